@@ -1,0 +1,64 @@
+# nzdprk: two commands for users (`make run`, `make test`), a few for maintainers.
+# Everything runs inside .venv, built from the committed lock (requirements.lock).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Fixed environment so that every output is byte-identical from run to run.
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+export SOURCE_DATE_EPOCH := 0
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+export JUPYTER_PLATFORM_DIRS := 1
+
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+
+.PHONY: help setup run data notebooks test unit nbval lint lab lock bench clean
+
+help:
+	@echo "make run    set up .venv if needed, then regenerate data/, figures/ and the executed notebooks"
+	@echo "make test   set up .venv if needed, then run the unit tests and nbval on every notebook"
+	@echo "make lab    open JupyterLab on notebooks/"
+	@echo "make lint   ruff on the package and tests"
+	@echo "make lock   re-solve requirements.lock from requirements.in (needs uv)"
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "nzdprk needs Python 3.11 or newer; set PYTHON=python3.x")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (nzdprk)" > /dev/null
+	touch $@
+
+run: data notebooks
+
+data: $(STAMP)
+	$(BIN)/nzdprk export --strict --out data
+	$(BIN)/nzdprk schema --out docs/data-dictionary.md
+
+notebooks: $(STAMP) data
+	$(BIN)/python tools/execute_notebooks.py $(NOTEBOOKS)
+
+test: unit nbval
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest tests
+
+nbval: $(STAMP)
+	$(BIN)/python -m pytest -p no:randomly --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval-sanitize.cfg notebooks
+
+lint: $(STAMP)
+	$(BIN)/ruff check nzdprk tests
+	$(BIN)/ruff format --check nzdprk tests
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks
+
+lock:
+	uv pip compile --universal --python-version 3.11 requirements.in -o requirements.lock
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,0 +1,114 @@
+"""Command line: ``nzdprk export`` writes every frame as CSV; ``nzdprk schema`` the data dictionary.
+
+The command line mirrors the Python API: ``nzdprk export --corpus DIR --out OUT`` is
+``load_corpus(DIR).frames()`` written to ``OUT/<frame>.csv``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nzdprk",
+        description="Turn source documents on New Zealand–North Korea relations into tidy tables.",
+    )
+    parser.add_argument("--version", action="version", version=f"nzdprk {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    export = sub.add_parser("export", help="write every frame as a CSV file",
+                            description="Read a folder of documents and write one CSV per frame.")
+    export.add_argument("--corpus", type=Path, default=None,
+                        help="folder of .txt documents (default: the bundled seeds/)")
+    export.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    export.add_argument("--pattern", default="*.txt", help="which files are documents (default: *.txt)")
+    export.add_argument("--strict", action="store_true",
+                        help="stop with an error if any file has a problem, writing nothing")
+
+    schema = sub.add_parser("schema", help="print the data dictionary (Markdown)")
+    schema.add_argument("--out", type=Path, default=None, help="write it to this file instead")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "schema":
+        from .schema import data_dictionary
+
+        text = data_dictionary()
+        if args.out is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(args.out, text)
+        return 0
+    return _export(args)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .corpus import CorpusWarning, load_corpus
+    from .read import CorpusError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", CorpusWarning)
+            corpus = load_corpus(args.corpus, strict=args.strict, pattern=args.pattern)
+    except CorpusError as exc:
+        print(f"nzdprk: nothing written. {exc}", file=sys.stderr)
+        return 1
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        print(f"nzdprk: {exc}", file=sys.stderr)
+        return 2
+    for problem in corpus.problem_list:
+        print(f"nzdprk: {problem.severity}: {problem}", file=sys.stderr)
+    frames = corpus.frames()
+    write_frames(frames, args.out)
+    skipped = sum(p.severity == "error" for p in corpus.problem_list)
+    print(f"nzdprk: wrote {len(frames)} tables for {len(corpus.docs)} documents to {args.out}"
+          + (f" ({skipped} file(s) skipped, see problems.csv)" if skipped else ""),
+          file=sys.stderr)
+    return 0
+
+
+def write_frames(frames: dict, out: Path) -> None:
+    """Write ``<name>.csv`` files so that no file is ever left half-written.
+
+    All files are first written to a temporary folder beside ``out``; only when every one is
+    complete are they moved into place, each with an atomic rename.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        for name, frame in frames.items():
+            frame.to_csv(tmp / f"{name}.csv", index=False, date_format="%Y-%m-%d",
+                         lineterminator="\n", encoding="utf-8")
+        for name in frames:
+            os.replace(tmp / f"{name}.csv", out / f"{name}.csv")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a text file through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

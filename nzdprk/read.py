@@ -1,0 +1,292 @@
+"""Read source files into `Document` records, reporting every bad file instead of failing.
+
+Three kinds of document are recognised from the text itself, never from a file name:
+
+* ``press_release``: the file opens with YAML front matter (``---`` ... ``---``);
+* ``encyclopedia_article``: the first non-blank line is a wiki title (``= Title =``);
+* ``news_article``: anything else (plain prose, no metadata).
+
+Character offsets in every frame refer to ``Document.text``: the body after the front
+matter, decoded as UTF-8 (a byte-order mark is dropped), with CRLF/CR line endings turned
+into LF and Unicode normalised to NFC, once, here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DOC_TYPES = ("encyclopedia_article", "press_release", "news_article")
+
+#: Front-matter fields with a meaning; any other field is kept (in ``front_matter``) and reported.
+KNOWN_FIELDS = ("title", "date", "url", "ministers", "portfolios")
+
+_OPENING = re.compile(r"\A---[ \t]*\n")
+_CLOSING = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
+_WIKI_TITLE = re.compile(r"\A\s*=[ \t]*(?P<title>[^=\n]+?)[ \t]*=[ \t]*$", re.MULTILINE)
+_ISO_DATE = re.compile(r"\A(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with one input file. ``severity="error"`` means the file was skipped."""
+
+    path: str
+    severity: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}, line {self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """The publication date as the document states it (see ``dates`` for the when-block)."""
+
+    text: str | None = None
+    edtf: str | None = None
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    precision: str | None = None
+    resolution: str = "unresolved"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A source document: metadata from its front matter or title line, and its body text."""
+
+    doc_id: str
+    path: str
+    doc_type: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    ministers: tuple[str, ...] = ()
+    portfolios: tuple[str, ...] = ()
+    published: Published = field(default_factory=Published)
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    file_sha256: str = ""
+
+
+class CorpusError(Exception):
+    """Raised in strict mode: the message lists every problem found, one per line."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the corpus:\n{lines}")
+
+
+def normalise_text(text: str) -> str:
+    """LF line endings and NFC, applied once so that offsets stay valid everywhere."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def read_document(path: Path, *, root: Path) -> tuple[Document | None, list[Problem]]:
+    """Read one file. Returns the document (or None if it cannot be used) and its problems."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(rel, "error", f"cannot be read ({exc.strerror or exc})")]
+    text, problem = _decode(data, rel)
+    if problem:
+        return None, [problem]
+    assert text is not None
+    if not text.strip():
+        return None, [Problem(rel, "error", "empty file: there is no text to read")]
+    doc_id = rel.rsplit(".", 1)[0] if "." in Path(rel).name else rel
+    sha = hashlib.sha256(data).hexdigest()
+    if _OPENING.match(text):
+        return _read_press_release(text, doc_id=doc_id, rel=rel, sha=sha)
+    title = _WIKI_TITLE.match(text)
+    first_line = text.lstrip().split("\n", 1)[0]
+    if title and first_line.strip().startswith("="):
+        doc = Document(doc_id, rel, "encyclopedia_article", text, title=title["title"].strip(),
+                       file_sha256=sha)
+        return doc, []
+    return Document(doc_id, rel, "news_article", text, file_sha256=sha), []
+
+
+def _decode(data: bytes, rel: str) -> tuple[str | None, Problem | None]:
+    if b"\x00" in data[:8192]:
+        return None, Problem(rel, "error", "not a text file (it contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        bad = data[exc.start : exc.start + 1].hex()
+        return None, Problem(
+            rel,
+            "error",
+            f"not UTF-8: byte 0x{bad} at byte offset {exc.start} cannot be decoded; "
+            "re-save the file as UTF-8",
+            line,
+        )
+    controls = sum(1 for ch in text[:8192] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    if controls > max(8, len(text[:8192]) // 100):
+        return None, Problem(rel, "error", "not a text file (too many control characters)")
+    return normalise_text(text), None
+
+
+def _read_press_release(
+    text: str, *, doc_id: str, rel: str, sha: str
+) -> tuple[Document | None, list[Problem]]:
+    opening = _OPENING.match(text)
+    assert opening is not None
+    closing = _CLOSING.search(text, opening.end())
+    if closing is None:
+        return None, [Problem(rel, "error", "front matter opened with '---' is never closed "
+                                            "by a second '---' line", 1)]
+    block = text[opening.end() : closing.start()]
+    body = text[closing.end() + 1 :] if closing.end() < len(text) else ""
+    try:
+        meta = _load_yaml(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, [Problem(rel, "error", f"front matter is not valid YAML ({reason})", line)]
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return None, [Problem(rel, "error", "front matter is not a set of 'key: value' fields", 2)]
+    problems: list[Problem] = []
+    line_of = {m.group(1): i + 2 for i, raw in enumerate(block.split("\n"))
+               if (m := re.match(r"([^\s:#][^:]*):", raw))}
+    for key in meta:
+        if key not in KNOWN_FIELDS:
+            problems.append(Problem(rel, "warning", f"unknown front-matter field {key!r} "
+                                                   "(kept in front_matter_json)", line_of.get(key)))
+    published, date_problem = _published(meta.get("date"))
+    if date_problem:
+        problems.append(Problem(rel, "warning", date_problem, line_of.get("date")))
+    if not body.strip():
+        problems.append(Problem(rel, "warning", "the body after the front matter is empty"))
+    doc = Document(
+        doc_id,
+        rel,
+        "press_release",
+        body,
+        title=_text_field(meta.get("title")),
+        url=_text_field(meta.get("url")),
+        ministers=_list_field(meta.get("ministers")),
+        portfolios=_list_field(meta.get("portfolios")),
+        published=published,
+        front_matter=meta,
+        file_sha256=sha,
+    )
+    return doc, problems
+
+
+def _load_yaml(block: str) -> Any:
+    """Parse YAML safely: no tag can construct a Python object or run code."""
+    import frontmatter
+
+    return frontmatter.YAMLHandler().load(block)
+
+
+def _text_field(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _list_field(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    return tuple(t for item in items if (t := str(item).strip()))
+
+
+def _published(value: Any) -> tuple[Published, str | None]:
+    """Publication date from the front matter, never more precise than what is written."""
+    if value is None:
+        return Published(), None
+    if isinstance(value, dt.datetime):
+        day = value.date()
+        return _day(day.isoformat(), day), "date field has a time of day; only the date is used"
+    if isinstance(value, dt.date):
+        return _day(value.isoformat(), value), None
+    text = str(value).strip()
+    match = _ISO_DATE.match(text)
+    if not match:
+        return Published(text=text), (
+            f"date field {text!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD); "
+            "the document is kept as undated"
+        )
+    year, month, day = int(match["y"]), match["m"], match["d"]
+    try:
+        if day:
+            d = dt.date(year, int(month), int(day))
+            return _day(text, d), None
+        if month:
+            m = int(month)
+            first = dt.date(year, m, 1)
+            last = dt.date(year, m, calendar.monthrange(year, m)[1])
+            return Published(text, text, first, last, "month", "explicit"), None
+        return Published(text, text, dt.date(year, 1, 1), dt.date(year, 12, 31), "year",
+                         "explicit"), None
+    except ValueError:
+        return Published(text=text), (
+            f"date field {text!r} is not a real calendar date; the document is kept as undated"
+        )
+
+
+def _day(text: str, day: dt.date) -> Published:
+    return Published(text, day.isoformat(), day, day, "day", "explicit")
+
+
+def front_matter_json(meta: dict[str, Any]) -> str | None:
+    """Lossless, deterministic JSON of the front matter (dates as ISO strings)."""
+    if not meta:
+        return None
+    return json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def find_files(root: Path, pattern: str = "*.txt") -> list[Path]:
+    """Document files below ``root`` in a stable order (hidden folders skipped)."""
+    visible = (
+        p
+        for p in root.rglob(pattern)
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
+    return sorted(visible, key=lambda p: p.relative_to(root).as_posix())
+
+
+def read_corpus(root: Path, pattern: str = "*.txt") -> tuple[list[Document], list[Problem]]:
+    """Read every document below ``root``; problems of all files are collected, none raised."""
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    if not root.is_dir():
+        raise CorpusError([Problem(str(root), "error", "corpus folder does not exist")])
+    files = find_files(root, pattern)
+    if not files:
+        problems.append(Problem(str(root.name or root), "warning",
+                                f"no files matching {pattern!r} in the corpus folder"))
+    seen: dict[str, str] = {}
+    for path in files:
+        doc, found = read_document(path, root=root)
+        problems.extend(found)
+        if doc is None:
+            continue
+        text_hash = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        if text_hash in seen:
+            problems.append(Problem(doc.path, "warning",
+                                    f"same text as {seen[text_hash]}; both are kept"))
+        seen.setdefault(text_hash, doc.path)
+        documents.append(doc)
+    return documents, problems

@@ -1,0 +1,219 @@
+"""The one place where every frame's columns, dtypes and meanings are declared.
+
+Every frame the package returns or exports is cast through :func:`cast_frame`, so the same
+code gives the same columns and dtypes on pandas 2.2 and 3.x (pandas 3 changed the default
+text and datetime dtypes). The data dictionary in ``docs/data-dictionary.md`` is generated
+from this module (``nzdprk schema``) and a test keeps the two identical.
+
+Dates are ``datetime64[s]``: a day is the finest precision any source gives, and second
+resolution covers every year a history text can mention (nanoseconds stop at 1677).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+DATE = "datetime64[s]"
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A closed vocabulary; ``ordered`` for scales such as precision."""
+
+    values: tuple[str, ...]
+    ordered: bool = False
+
+    def dtype(self) -> pd.CategoricalDtype:
+        import pandas as pd
+
+        return pd.CategoricalDtype(list(self.values), ordered=self.ordered)
+
+    def __str__(self) -> str:
+        return "category: " + ", ".join(self.values)
+
+
+DOC_TYPE = Category(("encyclopedia_article", "press_release", "news_article"))
+PRECISION = Category(("day", "month", "season", "year", "decade", "century"), ordered=True)
+QUALIFIER = Category(("none", "approximate", "uncertain", "uncertain_approximate"))
+RESOLUTION = Category(("explicit", "anchored", "inferred", "unresolved"))
+SEVERITY = Category(("error", "warning"))
+BLOCK_KIND = Category(("title", "heading", "infobox", "list_item", "prose"))
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    dtype: str | Category
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _c(name: str, dtype: str | Category, description: str) -> Column:
+    return Column(name, dtype, description)
+
+
+def when_block(prefix: str, what: str) -> tuple[Column, ...]:
+    """The reusable partial-date columns (see the dates module): text, EDTF, strict bounds..."""
+    p = prefix
+    return (
+        _c(f"{p}text", "string", f"{what} as written in the source"),
+        _c(f"{p}edtf", "string", f"{what} in EDTF (Library of Congress, level 0-2); empty if unresolved"),
+        _c(f"{p}earliest", DATE, f"first possible day of {what} (strict bound); empty = open or unknown"),
+        _c(f"{p}latest", DATE, f"last possible day of {what} (strict bound); empty = open or unknown"),
+        _c(f"{p}precision", PRECISION, f"coarsest unit {what} is given in"),
+        _c(f"{p}resolution", RESOLUTION,
+           "explicit: the text alone fixes it; anchored: missing parts taken from the document "
+           "date or a year nearby; inferred: deduced from other evidence; unresolved: cannot be placed"),
+    )
+
+
+SPAN = (
+    _c("char_start", "Int64", "0-based offset of the first character in documents.text"),
+    _c("char_end", "Int64", "offset just after the last character (end-exclusive)"),
+)
+
+FRAMES: dict[str, Frame] = {
+    f.name: f
+    for f in (
+        Frame(
+            "documents",
+            "One row per source file.",
+            (
+                _c("doc_id", "string", "file path relative to the corpus folder, without extension"),
+                _c("path", "string", "file path relative to the corpus folder"),
+                _c("doc_type", DOC_TYPE, "kind of document, detected from the text itself"),
+                _c("title", "string", "front-matter title or the article's first heading; empty if none"),
+                _c("publisher", "string", "issuing body, from the corpus catalogue; empty if unknown"),
+                _c("url", "string", "front-matter url, else the catalogue's origin URL"),
+                _c("licence", "string", "reuse licence of the text, from the catalogue ('unknown' if unknown)"),
+                _c("ministers", "string", "front-matter ministers, joined with '; '"),
+                _c("portfolios", "string", "front-matter portfolios, joined with '; '"),
+                *when_block("published_", "the publication date"),
+                _c("published_note", "string", "how the publication date was found or inferred"),
+                _c("is_dated", "boolean", "the document states its own publication date"),
+                _c("front_matter_json", "string", "the whole front matter as JSON (lossless)"),
+                _c("n_chars", "Int64", "length of text in characters (code points)"),
+                _c("n_sentences", "Int64", "number of prose sentences"),
+                _c("text_sha256", "string", "SHA-256 of text (UTF-8), identifying this exact version"),
+                _c("file_sha256", "string", "SHA-256 of the file's bytes, as in the catalogue"),
+                _c("text", "string", "body text; every char_start/char_end in every frame refers to it"),
+            ),
+        ),
+        Frame(
+            "sentences",
+            "One row per prose sentence, in document order.",
+            (
+                _c("sentence_id", "string", "doc_id:s<number>, numbered from 1 in document order"),
+                _c("doc_id", "string", "document the sentence is in"),
+                _c("paragraph", "Int64", "number of the prose paragraph (line) in the document, from 1"),
+                _c("section", "string", "heading of the encyclopedia section; empty in the lead and other documents"),
+                *SPAN,
+                _c("quote", "string", "the sentence, exactly text[char_start:char_end]"),
+            ),
+        ),
+        Frame(
+            "sections",
+            "Sections of encyclopedia articles (the lead has an empty heading); one row for other documents.",
+            (
+                _c("doc_id", "string", "document"),
+                _c("section_number", "Int64", "order in the document, from 0 (the lead)"),
+                _c("heading", "string", "heading text without the '=' marks"),
+                _c("level", "Int64", "heading level: number of '=' on each side"),
+                *SPAN,
+            ),
+        ),
+        Frame(
+            "infobox",
+            "Key-value lines of encyclopedia infoboxes.",
+            (
+                _c("doc_id", "string", "document"),
+                _c("key", "string", "infobox field name"),
+                _c("value", "string", "field value as written, exactly text[char_start:char_end]"),
+                *SPAN,
+            ),
+        ),
+        Frame(
+            "problems",
+            "Every problem found in the input files; errors mean the file was skipped.",
+            (
+                _c("path", "string", "file path relative to the corpus folder"),
+                _c("line", "Int64", "line number in the file, where known"),
+                _c("severity", SEVERITY, "error: file skipped; warning: file read, something ignored"),
+                _c("message", "string", "what is wrong and what to do"),
+            ),
+        ),
+    )
+}
+
+
+def _dtype(dtype: str | Category) -> Any:
+    return dtype.dtype() if isinstance(dtype, Category) else dtype
+
+
+def cast_frame(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Return a new frame with exactly the schema's columns, in order, with its dtypes.
+
+    Missing columns become empty; unknown columns are an error (the schema must say what
+    every exported column means); a value outside a category is an error, never NaN.
+    """
+    import pandas as pd
+
+    frame = FRAMES[name]
+    extra = [c for c in df.columns if c not in frame.names]
+    if extra:
+        raise ValueError(f"{name}: columns not in the schema: {extra}")
+    out = df.reindex(columns=frame.names)
+    data: dict[str, pd.Series] = {}
+    for col in frame.columns:
+        values = out[col.name]
+        if col.dtype == DATE:
+            values = pd.to_datetime(values.astype(object).where(values.notna(), None))
+            data[col.name] = values.astype(DATE)
+        elif isinstance(col.dtype, Category):
+            bad = set(values.dropna().unique()) - set(col.dtype.values)
+            if bad:
+                raise ValueError(f"{name}.{col.name}: values outside {col.dtype}: {sorted(bad)}")
+            data[col.name] = values.astype(object).astype(col.dtype.dtype())
+        elif col.dtype == "string":
+            data[col.name] = values.astype(object).where(values.notna(), None).astype("string")
+        else:
+            data[col.name] = values.astype(object).where(values.notna(), None).astype(col.dtype)
+    return pd.DataFrame(data, index=pd.RangeIndex(len(out)))
+
+
+def empty_frame(name: str) -> pd.DataFrame:
+    import pandas as pd
+
+    return cast_frame(pd.DataFrame(columns=FRAMES[name].names), name)
+
+
+def data_dictionary() -> str:
+    """The data dictionary as Markdown, generated from the schema."""
+    lines = [
+        "# Data dictionary",
+        "",
+        "Generated from `nzdprk/schema.py` by `nzdprk schema`; do not edit by hand.",
+        "Every frame is returned by `nzdprk.load_corpus()` and exported as `<frame>.csv` by",
+        "`nzdprk export`. In CSV files dates are ISO `YYYY-MM-DD` and empty when unknown.",
+        "",
+    ]
+    for frame in FRAMES.values():
+        lines += [f"## `{frame.name}`", "", frame.description, "",
+                  "| column | dtype | definition |", "|---|---|---|"]
+        lines += [f"| `{c.name}` | {c.dtype} | {c.description} |" for c in frame.columns]
+        lines.append("")
+    return "\n".join(lines)
