@@ -26,14 +26,28 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"nzdprk {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    export = sub.add_parser("export", help="write every frame as a CSV file",
-                            description="Read a folder of documents and write one CSV per frame.")
-    export.add_argument("--corpus", type=Path, default=None,
-                        help="folder of .txt documents (default: the bundled seeds/)")
-    export.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
-    export.add_argument("--pattern", default="*.txt", help="which files are documents (default: *.txt)")
-    export.add_argument("--strict", action="store_true",
-                        help="stop with an error if any file has a problem, writing nothing")
+    export = sub.add_parser(
+        "export",
+        help="write every frame as a CSV file",
+        description="Read a folder of documents and write one CSV per frame.",
+    )
+    export.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="folder of .txt documents (default: the bundled seeds/)",
+    )
+    export.add_argument(
+        "--out", type=Path, required=True, help="output folder (created if missing)"
+    )
+    export.add_argument(
+        "--pattern", default="*.txt", help="which files are documents (default: *.txt)"
+    )
+    export.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop with an error if any file has a problem, writing nothing",
+    )
 
     schema = sub.add_parser("schema", help="print the data dictionary (Markdown)")
     schema.add_argument("--out", type=Path, default=None, help="write it to this file instead")
@@ -73,9 +87,11 @@ def _export(args: argparse.Namespace) -> int:
     frames = corpus.frames()
     write_frames(frames, args.out)
     skipped = sum(p.severity == "error" for p in corpus.problem_list)
-    print(f"nzdprk: wrote {len(frames)} tables for {len(corpus.docs)} documents to {args.out}"
-          + (f" ({skipped} file(s) skipped, see problems.csv)" if skipped else ""),
-          file=sys.stderr)
+    print(
+        f"nzdprk: wrote {len(frames)} tables for {len(corpus.docs)} documents to {args.out}"
+        + (f" ({skipped} file(s) skipped, see problems.csv)" if skipped else ""),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -89,8 +105,13 @@ def write_frames(frames: dict, out: Path) -> None:
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
         for name, frame in frames.items():
-            frame.to_csv(tmp / f"{name}.csv", index=False, date_format="%Y-%m-%d",
-                         lineterminator="\n", encoding="utf-8")
+            frame.to_csv(
+                tmp / f"{name}.csv",
+                index=False,
+                date_format="%Y-%m-%d",
+                lineterminator="\n",
+                encoding="utf-8",
+            )
         for name in frames:
             os.replace(tmp / f"{name}.csv", out / f"{name}.csv")
     finally:

@@ -49,8 +49,13 @@ class Corpus:
     ``problems`` frame lists every file that was skipped or only partly read.
     """
 
-    def __init__(self, docs: list[Document], problems: list[Problem], root: Path,
-                 catalogue: dict[str, dict[str, str]]):
+    def __init__(
+        self,
+        docs: list[Document],
+        problems: list[Problem],
+        root: Path,
+        catalogue: dict[str, dict[str, str]],
+    ):
         self.docs = docs
         self._problems = problems
         self.root = root
@@ -59,8 +64,10 @@ class Corpus:
     def __repr__(self) -> str:
         kinds = {t: sum(d.doc_type == t for d in self.docs) for t in DOC_TYPE.values}
         counts = ", ".join(f"{n} {t}" for t, n in kinds.items() if n)
-        return (f"<Corpus {self.root.name}/: {len(self.docs)} documents ({counts}), "
-                f"{len(self._problems)} problems>")
+        return (
+            f"<Corpus {self.root.name}/: {len(self.docs)} documents ({counts}), "
+            f"{len(self._problems)} problems>"
+        )
 
     def text(self, doc_id: str) -> str:
         """The body text of one document (the string all offsets refer to)."""
@@ -78,8 +85,10 @@ class Corpus:
             sections = seg.sections(doc.text, doc.doc_type)
             sentences = []
             for paragraph, block in enumerate((b for b in blocks if b.kind == "prose"), start=1):
-                section = next((s.heading for s in reversed(sections)
-                                if s.char_start <= block.char_start), None)
+                section = next(
+                    (s.heading for s in reversed(sections) if s.char_start <= block.char_start),
+                    None,
+                )
                 for start, end in seg.split_sentences(doc.text, block.char_start, block.char_end):
                     sentences.append((start, end, paragraph, section))
             out[doc.doc_id] = _Segmented(blocks, sentences, sections)
@@ -98,31 +107,33 @@ class Corpus:
                 note = "front-matter date field"
             elif pub.text is not None:
                 note = f"front-matter date {pub.text!r} is not a date"
-            rows.append({
-                "doc_id": doc.doc_id,
-                "path": doc.path,
-                "doc_type": doc.doc_type,
-                "title": doc.title,
-                "publisher": _known(cat.get("publisher")),
-                "url": doc.url or cat.get("origin_url") or None,
-                "licence": cat.get("licence") or "unknown",
-                "ministers": "; ".join(doc.ministers) or None,
-                "portfolios": "; ".join(doc.portfolios) or None,
-                "published_text": pub.text,
-                "published_edtf": pub.edtf,
-                "published_earliest": pub.earliest,
-                "published_latest": pub.latest,
-                "published_precision": pub.precision,
-                "published_resolution": pub.resolution,
-                "published_note": note,
-                "is_dated": pub.edtf is not None,
-                "front_matter_json": front_matter_json(doc.front_matter),
-                "n_chars": len(doc.text),
-                "n_sentences": len(self._segmented[doc.doc_id].sentences),
-                "text_sha256": hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
-                "file_sha256": doc.file_sha256,
-                "text": doc.text,
-            })
+            rows.append(
+                {
+                    "doc_id": doc.doc_id,
+                    "path": doc.path,
+                    "doc_type": doc.doc_type,
+                    "title": doc.title,
+                    "publisher": _known(cat.get("publisher")),
+                    "url": doc.url or cat.get("origin_url") or None,
+                    "licence": cat.get("licence") or "unknown",
+                    "ministers": "; ".join(doc.ministers) or None,
+                    "portfolios": "; ".join(doc.portfolios) or None,
+                    "published_text": pub.text,
+                    "published_edtf": pub.edtf,
+                    "published_earliest": pub.earliest,
+                    "published_latest": pub.latest,
+                    "published_precision": pub.precision,
+                    "published_resolution": pub.resolution,
+                    "published_note": note,
+                    "is_dated": pub.edtf is not None,
+                    "front_matter_json": front_matter_json(doc.front_matter),
+                    "n_chars": len(doc.text),
+                    "n_sentences": len(self._segmented[doc.doc_id].sentences),
+                    "text_sha256": hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+                    "file_sha256": doc.file_sha256,
+                    "text": doc.text,
+                }
+            )
         return cast_frame(pd.DataFrame(rows, columns=FRAMES["documents"].names), "documents")
 
     @cached_property
@@ -130,12 +141,19 @@ class Corpus:
         import pandas as pd
 
         rows = [
-            {"sentence_id": f"{doc.doc_id}:s{i:03d}", "doc_id": doc.doc_id, "paragraph": paragraph,
-             "section": section, "char_start": start, "char_end": end,
-             "quote": doc.text[start:end]}
+            {
+                "sentence_id": f"{doc.doc_id}:s{i:03d}",
+                "doc_id": doc.doc_id,
+                "paragraph": paragraph,
+                "section": section,
+                "char_start": start,
+                "char_end": end,
+                "quote": doc.text[start:end],
+            }
             for doc in self.docs
-            for i, (start, end, paragraph, section) in
-            enumerate(self._segmented[doc.doc_id].sentences, start=1)
+            for i, (start, end, paragraph, section) in enumerate(
+                self._segmented[doc.doc_id].sentences, start=1
+            )
         ]
         return cast_frame(pd.DataFrame(rows, columns=FRAMES["sentences"].names), "sentences")
 
@@ -144,8 +162,14 @@ class Corpus:
         import pandas as pd
 
         rows = [
-            {"doc_id": doc.doc_id, "section_number": i, "heading": s.heading, "level": s.level,
-             "char_start": s.char_start, "char_end": s.char_end}
+            {
+                "doc_id": doc.doc_id,
+                "section_number": i,
+                "heading": s.heading,
+                "level": s.level,
+                "char_start": s.char_start,
+                "char_end": s.char_end,
+            }
             for doc in self.docs
             for i, s in enumerate(self._segmented[doc.doc_id].sections)
         ]
@@ -156,8 +180,13 @@ class Corpus:
         import pandas as pd
 
         rows = [
-            {"doc_id": doc.doc_id, "key": b.key, "char_start": b.value_start,
-             "char_end": b.value_end, "value": doc.text[b.value_start:b.value_end]}
+            {
+                "doc_id": doc.doc_id,
+                "key": b.key,
+                "char_start": b.value_start,
+                "char_end": b.value_end,
+                "value": doc.text[b.value_start : b.value_end],
+            }
             for doc in self.docs
             for b in self._segmented[doc.doc_id].blocks
             if b.kind == "infobox"
@@ -168,8 +197,10 @@ class Corpus:
     def problems(self) -> pd.DataFrame:
         import pandas as pd
 
-        rows = [{"path": p.path, "line": p.line, "severity": p.severity, "message": p.message}
-                for p in self._problems]
+        rows = [
+            {"path": p.path, "line": p.line, "severity": p.severity, "message": p.message}
+            for p in self._problems
+        ]
         return cast_frame(pd.DataFrame(rows, columns=FRAMES["problems"].names), "problems")
 
     @property
@@ -206,13 +237,19 @@ def _check_catalogue(docs: list[Document], catalogue: dict[str, dict[str, str]])
     for doc in docs:
         expected = catalogue.get(doc.path, {}).get("sha256")
         if expected and expected != doc.file_sha256:
-            problems.append(Problem(doc.path, "warning",
-                                    "file differs from the sha256 in catalogue.csv (was it edited?)"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    "warning",
+                    "file differs from the sha256 in catalogue.csv (was it edited?)",
+                )
+            )
     return problems
 
 
-def load_corpus(path: str | Path | None = None, *, strict: bool = False,
-                pattern: str = "*.txt") -> Corpus:
+def load_corpus(
+    path: str | Path | None = None, *, strict: bool = False, pattern: str = "*.txt"
+) -> Corpus:
     """Read a folder of documents (default: the bundled seeds) into a :class:`Corpus`.
 
     Files that cannot be read are skipped and listed in ``corpus.problems`` with one

@@ -34,7 +34,9 @@ KNOWN_FIELDS = ("title", "date", "url", "ministers", "portfolios")
 _OPENING = re.compile(r"\A---[ \t]*\n")
 _CLOSING = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
 _WIKI_TITLE = re.compile(r"\A\s*=[ \t]*(?P<title>[^=\n]+?)[ \t]*=[ \t]*$", re.MULTILINE)
-_ISO_DATE = re.compile(r"\A(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?\Z")
+_ISO_DATE = re.compile(
+    r"\A(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2})(?P<time>[Tt ][0-9:.]+\S*)?)?)?\Z"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +116,9 @@ def read_document(path: Path, *, root: Path) -> tuple[Document | None, list[Prob
     title = _WIKI_TITLE.match(text)
     first_line = text.lstrip().split("\n", 1)[0]
     if title and first_line.strip().startswith("="):
-        doc = Document(doc_id, rel, "encyclopedia_article", text, title=title["title"].strip(),
-                       file_sha256=sha)
+        doc = Document(
+            doc_id, rel, "encyclopedia_article", text, title=title["title"].strip(), file_sha256=sha
+        )
         return doc, []
     return Document(doc_id, rel, "news_article", text, file_sha256=sha), []
 
@@ -135,7 +138,9 @@ def _decode(data: bytes, rel: str) -> tuple[str | None, Problem | None]:
             "re-save the file as UTF-8",
             line,
         )
-    controls = sum(1 for ch in text[:8192] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    controls = sum(
+        1 for ch in text[:8192] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f"
+    )
     if controls > max(8, len(text[:8192]) // 100):
         return None, Problem(rel, "error", "not a text file (too many control characters)")
     return normalise_text(text), None
@@ -148,8 +153,14 @@ def _read_press_release(
     assert opening is not None
     closing = _CLOSING.search(text, opening.end())
     if closing is None:
-        return None, [Problem(rel, "error", "front matter opened with '---' is never closed "
-                                            "by a second '---' line", 1)]
+        return None, [
+            Problem(
+                rel,
+                "error",
+                "front matter opened with '---' is never closed by a second '---' line",
+                1,
+            )
+        ]
     block = text[opening.end() : closing.start()]
     body = text[closing.end() + 1 :] if closing.end() < len(text) else ""
     try:
@@ -164,12 +175,21 @@ def _read_press_release(
     if not isinstance(meta, dict):
         return None, [Problem(rel, "error", "front matter is not a set of 'key: value' fields", 2)]
     problems: list[Problem] = []
-    line_of = {m.group(1): i + 2 for i, raw in enumerate(block.split("\n"))
-               if (m := re.match(r"([^\s:#][^:]*):", raw))}
+    line_of = {
+        m.group(1): i + 2
+        for i, raw in enumerate(block.split("\n"))
+        if (m := re.match(r"([^\s:#][^:]*):", raw))
+    }
     for key in meta:
         if key not in KNOWN_FIELDS:
-            problems.append(Problem(rel, "warning", f"unknown front-matter field {key!r} "
-                                                   "(kept in front_matter_json)", line_of.get(key)))
+            problems.append(
+                Problem(
+                    rel,
+                    "warning",
+                    f"unknown front-matter field {key!r} (kept in front_matter_json)",
+                    line_of.get(key),
+                )
+            )
     published, date_problem = _published(meta.get("date"))
     if date_problem:
         problems.append(Problem(rel, "warning", date_problem, line_of.get("date")))
@@ -191,11 +211,18 @@ def _read_press_release(
     return doc, problems
 
 
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """YAML's safe loader (no tag can build a Python object or run code), except that
+    timestamps stay text: the reader checks dates itself and says what is wrong with them."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_scalar)
+
+
 def _load_yaml(block: str) -> Any:
-    """Parse YAML safely: no tag can construct a Python object or run code."""
     import frontmatter
 
-    return frontmatter.YAMLHandler().load(block)
+    return frontmatter.YAMLHandler().load(block, Loader=_Loader)
 
 
 def _text_field(value: Any) -> str | None:
@@ -216,11 +243,6 @@ def _published(value: Any) -> tuple[Published, str | None]:
     """Publication date from the front matter, never more precise than what is written."""
     if value is None:
         return Published(), None
-    if isinstance(value, dt.datetime):
-        day = value.date()
-        return _day(day.isoformat(), day), "date field has a time of day; only the date is used"
-    if isinstance(value, dt.date):
-        return _day(value.isoformat(), value), None
     text = str(value).strip()
     match = _ISO_DATE.match(text)
     if not match:
@@ -232,14 +254,17 @@ def _published(value: Any) -> tuple[Published, str | None]:
     try:
         if day:
             d = dt.date(year, int(month), int(day))
+            if match["time"]:
+                return _day(text, d), "date field has a time of day; only the date is used"
             return _day(text, d), None
         if month:
             m = int(month)
             first = dt.date(year, m, 1)
             last = dt.date(year, m, calendar.monthrange(year, m)[1])
             return Published(text, text, first, last, "month", "explicit"), None
-        return Published(text, text, dt.date(year, 1, 1), dt.date(year, 12, 31), "year",
-                         "explicit"), None
+        return Published(
+            text, text, dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "explicit"
+        ), None
     except ValueError:
         return Published(text=text), (
             f"date field {text!r} is not a real calendar date; the document is kept as undated"
@@ -275,8 +300,13 @@ def read_corpus(root: Path, pattern: str = "*.txt") -> tuple[list[Document], lis
         raise CorpusError([Problem(str(root), "error", "corpus folder does not exist")])
     files = find_files(root, pattern)
     if not files:
-        problems.append(Problem(str(root.name or root), "warning",
-                                f"no files matching {pattern!r} in the corpus folder"))
+        problems.append(
+            Problem(
+                str(root.name or root),
+                "warning",
+                f"no files matching {pattern!r} in the corpus folder",
+            )
+        )
     seen: dict[str, str] = {}
     for path in files:
         doc, found = read_document(path, root=root)
@@ -285,8 +315,9 @@ def read_corpus(root: Path, pattern: str = "*.txt") -> tuple[list[Document], lis
             continue
         text_hash = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
         if text_hash in seen:
-            problems.append(Problem(doc.path, "warning",
-                                    f"same text as {seen[text_hash]}; both are kept"))
+            problems.append(
+                Problem(doc.path, "warning", f"same text as {seen[text_hash]}; both are kept")
+            )
         seen.setdefault(text_hash, doc.path)
         documents.append(doc)
     return documents, problems

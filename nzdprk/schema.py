@@ -71,13 +71,29 @@ def when_block(prefix: str, what: str) -> tuple[Column, ...]:
     p = prefix
     return (
         _c(f"{p}text", "string", f"{what} as written in the source"),
-        _c(f"{p}edtf", "string", f"{what} in EDTF (Library of Congress, level 0-2); empty if unresolved"),
-        _c(f"{p}earliest", DATE, f"first possible day of {what} (strict bound); empty = open or unknown"),
-        _c(f"{p}latest", DATE, f"last possible day of {what} (strict bound); empty = open or unknown"),
+        _c(
+            f"{p}edtf",
+            "string",
+            f"{what} in EDTF (Library of Congress, level 0-2); empty if unresolved",
+        ),
+        _c(
+            f"{p}earliest",
+            DATE,
+            f"first possible day of {what} (strict bound); empty = open or unknown",
+        ),
+        _c(
+            f"{p}latest",
+            DATE,
+            f"last possible day of {what} (strict bound); empty = open or unknown",
+        ),
         _c(f"{p}precision", PRECISION, f"coarsest unit {what} is given in"),
-        _c(f"{p}resolution", RESOLUTION,
-           "explicit: the text alone fixes it; anchored: missing parts taken from the document "
-           "date or a year nearby; inferred: deduced from other evidence; unresolved: cannot be placed"),
+        _c(
+            f"{p}resolution",
+            RESOLUTION,
+            "explicit: the text alone fixes it; anchored: missing parts taken from the document "
+            "date or a year nearby; inferred: deduced from other evidence; "
+            "unresolved: cannot be placed",
+        ),
     )
 
 
@@ -93,13 +109,27 @@ FRAMES: dict[str, Frame] = {
             "documents",
             "One row per source file.",
             (
-                _c("doc_id", "string", "file path relative to the corpus folder, without extension"),
+                _c(
+                    "doc_id", "string", "file path relative to the corpus folder, without extension"
+                ),
                 _c("path", "string", "file path relative to the corpus folder"),
                 _c("doc_type", DOC_TYPE, "kind of document, detected from the text itself"),
-                _c("title", "string", "front-matter title or the article's first heading; empty if none"),
-                _c("publisher", "string", "issuing body, from the corpus catalogue; empty if unknown"),
+                _c(
+                    "title",
+                    "string",
+                    "front-matter title or the article's first heading; empty if none",
+                ),
+                _c(
+                    "publisher",
+                    "string",
+                    "issuing body, from the corpus catalogue; empty if unknown",
+                ),
                 _c("url", "string", "front-matter url, else the catalogue's origin URL"),
-                _c("licence", "string", "reuse licence of the text, from the catalogue ('unknown' if unknown)"),
+                _c(
+                    "licence",
+                    "string",
+                    "reuse licence of the text, from the catalogue ('unknown' if unknown)",
+                ),
                 _c("ministers", "string", "front-matter ministers, joined with '; '"),
                 _c("portfolios", "string", "front-matter portfolios, joined with '; '"),
                 *when_block("published_", "the publication date"),
@@ -108,9 +138,17 @@ FRAMES: dict[str, Frame] = {
                 _c("front_matter_json", "string", "the whole front matter as JSON (lossless)"),
                 _c("n_chars", "Int64", "length of text in characters (code points)"),
                 _c("n_sentences", "Int64", "number of prose sentences"),
-                _c("text_sha256", "string", "SHA-256 of text (UTF-8), identifying this exact version"),
+                _c(
+                    "text_sha256",
+                    "string",
+                    "SHA-256 of text (UTF-8), identifying this exact version",
+                ),
                 _c("file_sha256", "string", "SHA-256 of the file's bytes, as in the catalogue"),
-                _c("text", "string", "body text; every char_start/char_end in every frame refers to it"),
+                _c(
+                    "text",
+                    "string",
+                    "body text; every char_start/char_end in every frame refers to it",
+                ),
             ),
         ),
         Frame(
@@ -119,15 +157,24 @@ FRAMES: dict[str, Frame] = {
             (
                 _c("sentence_id", "string", "doc_id:s<number>, numbered from 1 in document order"),
                 _c("doc_id", "string", "document the sentence is in"),
-                _c("paragraph", "Int64", "number of the prose paragraph (line) in the document, from 1"),
-                _c("section", "string", "heading of the encyclopedia section; empty in the lead and other documents"),
+                _c(
+                    "paragraph",
+                    "Int64",
+                    "number of the prose paragraph (line) in the document, from 1",
+                ),
+                _c(
+                    "section",
+                    "string",
+                    "heading of the encyclopedia section; empty in the lead and other documents",
+                ),
                 *SPAN,
                 _c("quote", "string", "the sentence, exactly text[char_start:char_end]"),
             ),
         ),
         Frame(
             "sections",
-            "Sections of encyclopedia articles (the lead has an empty heading); one row for other documents.",
+            "Sections of encyclopedia articles (the lead has an empty heading); "
+            "one row for other documents.",
             (
                 _c("doc_id", "string", "document"),
                 _c("section_number", "Int64", "order in the document, from 0 (the lead)"),
@@ -152,7 +199,11 @@ FRAMES: dict[str, Frame] = {
             (
                 _c("path", "string", "file path relative to the corpus folder"),
                 _c("line", "Int64", "line number in the file, where known"),
-                _c("severity", SEVERITY, "error: file skipped; warning: file read, something ignored"),
+                _c(
+                    "severity",
+                    SEVERITY,
+                    "error: file skipped; warning: file read, something ignored",
+                ),
                 _c("message", "string", "what is wrong and what to do"),
             ),
         ),
@@ -212,8 +263,14 @@ def data_dictionary() -> str:
         "",
     ]
     for frame in FRAMES.values():
-        lines += [f"## `{frame.name}`", "", frame.description, "",
-                  "| column | dtype | definition |", "|---|---|---|"]
+        lines += [
+            f"## `{frame.name}`",
+            "",
+            frame.description,
+            "",
+            "| column | dtype | definition |",
+            "|---|---|---|",
+        ]
         lines += [f"| `{c.name}` | {c.dtype} | {c.description} |" for c in frame.columns]
         lines.append("")
     return "\n".join(lines)

@@ -9,9 +9,61 @@ from dataclasses import dataclass
 
 #: Words after which a full stop does not end a sentence (lower-cased, without the stop).
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr rev prof st gen col lt sgt capt maj cpl adm hon rt jr sr no nos vol co corp
-    inc ltd vs etc approx est fig al e.g i.e u.s u.n u.k n.z d.p.r.k a.m p.m jan feb mar apr jun
-    jul aug sep sept oct nov dec""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "rev",
+        "prof",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "maj",
+        "cpl",
+        "adm",
+        "hon",
+        "rt",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vol",
+        "co",
+        "corp",
+        "inc",
+        "ltd",
+        "vs",
+        "etc",
+        "approx",
+        "est",
+        "fig",
+        "al",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.n",
+        "u.k",
+        "n.z",
+        "d.p.r.k",
+        "a.m",
+        "p.m",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 
 _HEADING = re.compile(r"^(?P<eq>={1,6})[ \t]*(?P<title>[^=\n]*?)[ \t]*(?P=eq)[ \t]*$")
@@ -73,8 +125,16 @@ def blocks(text: str, doc_type: str) -> list[Block]:
         elif wiki and _INFOBOX_START.match(raw):
             in_infobox = True
         elif in_infobox and (kv := _KEY_VALUE.match(raw)):
-            out.append(Block("infobox", s, e, key=kv["key"], value_start=start + kv.start("value"),
-                             value_end=start + kv.end("value")))
+            out.append(
+                Block(
+                    "infobox",
+                    s,
+                    e,
+                    key=kv["key"],
+                    value_start=start + kv.start("value"),
+                    value_end=start + kv.end("value"),
+                )
+            )
         elif _LIST_ITEM.match(raw):
             out.append(Block("list_item", s, e))
         else:
@@ -117,8 +177,9 @@ def _is_abbreviation(text: str, begin: int, stop: int) -> bool:
     if not word:
         return False
     token = word.group(1).lower()
-    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha() and token.isascii()
-                                      and text[stop - 1].isupper())
+    return token in ABBREVIATIONS or (
+        len(token) == 1 and token.isalpha() and token.isascii() and text[stop - 1].isupper()
+    )
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -1,0 +1,129 @@
+"""The command line mirrors the API, says what is wrong without tracebacks, never half-writes."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from nzdprk import cli
+
+from .conftest import PRESS_RELEASE, ROOT
+
+
+def read_csv(path):
+    with path.open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_export_writes_one_csv_per_frame_with_iso_dates(tmp_path):
+    assert cli.main(["export", "--out", str(tmp_path / "out")]) == 0
+    out = tmp_path / "out"
+    assert {p.name for p in out.iterdir()} >= {"documents.csv", "sentences.csv", "problems.csv"}
+    docs = read_csv(out / "documents.csv")
+    assert len(docs) == 5
+    assert [d["doc_type"] for d in docs] == [
+        "encyclopedia_article",
+        "press_release",
+        "press_release",
+        "press_release",
+        "news_article",
+    ]
+    assert docs[1]["published_earliest"] == "2000-09-19"
+    assert docs[0]["published_earliest"] == ""
+    assert list(docs[0]) == list(pd.read_csv(out / "documents.csv", nrows=0).columns)
+
+
+def test_python_dash_m_is_the_same_command(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "nzdprk", "export", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "wrote" in result.stderr
+    assert (tmp_path / "documents.csv").exists()
+
+
+def test_bad_files_are_named_and_the_rest_exported(tmp_path, make_corpus):
+    folder = make_corpus({"bad.txt": b"\xff\xfe\x00\x01", "ok.txt": PRESS_RELEASE})
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "nzdprk",
+            "export",
+            "--corpus",
+            str(folder),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr
+    assert "error: bad.txt: not a text file" in result.stderr
+    assert "1 file(s) skipped" in result.stderr
+    assert [r["doc_id"] for r in read_csv(tmp_path / "out" / "documents.csv")] == ["ok"]
+    assert [r["path"] for r in read_csv(tmp_path / "out" / "problems.csv")] == ["bad.txt"]
+
+
+def test_strict_mode_writes_nothing_and_exits_non_zero(tmp_path, make_corpus):
+    folder = make_corpus({"bad.txt": b"", "ok.txt": PRESS_RELEASE})
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "nzdprk",
+            "export",
+            "--strict",
+            "--corpus",
+            str(folder),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "nothing written" in result.stderr and "bad.txt: empty file" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_missing_corpus_folder_is_a_message_not_a_traceback(tmp_path, capsys):
+    assert cli.main(["export", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path)]) == 1
+    assert "corpus folder does not exist" in capsys.readouterr().err
+
+
+def test_an_interrupted_export_leaves_the_previous_output_intact(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert cli.main(["export", "--out", str(out)]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    calls = {"n": 0}
+    real = pd.DataFrame.to_csv
+
+    def flaky(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", flaky)
+    with pytest.raises(KeyboardInterrupt):
+        cli.main(["export", "--out", str(out)])
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folder left behind
+
+
+def test_schema_command_prints_the_data_dictionary(capsys):
+    assert cli.main(["schema"]) == 0
+    assert "## `documents`" in capsys.readouterr().out

@@ -1,0 +1,125 @@
+"""Segmentation: blocks, sections and sentences keep exact offsets."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nzdprk.text import blocks, sections, split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_sentences_from_a_source_with_no_space_after_a_closing_quote():
+    # 001: the release runs two quoted sentences together: '...North Korea.“A small delegation'
+    text = (
+        "However, we believe that we can achieve more by engagement than by isolating North "
+        "Korea.“A small delegation led by Tony Browne will visit Pyongyang."
+    )
+    assert sentences(text) == [
+        "However, we believe that we can achieve more by engagement than by isolating North Korea.",
+        "“A small delegation led by Tony Browne will visit Pyongyang.",
+    ]
+
+
+def test_abbreviations_and_initials_do_not_end_a_sentence():
+    # 000: 'the U.N. Security Council'; a sentence of ours with titles and an initial.
+    assert sentences(
+        'Clark also said "it will back whatever measures the U.N. Security Council '
+        'decides on". He agreed.'
+    ) == [
+        'Clark also said "it will back whatever measures the U.N. Security Council decides on".',
+        "He agreed.",
+    ]
+    assert sentences("Mr. Smith met Dr. J. Kim in St. Louis. They spoke.") == [
+        "Mr. Smith met Dr. J. Kim in St. Louis.",
+        "They spoke.",
+    ]
+
+
+def test_quotes_closing_after_the_stop_stay_with_their_sentence():
+    text = '"The window existed then," Peters said. "It is never too late." Talks ended.'
+    assert sentences(text) == [
+        '"The window existed then," Peters said.',
+        '"It is never too late."',
+        "Talks ended.",
+    ]
+
+
+def test_an_ellipsis_inside_a_quote_does_not_split():
+    text = '"representing all New Zealanders ... looking forward to friendship." He left.'
+    assert sentences(text) == [
+        '"representing all New Zealanders ... looking forward to friendship."',
+        "He left.",
+    ]
+
+
+def test_wiki_markup_is_read_only_in_encyclopedia_articles():
+    text = "= Title =\n\nInfobox\n- Capital: Pyongyang\n\nLead sentence.\n\n==History==\nOld.\n"
+    kinds = [b.kind for b in blocks(text, "encyclopedia_article")]
+    assert kinds == ["title", "infobox", "prose", "heading", "prose"]
+    box = next(b for b in blocks(text, "encyclopedia_article") if b.kind == "infobox")
+    assert (box.key, text[box.value_start : box.value_end]) == ("Capital", "Pyongyang")
+    assert [b.kind for b in blocks(text, "news_article")][:2] == ["prose", "prose"]
+    heads = sections(text, "encyclopedia_article")
+    assert [(s.heading, s.level) for s in heads] == [(None, 1), ("History", 2)]
+    assert text[heads[1].char_start : heads[1].char_end].startswith("==History==")
+
+
+def test_every_seed_sentence_is_its_exact_span(corpus):
+    for row in corpus.sentences.itertuples():
+        assert corpus.text(row.doc_id)[row.char_start : row.char_end] == row.quote
+        assert row.quote == row.quote.strip()
+    counts = corpus.sentences.groupby("doc_id").size()
+    assert counts.to_dict() == corpus.documents.set_index("doc_id")["n_sentences"].to_dict()
+
+
+def test_sections_of_the_encyclopedia_article(corpus):
+    wiki = corpus.sections[corpus.sections["doc_id"].str.startswith("000")]
+    assert wiki["heading"].tolist()[1:] == [
+        "History",
+        "2006 North Korean nuclear test",
+        "Trade",
+        "Official visits",
+        "Other visits",
+        "Diplomatic missions",
+        "See also",
+    ]
+    s = corpus.sentences.set_index("quote")
+    assert s.loc["The Secretary is Peter Wilson.", "section"] == "History"
+
+
+fragments = st.sampled_from(
+    [
+        "Mr.",
+        "U.N.",
+        ". ",
+        "! ",
+        "? ",
+        "“",
+        "”",
+        '"',
+        "A",
+        "b",
+        " ",
+        "\n",
+        "...",
+        "St.",
+        "Korea.",
+        "1950.",
+        "(",
+        ")",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(fragments, max_size=40).map("".join) | st.text(max_size=200))
+def test_sentence_spans_are_ordered_trimmed_and_inside_the_text(text):
+    last = 0
+    for start, end in split_sentences(text):
+        assert last <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip()
+        last = end
