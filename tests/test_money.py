@@ -1,0 +1,474 @@
+"""Money amounts: every amount in the sources, and each rule on sentences written for the tests."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nzdprk.money import Money, find_money, parse_money
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+QUALIFIERS = {"exact", "approximately", "almost", "more_than", "at_least", "up_to", "less_than"}
+
+
+def body(path: Path) -> str:
+    """The text after the YAML front matter (data model §7.1: offsets refer to it)."""
+    text = path.read_text(encoding="utf-8")
+    return text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
+
+
+def only(sentence: str, default_currency: str | None = None) -> Money:
+    """The one amount in a sentence."""
+    found = find_money(sentence, default_currency=default_currency)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def exact(
+    text: str, start: int, amount: float, currency: str | None, rule: str, assumed: bool = False
+) -> Money:
+    """The record for an amount stated without qualifier."""
+    end = start + len(text)
+    return Money(
+        text, start, end, text, amount, amount, amount, "exact", None, currency, assumed, rule
+    )
+
+
+# --- The five sources ---------------------------------------------------------------------------
+
+SEED_AMOUNTS = {
+    "000_e724febe7b462b24": [
+        Money(
+            text="almost NZD$8.5 million",
+            char_start=6733,
+            char_end=6755,
+            amount_text="NZD$8.5 million",
+            amount=8_500_000.0,
+            amount_min=None,
+            amount_max=8_500_000.0,
+            qualifier="almost",
+            qualifier_text="almost",
+            currency="NZD",
+            currency_assumed=False,
+            rule="money.symbol_number_multiplier",
+        )
+    ],
+    "001_e04c4114be72f84d": [],
+    "002_a9688cb631e8140e": [
+        exact("NZ$1.4 million", 1364, 1_400_000.0, "NZD", "money.symbol_number_multiplier"),
+        exact("NZ$4 million", 1666, 4_000_000.0, "NZD", "money.symbol_number_multiplier"),
+    ],
+    "003_1445d6a868041173": [],
+    "004_e5065bca2519973a": [],
+}
+
+
+def test_the_seeds_are_all_here() -> None:
+    assert sorted(p.stem for p in SEEDS.glob("*.txt")) == sorted(SEED_AMOUNTS)
+
+
+@pytest.mark.parametrize("doc_id", sorted(SEED_AMOUNTS))
+@pytest.mark.parametrize("default_currency", [None, "NZD"])
+def test_each_seed_gives_exactly_its_amounts(doc_id: str, default_currency: str | None) -> None:
+    text = body(SEEDS / f"{doc_id}.txt")
+    found = find_money(text, default_currency=default_currency)
+    assert found == SEED_AMOUNTS[doc_id]
+    assert all(text[m.char_start : m.char_end] == m.text for m in found)
+
+
+def test_seed_002_amount_sits_inside_the_claim_quote_of_the_data_model() -> None:
+    # data model §7.3: the claim "Since 1995 it has contributed NZ$1.4 million in humanitarian
+    # aid" spans 1334-1398 of the body.
+    text = body(SEEDS / "002_a9688cb631e8140e.txt")
+    quote = text[1334:1398]
+    assert quote == "Since 1995 it has contributed NZ$1.4 million in humanitarian aid"
+    assert [m.text for m in find_money(quote)] == ["NZ$1.4 million"]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "New Zealand contributed six frigates, several smaller craft and a 1,044 strong volunteer "
+        "force (known as K-FORCE) to the Korean War.",
+        "A total of 3,794 New Zealand soldiers served in K-FORCE and 1,300 in the Navy deployment.",
+        "A total of 33 New Zealanders were killed in action, 79 wounded and 1 soldier was taken "
+        "prisoner.",
+        "It follows his inspection last month of the test-firing of 240mm multiple-launch rockets.",
+        "These offers are very much in keeping with our 60-year partnership with South Korea",
+        "Benjamin Evans traveled to North Korea for the 17th ITF Taekwon-Do World Championships.",
+        "New Zealand has contributed a total of four missions since 1995.",
+        "Exports fell 5% in 2018, 2019 and 2021.",
+        "on June 25, 1950, to attempt to reunite the Korean peninsula",
+        "the successful 3-5 April visit to Pyongyang",
+    ],
+)
+def test_numbers_without_a_currency_are_not_money(phrase: str) -> None:
+    assert find_money(phrase, default_currency="NZD") == []
+
+
+# --- One rule at a time, on sentences written for these tests -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "amount", "currency", "rule"),
+    [
+        # money.symbol_number_multiplier
+        ("Australia pledged A$12.5 million to the WFP.", "A$12.5 million", 12.5e6, "AUD",
+         "money.symbol_number_multiplier"),
+        ("Canberra added AU$3bn over a decade.", "AU$3bn", 3e9, "AUD",
+         "money.symbol_number_multiplier"),
+        ("The EU committed €2.5m to food aid.", "€2.5m", 2.5e6, "EUR",
+         "money.symbol_number_multiplier"),
+        ("Britain gave £1.2 billion.", "£1.2 billion", 1.2e9, "GBP",
+         "money.symbol_number_multiplier"),
+        ("Japan sent ¥500 million in rice.", "¥500 million", 5e8, "JPY",
+         "money.symbol_number_multiplier"),
+        ("Washington offered US$ 2 billion.", "US$ 2 billion", 2e9, "USD",
+         "money.symbol_number_multiplier"),
+        ("Wellington gave NZ$\u00a04 million.", "NZ$\u00a04 million", 4e6, "NZD",
+         "money.symbol_number_multiplier"),
+        ("Wellington gave NZ$\u2009 4 million.", "NZ$\u2009 4 million", 4e6, "NZD",
+         "money.symbol_number_multiplier"),
+        ("Wellington gave NZ $4 million.", "NZ $4 million", 4e6, "NZD",
+         "money.symbol_number_multiplier"),
+        ("The fund holds NZ$1.5m.", "NZ$1.5m", 1.5e6, "NZD", "money.symbol_number_multiplier"),
+        ("A NZ$500k grant followed.", "NZ$500k", 5e5, "NZD", "money.symbol_number_multiplier"),
+        ("Seoul spent US$1.1 Million on it.", "US$1.1 Million", 1.1e6, "USD",
+         "money.symbol_number_multiplier"),
+        # money.symbol_number
+        ("A further US$215,000 was paid.", "US$215,000", 215_000.0, "USD", "money.symbol_number"),
+        ("Tickets cost £40 each.", "£40", 40.0, "GBP", "money.symbol_number"),
+        ("The fund paid NZ$1,000,000.", "NZ$1,000,000", 1e6, "NZD", "money.symbol_number"),
+        ("Beijing gave CN¥ 30 per head.", "CN¥ 30", 30.0, "CNY", "money.symbol_number"),
+        # money.code_number_multiplier
+        ("The ministry set aside NZD 4 million.", "NZD 4 million", 4e6, "NZD",
+         "money.code_number_multiplier"),
+        ("Brussels pledged EUR 2.5bn.", "EUR 2.5bn", 2.5e9, "EUR", "money.code_number_multiplier"),
+        ("China lent RMB 3bn.", "RMB 3bn", 3e9, "CNY", "money.code_number_multiplier"),
+        # money.code_number
+        ("USD 1,000,000 was transferred.", "USD 1,000,000", 1e6, "USD", "money.code_number"),
+        ("a fee of GBP 10,000", "GBP 10,000", 10_000.0, "GBP", "money.code_number"),
+        # money.number_multiplier_currency
+        ("Wellington gave 4 million NZD in 2002.", "4 million NZD", 4e6, "NZD",
+         "money.number_multiplier_currency"),
+        ("It cost 4 million New Zealand dollars.", "4 million New Zealand dollars", 4e6, "NZD",
+         "money.number_multiplier_currency"),
+        ("Seoul sent 5 million US dollars.", "5 million US dollars", 5e6, "USD",
+         "money.number_multiplier_currency"),
+        ("Canberra sent 3 million Australian dollars.", "3 million Australian dollars", 3e6,
+         "AUD", "money.number_multiplier_currency"),
+        ("Brussels gave 3bn euros.", "3bn euros", 3e9, "EUR", "money.number_multiplier_currency"),
+        ("Beijing lent 2.5 billion yuan.", "2.5 billion yuan", 2.5e9, "CNY",
+         "money.number_multiplier_currency"),
+        ("Seoul gave 10 million South Korean won.", "10 million South Korean won", 1e7, "KRW",
+         "money.number_multiplier_currency"),
+        ("It cost 2 million North Korean won.", "2 million North Korean won", 2e6, "KPW",
+         "money.number_multiplier_currency"),
+        # money.number_currency
+        ("Each family received 300 euros.", "300 euros", 300.0, "EUR", "money.number_currency"),
+        ("a transfer of 215,000 NZD", "215,000 NZD", 215_000.0, "NZD", "money.number_currency"),
+        ("They raised 40 pounds sterling.", "40 pounds sterling", 40.0, "GBP",
+         "money.number_currency"),
+        # money.words_currency
+        ("Britain gave four million New Zealand dollars.", "four million New Zealand dollars",
+         4e6, "NZD", "money.words_currency"),
+        ("Norway gave two and a half million euros.", "two and a half million euros", 2.5e6,
+         "EUR", "money.words_currency"),
+        ("A quarter of a million pounds sterling was raised.",
+         "A quarter of a million pounds sterling", 2.5e5, "GBP", "money.words_currency"),
+        ("Donors sent twenty-five thousand US dollars.", "twenty-five thousand US dollars",
+         25_000.0, "USD", "money.words_currency"),
+        ("Seven hundred and fifty euros were paid.", "Seven hundred and fifty euros", 750.0,
+         "EUR", "money.words_currency"),
+        ("Tokyo paid a billion yen.", "a billion yen", 1e9, "JPY", "money.words_currency"),
+    ],
+)  # fmt: skip
+def test_each_amount_rule(
+    sentence: str, phrase: str, amount: float, currency: str, rule: str
+) -> None:
+    found = find_money(sentence, default_currency="NZD")
+    money = next(m for m in found if m.amount_text == phrase)
+    start = sentence.index(phrase)
+    assert (money.char_start, money.char_end) == (start, start + len(phrase))
+    assert money.amount == pytest.approx(amount, rel=1e-12)
+    assert (money.currency, money.currency_assumed, money.rule) == (currency, False, rule)
+
+
+def test_values_are_exact_decimals_not_float_products() -> None:
+    assert only("NZ$1.4 million").amount == 1_400_000.0
+    assert only("NZ$0.7 million").amount == 700_000.0
+    assert only("$4.35bn", "NZD").amount == 4_350_000_000.0
+
+
+def test_bare_dollar_takes_the_default_currency_and_says_so() -> None:
+    sentence = "The embassy refit cost $215,000 and a further $3bn was pledged."
+    assert find_money(sentence, default_currency="NZD") == [
+        exact("$215,000", 23, 215_000.0, "NZD", "money.symbol_number", assumed=True),
+        exact("$3bn", 46, 3e9, "NZD", "money.symbol_number_multiplier", assumed=True),
+    ]
+    without = find_money(sentence)
+    assert [(m.currency, m.currency_assumed) for m in without] == [(None, False), (None, False)]
+
+
+def test_dollars_in_words_take_the_default_currency() -> None:
+    money = only("The society raised half a million dollars.", "NZD")
+    assert (money.amount, money.currency, money.currency_assumed) == (5e5, "NZD", True)
+    assert money.rule == "money.words_currency"
+    assert only("They raised 300 dollars.").currency is None
+
+
+def test_named_currencies_never_take_the_default() -> None:
+    money = only("Washington gave US$2 billion.", "NZD")
+    assert (money.currency, money.currency_assumed) == ("USD", False)
+
+
+def test_won_sign_names_no_currency() -> None:
+    money = only("Seoul spent ₩5 billion.", "NZD")
+    assert (money.amount, money.currency, money.currency_assumed) == (5e9, None, False)
+
+
+def test_hyphenated_multiplier() -> None:
+    money = only("a $4-million grant", "NZD")
+    assert (money.text, money.amount) == ("$4-million", 4e6)
+
+
+def test_amount_may_wrap_a_line_but_not_cross_a_blank_line() -> None:
+    assert only("It gave NZ$4\nmillion.").amount == 4e6
+    assert only("It gave NZ$4\n\nmillion.").amount == 4.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "measured in constant 2015 US dollars",  # a price basis, not an amount
+        "Z$5m",  # unknown letters before the sign
+        "$5,5 million",  # decimal comma: refused rather than misread
+        "put a dollar figure on it",  # "a" is a number only before a multiplier
+        "US$ figures were not released",
+        "a 12% rise",
+    ],
+)
+def test_not_amounts(sentence: str) -> None:
+    assert find_money(sentence, default_currency="NZD") == []
+
+
+def test_single_letter_prefix_must_touch_the_sign() -> None:
+    money = only("A $5 million grant was given.", "NZD")
+    assert (money.text, money.currency, money.currency_assumed) == ("$5 million", "NZD", True)
+
+
+# --- Qualifiers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cue", "qualifier", "sets_min", "sets_max"),
+    [
+        ("almost", "almost", False, True),
+        ("nearly", "almost", False, True),
+        ("just under", "almost", False, True),
+        ("about", "approximately", False, False),
+        ("around", "approximately", False, False),
+        ("approximately", "approximately", False, False),
+        ("roughly", "approximately", False, False),
+        ("some", "approximately", False, False),
+        ("an estimated", "approximately", False, False),
+        ("~", "approximately", False, False),
+        ("more than", "more_than", True, False),
+        ("over", "more_than", True, False),
+        ("in excess of", "more_than", True, False),
+        ("at least", "at_least", True, False),
+        ("no less than", "at_least", True, False),
+        ("up to", "up_to", False, True),
+        ("no more than", "up_to", False, True),
+        ("less than", "less_than", False, True),
+        ("under", "less_than", False, True),
+    ],
+)
+def test_qualifier_cues_set_bounds(
+    cue: str, qualifier: str, sets_min: bool, sets_max: bool
+) -> None:
+    sentence = f"Canberra gave {cue} A$3.5 million to the WFP."
+    money = only(sentence)
+    assert money.text == f"{cue} A$3.5 million"
+    assert money.char_start == sentence.index(cue)
+    assert (money.amount_text, money.amount) == ("A$3.5 million", 3.5e6)
+    assert (money.qualifier, money.qualifier_text) == (qualifier, cue)
+    assert money.amount_min == (3.5e6 if sets_min else None)
+    assert money.amount_max == (3.5e6 if sets_max else None)
+
+
+def test_cue_is_kept_as_written() -> None:
+    money = only("Almost  US$9m was raised.")
+    assert (money.qualifier, money.qualifier_text) == ("almost", "Almost")
+    assert money.text == "Almost  US$9m"
+
+
+@pytest.mark.parametrize("sentence", ["a roundabout $5m", "the handover $5m", "etc. $5m"])
+def test_cue_must_be_a_whole_word(sentence: str) -> None:
+    assert only(sentence).qualifier == "exact"
+
+
+# --- Ranges -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "lo", "hi", "currency", "rule", "cue"),
+    [
+        ("Norway gave between NZ$2 million and NZ$3 million.",
+         "between NZ$2 million and NZ$3 million", 2e6, 3e6, "NZD", "money.range_between",
+         "between"),
+        ("It will cost between $2 and $3 million.", "between $2 and $3 million", 2e6, 3e6, None,
+         "money.range_between", "between"),
+        ("Between 2 and 3 million euros went to UNICEF.", "Between 2 and 3 million euros", 2e6,
+         3e6, "EUR", "money.range_between", "Between"),
+        ("between NZ$2 and 3 million in aid", "between NZ$2 and 3 million", 2e6, 3e6, "NZD",
+         "money.range_between", "between"),
+        ("between two and three million dollars", "between two and three million dollars", 2e6,
+         3e6, None, "money.range_between", "between"),
+        ("between $500 and $3 million", "between $500 and $3 million", 500.0, 3e6, None,
+         "money.range_between", "between"),
+        ("The WFP needs NZ$2–3 million.", "NZ$2–3 million", 2e6, 3e6, "NZD", "money.range_dash",
+         None),
+        ("a $2-3m programme", "$2-3m", 2e6, 3e6, None, "money.range_dash", None),
+        ("costs of US$1.5–2bn", "US$1.5–2bn", 1.5e9, 2e9, "USD", "money.range_dash", None),
+        ("US$2m–US$3m in grants", "US$2m–US$3m", 2e6, 3e6, "USD", "money.range_dash", None),
+        ("US$2 million – $3 million", "US$2 million – $3 million", 2e6, 3e6, "USD",
+         "money.range_dash", None),
+        ("2–3 million dollars a year", "2–3 million dollars", 2e6, 3e6, None, "money.range_dash",
+         None),
+    ],
+)  # fmt: skip
+def test_ranges(
+    sentence: str, phrase: str, lo: float, hi: float, currency: str | None, rule: str, cue: str
+) -> None:
+    money = only(sentence)
+    start = sentence.index(phrase)
+    assert (money.text, money.char_start, money.char_end) == (phrase, start, start + len(phrase))
+    assert (money.amount, money.amount_min, money.amount_max) == (None, lo, hi)
+    assert (money.qualifier, money.qualifier_text, money.rule) == ("range", cue, rule)
+    assert money.currency == currency
+    assert money.amount_text == (phrase.split(" ", 1)[1] if cue else phrase)
+
+
+def test_range_with_bare_dollars_takes_the_default() -> None:
+    money = only("a $2-3m programme", "NZD")
+    assert (money.currency, money.currency_assumed) == ("NZD", True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        ("€2m–$3m", ["€2m", "$3m"]),  # two currencies: two amounts
+        ("NZ$4 million - NZ$1 million went to KEDO", ["NZ$4 million", "NZ$1 million"]),  # falls
+        ("$2 million – 3 people", ["$2 million"]),  # spaced dash before a bare number
+        ("$2–3 million euros", ["$2", "3 million euros"]),
+    ],
+)
+def test_not_ranges(sentence: str, texts: list[str]) -> None:
+    found = find_money(sentence)
+    assert [m.text for m in found] == texts
+    assert all(m.qualifier == "exact" for m in found)
+
+
+# --- parse_money and arguments ------------------------------------------------------------------
+
+
+def test_parse_money_reads_a_whole_phrase() -> None:
+    money = parse_money("almost NZD$8.5 million")
+    seed = SEED_AMOUNTS["000_e724febe7b462b24"][0]
+    assert money == dataclasses.replace(seed, char_start=0, char_end=22)
+    assert parse_money("  $5m ", default_currency="NZD") == exact(
+        "$5m", 2, 5e6, "NZD", "money.symbol_number_multiplier", assumed=True
+    )
+
+
+@pytest.mark.parametrize("phrase", ["", "five frigates", "$5m.", "$5m and $6m", "about 40%"])
+def test_parse_money_refuses_what_is_not_one_amount(phrase: str) -> None:
+    assert parse_money(phrase) is None
+
+
+@pytest.mark.parametrize("default", ["nzd", "NZ$", "New Zealand dollar", ""])
+def test_default_currency_must_be_an_iso_code(default: str) -> None:
+    with pytest.raises(ValueError, match="ISO 4217"):
+        find_money("$5", default_currency=default)
+
+
+def test_money_is_frozen() -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        only("NZ$4m").amount = 5.0  # type: ignore[misc]
+
+
+# --- Properties ---------------------------------------------------------------------------------
+
+TOKENS = [
+    *("NZ$", "NZD$", "US$", "A$", "$", "€", "£", "¥", "₩", "NZD", "USD", "EUR"),
+    *("4", "1.5", "1,000", "215,000", "1995", "0", "12345678901234567890"),
+    *(" ", " ", "\n", "\u00a0", "\u2009", "-", "–", "—", ".", ",", "%"),
+    *("million", "m", "bn", "k", "M", "thousand"),
+    *("between", "and", "about", "almost", "more than", "up to", "under", "~", "some"),
+    *("dollars", "New Zealand dollars", "euros", "yen", "South Korean won"),
+    *("two", "twenty", "hundred", "half a", "a", "and a half", "quarter", "soldiers"),
+]
+money_soup = st.lists(st.sampled_from(TOKENS), max_size=40).map("".join)
+
+
+def check_invariants(text: str, found: list[Money], default: str | None) -> None:
+    end = 0
+    for m in found:
+        assert end <= m.char_start < m.char_end
+        end = m.char_end
+        assert text[m.char_start : m.char_end] == m.text
+        assert m.text.endswith(m.amount_text) and m.amount_text
+        lo, hi = m.amount_min, m.amount_max
+        if m.qualifier == "range":
+            assert m.amount is None and lo is not None and hi is not None
+        else:
+            assert m.qualifier in QUALIFIERS and m.amount is not None
+            assert lo is None or lo <= m.amount
+            assert hi is None or m.amount <= hi
+        if lo is not None and hi is not None:
+            assert lo <= hi
+        if m.qualifier == "exact":
+            assert lo == m.amount == hi and m.qualifier_text is None
+        assert (m.qualifier_text is not None) == (m.qualifier not in {"exact", "range"}) or (
+            m.rule == "money.range_between"
+        )
+        assert not m.currency_assumed or m.currency == default
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(), default=st.sampled_from([None, "NZD"]))
+def test_any_text_is_read_without_error(text: str, default: str | None) -> None:
+    check_invariants(text, find_money(text, default_currency=default), default)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=money_soup, default=st.sampled_from([None, "NZD"]))
+def test_money_like_text_keeps_spans_and_bounds(text: str, default: str | None) -> None:
+    check_invariants(text, find_money(text, default_currency=default), default)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    whole=st.integers(min_value=0, max_value=10**9),
+    decimals=st.text(alphabet="0123456789", max_size=3),
+    before=st.lists(st.sampled_from(["New Zealand", "gave", "aid", "in 1995", "to KEDO"])),
+    after=st.lists(st.sampled_from(["in aid", "to KEDO", "since 1995", "."])),
+)
+def test_generated_nz_dollar_millions(
+    whole: int, decimals: str, before: list[str], after: list[str]
+) -> None:
+    figure = f"{whole}.{decimals}" if decimals else str(whole)
+    phrase = f"NZ${figure} million"
+    expected = float(Decimal(figure) * 10**6)
+    assert expected == pytest.approx(float(figure) * 1e6, rel=1e-12)
+    assert parse_money(phrase) == exact(
+        phrase, 0, expected, "NZD", "money.symbol_number_multiplier"
+    )
+    sentence = " ".join([*before, phrase, *after])
+    assert only(sentence).amount == expected
