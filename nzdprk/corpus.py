@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import hashlib
 import warnings
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import text as seg
+from . import __version__, actors
+from .dates import When, edtf_bounds
+from .events import QUAD_CLASS, Event
+from .extract import Analysis, analyse
 from .read import CorpusError, Document, Problem, front_matter_json, read_corpus
 from .schema import DOC_TYPE, FRAMES, cast_frame
 
@@ -33,13 +36,6 @@ def bundled_seeds() -> Path:
             "package from a checkout with `pip install -e .` or pass a folder: load_corpus('DIR')"
         )
     return path
-
-
-@dataclass(frozen=True, slots=True)
-class _Segmented:
-    blocks: list[seg.Block]
-    sentences: list[tuple[int, int, int, str | None]]  # start, end, paragraph, section
-    sections: list[seg.Section]
 
 
 class Corpus:
@@ -78,21 +74,8 @@ class Corpus:
         return {d.doc_id: d for d in self.docs}
 
     @cached_property
-    def _segmented(self) -> dict[str, _Segmented]:
-        out = {}
-        for doc in self.docs:
-            blocks = seg.blocks(doc.text, doc.doc_type)
-            sections = seg.sections(doc.text, doc.doc_type)
-            sentences = []
-            for paragraph, block in enumerate((b for b in blocks if b.kind == "prose"), start=1):
-                section = next(
-                    (s.heading for s in reversed(sections) if s.char_start <= block.char_start),
-                    None,
-                )
-                for start, end in seg.split_sentences(doc.text, block.char_start, block.char_end):
-                    sentences.append((start, end, paragraph, section))
-            out[doc.doc_id] = _Segmented(blocks, sentences, sections)
-        return out
+    def _analysed(self) -> dict[str, Analysis]:
+        return {doc.doc_id: analyse(doc) for doc in self.docs}
 
     @cached_property
     def documents(self) -> pd.DataFrame:
@@ -101,12 +84,8 @@ class Corpus:
         rows = []
         for doc in self.docs:
             cat = self.catalogue.get(doc.path, {})
-            pub = doc.published
-            note = None
-            if pub.edtf is not None:
-                note = "front-matter date field"
-            elif pub.text is not None:
-                note = f"front-matter date {pub.text!r} is not a date"
+            analysed = self._analysed[doc.doc_id]
+            pub = analysed.published
             rows.append(
                 {
                     "doc_id": doc.doc_id,
@@ -123,12 +102,15 @@ class Corpus:
                     "published_earliest": pub.earliest,
                     "published_latest": pub.latest,
                     "published_precision": pub.precision,
+                    "published_qualifier": "none" if pub.edtf else None,
+                    "published_refine": None,
                     "published_resolution": pub.resolution,
-                    "published_note": note,
-                    "is_dated": pub.edtf is not None,
+                    "published_is_interval": False if pub.edtf else None,
+                    "published_note": analysed.published_note,
+                    "is_dated": doc.published.edtf is not None,
                     "front_matter_json": front_matter_json(doc.front_matter),
                     "n_chars": len(doc.text),
-                    "n_sentences": len(self._segmented[doc.doc_id].sentences),
+                    "n_sentences": len(self._analysed[doc.doc_id].sentences),
                     "text_sha256": hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
                     "file_sha256": doc.file_sha256,
                     "text": doc.text,
@@ -152,7 +134,7 @@ class Corpus:
             }
             for doc in self.docs
             for i, (start, end, paragraph, section) in enumerate(
-                self._segmented[doc.doc_id].sentences, start=1
+                self._analysed[doc.doc_id].sentences, start=1
             )
         ]
         return cast_frame(pd.DataFrame(rows, columns=FRAMES["sentences"].names), "sentences")
@@ -171,7 +153,7 @@ class Corpus:
                 "char_end": s.char_end,
             }
             for doc in self.docs
-            for i, s in enumerate(self._segmented[doc.doc_id].sections)
+            for i, s in enumerate(self._analysed[doc.doc_id].sections)
         ]
         return cast_frame(pd.DataFrame(rows, columns=FRAMES["sections"].names), "sections")
 
@@ -188,10 +170,247 @@ class Corpus:
                 "value": doc.text[b.value_start : b.value_end],
             }
             for doc in self.docs
-            for b in self._segmented[doc.doc_id].blocks
+            for b in self._analysed[doc.doc_id].blocks
             if b.kind == "infobox"
         ]
         return cast_frame(pd.DataFrame(rows, columns=FRAMES["infobox"].names), "infobox")
+
+    def _sentence_id(self, doc_id: str, offset: int) -> str | None:
+        spans = self._analysed[doc_id].sentences
+        i = bisect.bisect_right([start for start, _, _, _ in spans], offset) - 1
+        if i >= 0 and spans[i][0] <= offset < spans[i][1]:
+            return f"{doc_id}:s{i + 1:03d}"
+        return None
+
+    @cached_property
+    def dates(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = []
+        for doc in self.docs:
+            for i, w in enumerate(self._analysed[doc.doc_id].dates, start=1):
+                rows.append(
+                    {
+                        "date_id": f"{doc.doc_id}:d{i:03d}",
+                        "doc_id": doc.doc_id,
+                        "sentence_id": self._sentence_id(doc.doc_id, w.char_start),
+                        **_when_columns("date_", w),
+                        "rule_id": w.rule,
+                        "char_start": w.char_start,
+                        "char_end": w.char_end,
+                        "quote": doc.text[w.char_start : w.char_end],
+                    }
+                )
+        return cast_frame(pd.DataFrame(rows, columns=FRAMES["dates"].names), "dates")
+
+    @cached_property
+    def _event_rows(self) -> tuple[list[dict], list[dict], list[dict]]:
+        names = {r["actor_id"]: r["canonical_name"] for r in actors.actors()}
+        events, participants, claims = [], [], []
+        for doc in self.docs:
+            analysed = self._analysed[doc.doc_id]
+            for i, ev in enumerate(analysed.events, start=1):
+                event_id = f"{doc.doc_id}:e{i:03d}"
+                claim_id = f"{doc.doc_id}:c{i:03d}"
+                by_role = {
+                    role: [p.actor_id for p in ev.participants if p.role == role]
+                    for role in ("actor", "recipient", "location")
+                }
+                when = analysed.event_dates[ev.when_index] if ev.when_index is not None else None
+                key = fact_key(ev)
+                summary = " ".join(
+                    filter(
+                        None,
+                        (
+                            ", ".join(names.get(a, a) for a in by_role["actor"]) or "(unnamed)",
+                            ev.trigger.action.replace("_", " "),
+                            ", ".join(names.get(a, a) for a in by_role["recipient"]),
+                        ),
+                    )
+                )
+                span = {
+                    "char_start": ev.sentence_start,
+                    "char_end": ev.sentence_end,
+                    "quote": doc.text[ev.sentence_start : ev.sentence_end],
+                }
+                events.append(
+                    {
+                        "event_id": event_id,
+                        "claim_id": claim_id,
+                        "doc_id": doc.doc_id,
+                        "sentence_id": self._sentence_id(doc.doc_id, ev.sentence_start),
+                        "event_type": ev.trigger.event_type,
+                        "action": ev.trigger.action,
+                        "event_mode": ev.trigger.mode,
+                        "context": ev.trigger.context,
+                        "quad_class": QUAD_CLASS.get(ev.trigger.event_type),
+                        "cameo_code": ev.trigger.cameo_code,
+                        "aux_mode": ev.aux_mode,
+                        "summary": summary,
+                        "actor_id": next(iter(by_role["actor"]), None),
+                        "recipient_id": next(iter(by_role["recipient"]), None),
+                        "location_id": next(iter(by_role["location"]), None),
+                        "trigger_text": ev.trigger_text,
+                        "trigger_start": ev.trigger_start,
+                        "trigger_end": ev.trigger_end,
+                        **_when_columns("date_", when),
+                        "fact_key": key,
+                        "attributed_to": ev.attributed_to,
+                        "assertion_mode": ev.assertion_mode,
+                        **span,
+                    }
+                )
+                participants += [
+                    {
+                        "event_id": event_id,
+                        "doc_id": doc.doc_id,
+                        "actor_id": p.actor_id,
+                        "role": p.role,
+                        "quote": p.text,
+                        "char_start": p.char_start,
+                        "char_end": p.char_end,
+                    }
+                    for p in ev.participants
+                ]
+                claims.append(
+                    {
+                        "claim_id": claim_id,
+                        "doc_id": doc.doc_id,
+                        "claim_type": "event",
+                        "record_id": event_id,
+                        "fact_key": key,
+                        "subject_id": next(iter(by_role["actor"]), None),
+                        "predicate": ev.trigger.action,
+                        "object_id": next(iter(by_role["recipient"]), None),
+                        "attributed_to": ev.attributed_to,
+                        "assertion_mode": ev.assertion_mode,
+                        "hedge_text": ev.hedge_text,
+                        "rule_id": f"event.{ev.trigger.action}",
+                        "extractor_version": __version__,
+                        **span,
+                    }
+                )
+        return events, participants, claims
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = self._event_rows[0]
+        return cast_frame(pd.DataFrame(rows, columns=FRAMES["events"].names), "events")
+
+    @cached_property
+    def event_participants(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = self._event_rows[1]
+        frame = pd.DataFrame(rows, columns=FRAMES["event_participants"].names)
+        return cast_frame(frame, "event_participants")
+
+    @cached_property
+    def claims(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = self._event_rows[2]
+        return cast_frame(pd.DataFrame(rows, columns=FRAMES["claims"].names), "claims")
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = [
+            {
+                "mention_id": f"{doc.doc_id}:m{i:03d}",
+                "doc_id": doc.doc_id,
+                "actor_id": m.actor_id,
+                "alias_type": m.alias_type,
+                "sense": m.sense,
+                "text": m.text,
+                "char_start": m.char_start,
+                "char_end": m.char_end,
+            }
+            for doc in self.docs
+            for i, m in enumerate(self._analysed[doc.doc_id].mentions, start=1)
+        ]
+        return cast_frame(pd.DataFrame(rows, columns=FRAMES["mentions"].names), "mentions")
+
+    @cached_property
+    def unresolved_names(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = [
+            {
+                "doc_id": doc.doc_id,
+                "text": u.text,
+                "reason": u.reason,
+                "char_start": u.char_start,
+                "char_end": u.char_end,
+            }
+            for doc in self.docs
+            for u in self._analysed[doc.doc_id].unresolved
+        ]
+        frame = pd.DataFrame(rows, columns=FRAMES["unresolved_names"].names)
+        return cast_frame(frame, "unresolved_names")
+
+    @cached_property
+    def actors(self) -> pd.DataFrame:
+        import pandas as pd
+
+        counts = self.mentions["actor_id"].value_counts().to_dict()
+        rows = [
+            {
+                **{
+                    k: r[k] or None
+                    for k in (
+                        "actor_id",
+                        "actor_kind",
+                        "canonical_name",
+                        "country_code",
+                        "wikidata_qid",
+                        "notes",
+                    )
+                },
+                "country_name": actors.country_name(r["country_code"])
+                if r["country_code"]
+                else None,
+                "verified": r["verified"] == "yes",
+                "n_mentions": counts.get(r["actor_id"], 0),
+            }
+            for r in actors.actors()
+        ]
+        return cast_frame(pd.DataFrame(rows, columns=FRAMES["actors"].names), "actors")
+
+    @cached_property
+    def actor_aliases(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = [{k: r[k] or None for k in FRAMES["actor_aliases"].names} for r in actors.aliases()]
+        return cast_frame(
+            pd.DataFrame(rows, columns=FRAMES["actor_aliases"].names), "actor_aliases"
+        )
+
+    @cached_property
+    def offices(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = []
+        for r in actors.offices():
+            start = edtf_bounds(r["start"])[0] if r["start"] else None
+            end = edtf_bounds(r["end"])[1] if r["end"] else None
+            rows.append(
+                {
+                    "actor_id": r["actor_id"],
+                    "office": r["office"],
+                    "organisation_id": r["organisation_id"] or None,
+                    "start_text": r["start"] or None,
+                    "end_text": r["end"] or None,
+                    "start": start,
+                    "end": end,
+                    "verified": r["verified"] == "yes",
+                    "note": r["note"] or None,
+                }
+            )
+        return cast_frame(pd.DataFrame(rows, columns=FRAMES["offices"].names), "offices")
 
     @cached_property
     def problems(self) -> pd.DataFrame:
@@ -211,6 +430,43 @@ class Corpus:
     def frames(self) -> dict[str, pd.DataFrame]:
         """Every frame by name, in the schema's order (what ``nzdprk export`` writes)."""
         return {name: getattr(self, name) for name in FRAMES}
+
+
+def fact_key(event: Event) -> str | None:
+    """The proposition an event states, for grouping the same fact across sources:
+    ``action:actors>recipients`` (``action:a+b`` for reciprocal actions), ``:future`` etc. for
+    planned, hypothetical or negated events. None when no participant is named, and for pure
+    statements, which are not facts to compare."""
+    if event.trigger.event_type in ("STATEMENT", "OTHER"):
+        return None
+    actors_ = sorted({p.actor_id for p in event.participants if p.role == "actor"})
+    recipients = sorted({p.actor_id for p in event.participants if p.role == "recipient"})
+    if not actors_ and not recipients:
+        return None
+    key = f"{event.trigger.action}:{'+'.join(actors_) or '?'}"
+    if recipients:
+        key += ">" + "+".join(recipients)
+    if event.aux_mode != "none":
+        key += f":{event.aux_mode}"
+    return key
+
+
+def _when_columns(prefix: str, when: When | None) -> dict[str, object]:
+    """A `dates.When` as the when-block columns of the schema (all empty for None)."""
+    if when is None:
+        return {f"{prefix}resolution": "unresolved"}
+    return {
+        f"{prefix}text": when.text,
+        f"{prefix}edtf": when.edtf,
+        f"{prefix}earliest": when.earliest,
+        f"{prefix}latest": when.latest,
+        f"{prefix}precision": when.precision,
+        f"{prefix}qualifier": when.qualifier,
+        f"{prefix}refine": when.refine,
+        f"{prefix}resolution": when.resolution,
+        f"{prefix}is_interval": when.is_interval,
+        f"{prefix}note": when.note,
+    }
 
 
 def _known(value: str | None) -> str | None:

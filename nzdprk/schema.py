@@ -42,6 +42,50 @@ QUALIFIER = Category(("none", "approximate", "uncertain", "uncertain_approximate
 RESOLUTION = Category(("explicit", "anchored", "inferred", "unresolved"))
 SEVERITY = Category(("error", "warning"))
 BLOCK_KIND = Category(("title", "heading", "infobox", "list_item", "prose"))
+ACTOR_KIND = Category(("state", "person", "organisation", "government_body"))
+ALIAS_TYPE = Category(
+    (
+        "canonical",
+        "spelling_variant",
+        "abbreviation",
+        "metonym",
+        "demonym",
+        "title_form",
+        "short_form",
+        "back_reference",
+    )
+)
+ROMANIZATION = Category(("dprk_official", "mr", "rr", "established", "unknown", "not_applicable"))
+SENSE = Category(("actor", "place"))
+CLAIM_TYPE = Category(("event", "aid_flow"))
+ASSERTION_MODE = Category(("asserted", "reported", "hedged", "negated", "planned"))
+EVENT_TYPE = Category(
+    (
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+        "STATEMENT",
+        "OTHER",
+    )
+)
+QUAD_CLASS = Category(
+    ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+)
+AUX_MODE = Category(("none", "future", "hypothetical", "negated"))
+ROLE = Category(("actor", "recipient", "location"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +111,7 @@ def _c(name: str, dtype: str | Category, description: str) -> Column:
 
 
 def when_block(prefix: str, what: str) -> tuple[Column, ...]:
-    """The reusable partial-date columns (see the dates module): text, EDTF, strict bounds..."""
+    """The reusable partial-date columns (data model §1.4): text, EDTF, strict bounds..."""
     p = prefix
     return (
         _c(f"{p}text", "string", f"{what} as written in the source"),
@@ -88,12 +132,22 @@ def when_block(prefix: str, what: str) -> tuple[Column, ...]:
         ),
         _c(f"{p}precision", PRECISION, f"coarsest unit {what} is given in"),
         _c(
+            f"{p}qualifier", QUALIFIER, "EDTF qualifier: approximate (~), uncertain (?) or both (%)"
+        ),
+        _c(
+            f"{p}refine",
+            "string",
+            "early/mid/late per endpoint, which EDTF cannot say (e.g. 'mid/early'); empty if none",
+        ),
+        _c(
             f"{p}resolution",
             RESOLUTION,
             "explicit: the text alone fixes it; anchored: missing parts taken from the document "
             "date or a year nearby; inferred: deduced from other evidence; "
             "unresolved: cannot be placed",
         ),
+        _c(f"{p}is_interval", "boolean", "a span (EDTF with '/'), not a point of some precision"),
+        _c(f"{p}note", "string", "where missing parts came from, or why it cannot be placed"),
     )
 
 
@@ -133,7 +187,6 @@ FRAMES: dict[str, Frame] = {
                 _c("ministers", "string", "front-matter ministers, joined with '; '"),
                 _c("portfolios", "string", "front-matter portfolios, joined with '; '"),
                 *when_block("published_", "the publication date"),
-                _c("published_note", "string", "how the publication date was found or inferred"),
                 _c("is_dated", "boolean", "the document states its own publication date"),
                 _c("front_matter_json", "string", "the whole front matter as JSON (lossless)"),
                 _c("n_chars", "Int64", "length of text in characters (code points)"),
@@ -190,6 +243,170 @@ FRAMES: dict[str, Frame] = {
                 _c("doc_id", "string", "document"),
                 _c("key", "string", "infobox field name"),
                 _c("value", "string", "field value as written, exactly text[char_start:char_end]"),
+                *SPAN,
+            ),
+        ),
+        Frame(
+            "dates",
+            "Every temporal expression found in the documents, placed or not.",
+            (
+                _c("date_id", "string", "doc_id:d<number>, numbered from 1 in document order"),
+                _c("doc_id", "string", "document"),
+                _c("sentence_id", "string", "sentence the expression is in"),
+                *when_block("date_", "the date"),
+                _c("rule_id", "string", "the parser rule that read it"),
+                *SPAN,
+                _c("quote", "string", "the expression, exactly text[char_start:char_end]"),
+            ),
+        ),
+        Frame(
+            "claims",
+            "One row per extracted assertion (events and aid flows are typed views of claims).",
+            (
+                _c("claim_id", "string", "doc_id:c<number>, in document order"),
+                _c("doc_id", "string", "document that makes the claim"),
+                _c("claim_type", CLAIM_TYPE, "which typed frame holds the details"),
+                _c("record_id", "string", "event_id or flow_id of the typed row"),
+                _c(
+                    "fact_key",
+                    "string",
+                    "normalised proposition (action:participants) grouping the same fact across "
+                    "sources; empty when the claim names no participant",
+                ),
+                _c("subject_id", "string", "first actor (actor_id)"),
+                _c("predicate", "string", "the coded action"),
+                _c("object_id", "string", "first recipient (actor_id)"),
+                _c(
+                    "quote",
+                    "string",
+                    "the sentence that makes the claim, text[char_start:char_end]",
+                ),
+                *SPAN,
+                _c(
+                    "attributed_to",
+                    "string",
+                    "actor_id of the speaker inside the document; empty = the document's own voice",
+                ),
+                _c(
+                    "assertion_mode",
+                    ASSERTION_MODE,
+                    "asserted, reported (someone else's words), hedged, negated or planned",
+                ),
+                _c("hedge_text", "string", "cue words that hedge the claim"),
+                _c("rule_id", "string", "extraction rule (lexicon action)"),
+                _c("extractor_version", "string", "nzdprk version that extracted it"),
+            ),
+        ),
+        Frame(
+            "events",
+            "Events (PLOVER categories, manual of February 2024; local STATEMENT for pure speech "
+            "and OTHER for dated happenings PLOVER has no category for).",
+            (
+                _c("event_id", "string", "doc_id:e<number>, in document order"),
+                _c("claim_id", "string", "the claim this event types"),
+                _c("doc_id", "string", "document"),
+                _c("sentence_id", "string", "sentence the event is read from"),
+                _c(
+                    "event_type", EVENT_TYPE, "PLOVER category (STATEMENT, OTHER: local extensions)"
+                ),
+                _c("action", "string", "the lexicon entry that fired (data/event_triggers.csv)"),
+                _c("event_mode", "string", "PLOVER mode (how), where the trigger says it"),
+                _c("context", "string", "PLOVER context (why/what about)"),
+                _c("quad_class", QUAD_CLASS, "PLOVER quadrant; empty for STATEMENT"),
+                _c("cameo_code", "string", "nearest CAMEO code, for comparison with GDELT/ICEWS"),
+                _c(
+                    "aux_mode",
+                    AUX_MODE,
+                    "future (planned, not yet happened), hypothetical, negated, or none",
+                ),
+                _c("summary", "string", "one line: actors, action, recipients"),
+                _c("actor_id", "string", "first actor (see event_participants for all)"),
+                _c("recipient_id", "string", "first recipient"),
+                _c("location_id", "string", "first place named as the location"),
+                _c("trigger_text", "string", "the words that fired the rule"),
+                _c("trigger_start", "Int64", "offset of the trigger in documents.text"),
+                _c("trigger_end", "Int64", "end offset of the trigger (exclusive)"),
+                *when_block("date_", "the event's date"),
+                _c("fact_key", "string", "normalised proposition key (see claims)"),
+                _c("attributed_to", "string", "speaker inside the document (see claims)"),
+                _c("assertion_mode", ASSERTION_MODE, "see claims"),
+                _c("quote", "string", "the sentence, exactly text[char_start:char_end]"),
+                *SPAN,
+            ),
+        ),
+        Frame(
+            "event_participants",
+            "Who takes part in each event, one row per actor and role.",
+            (
+                _c("event_id", "string", "event"),
+                _c("doc_id", "string", "document"),
+                _c("actor_id", "string", "actor (see actors)"),
+                _c("role", ROLE, "actor (does it), recipient (it is done to), location (where)"),
+                _c("quote", "string", "the words the participant was read from"),
+                *SPAN,
+            ),
+        ),
+        Frame(
+            "actors",
+            "The curated actor table (nzdprk/data/actors.csv) with each actor's mention count.",
+            (
+                _c("actor_id", "string", "ISO 3166-1 alpha-3 for states, a slug otherwise"),
+                _c("actor_kind", ACTOR_KIND, "state, person, organisation or government body"),
+                _c("canonical_name", "string", "established English form of the name"),
+                _c("country_code", "string", "ISO alpha-3 of the state the actor acts for"),
+                _c("country_name", "string", "that state's name (pycountry)"),
+                _c("wikidata_qid", "string", "Wikidata item, only where verified"),
+                _c("notes", "string", "what a reader should know (e.g. who is who)"),
+                _c("verified", "boolean", "the row's facts were checked against a reference"),
+                _c("n_mentions", "Int64", "mentions in this corpus"),
+            ),
+        ),
+        Frame(
+            "actor_aliases",
+            "Every curated name form of every actor (nzdprk/data/actor_aliases.csv).",
+            (
+                _c("actor_id", "string", "actor"),
+                _c("alias", "string", "the name form as written"),
+                _c("alias_key", "string", "romanisation-insensitive key (proposes matches only)"),
+                _c("alias_type", ALIAS_TYPE, "canonical, spelling variant, abbreviation, ..."),
+                _c("romanization", ROMANIZATION, "romanisation system of a Korean name"),
+            ),
+        ),
+        Frame(
+            "offices",
+            "Offices people held, with dates (nzdprk/data/offices.csv).",
+            (
+                _c("actor_id", "string", "office holder"),
+                _c("office", "string", "the office"),
+                _c("organisation_id", "string", "state or body the office belongs to"),
+                _c("start_text", "string", "start as recorded (ISO, any precision)"),
+                _c("end_text", "string", "end as recorded; empty = still in office or unknown"),
+                _c("start", DATE, "first possible day of the start"),
+                _c("end", DATE, "last possible day of the end"),
+                _c("verified", "boolean", "dates checked against a reference"),
+                _c("note", "string", "sources of doubt"),
+            ),
+        ),
+        Frame(
+            "mentions",
+            "Every recognised mention of an actor.",
+            (
+                _c("mention_id", "string", "doc_id:m<number>, in document order"),
+                _c("doc_id", "string", "document"),
+                _c("actor_id", "string", "actor"),
+                _c("alias_type", ALIAS_TYPE, "how the name was written"),
+                _c("sense", SENSE, "actor (acts or is acted on) or place (a location)"),
+                _c("text", "string", "the mention, exactly text[char_start:char_end]"),
+                *SPAN,
+            ),
+        ),
+        Frame(
+            "unresolved_names",
+            "Capitalised names that match no actor, or more than one: candidates for curation.",
+            (
+                _c("doc_id", "string", "document"),
+                _c("text", "string", "the name, exactly text[char_start:char_end]"),
+                _c("reason", "string", "why it was not resolved"),
                 *SPAN,
             ),
         ),

@@ -33,7 +33,9 @@ def test_export_writes_one_csv_per_frame_with_iso_dates(tmp_path):
         "news_article",
     ]
     assert docs[1]["published_earliest"] == "2000-09-19"
-    assert docs[0]["published_earliest"] == ""
+    assert docs[0]["published_text"] == ""  # not stated, so only a lower bound is inferred
+    assert (docs[0]["published_earliest"], docs[0]["published_latest"]) == ("2025-05-01", "")
+    assert docs[0]["published_resolution"] == "inferred"
     assert list(docs[0]) == list(pd.read_csv(out / "documents.csv", nrows=0).columns)
 
 

@@ -1,0 +1,626 @@
+"""Rule-based event coding: which clause says who did what to whom, when, and in whose voice.
+
+Each sentence is cut into clauses (at commas, semicolons, colons and dashes that are not inside a
+date, an amount or a name). An event is a *trigger* — a word or phrase from the curated lexicon
+``data/event_triggers.csv`` (PLOVER categories, manual of February 2024, plus the local
+``STATEMENT`` for pure speech) — with:
+
+* **participants** from the actor mentions: for a one-way action the mentions before the trigger
+  (back to the previous trigger) are its actors and those after it (up to the next one) its
+  recipients; possessives ("North Korea's programme") are not actors; a state is dropped when
+  one of its own people stands in the same role (the most specific identity wins); a place after
+  a visit is the host, after anything else the location. A coordinated verb with no subject of
+  its own ("Peters supported the talks and travelled to Pyongyang") takes the previous event's
+  actors. In quoted speech "I/my" is the speaker and "we/our" the speaker's country.
+* **a date**: the nearest date in the same clause, else the sentence's only date, else the
+  nearest earlier date in the sentence, else none;
+* **modes**: ``aux_mode`` future ("will", "is to", "is due to", "plans to"), hypothetical
+  ("could", "would", "may", "might", "if"), negated ("not", "no", "never") or none; and the
+  matching ``assertion_mode`` (planned, hedged, negated), or reported for speech acts and quoted
+  words of someone other than the document's author, else asserted;
+* **attribution**: the speaker of a quotation (a "said"-frame in the paragraph, else — in a
+  ministerial press release — the release's minister) or the actor of a speech act.
+
+Everything here is pure Python over offsets; `corpus` turns the results into frames.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Protocol
+
+#: PLOVER's four quadrants (the local STATEMENT and OTHER have none).
+QUAD_CLASS = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal_cooperation"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material_cooperation"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal_conflict"),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material_conflict"),
+}
+EVENT_TYPES = (*QUAD_CLASS, "STATEMENT", "OTHER")
+
+FUTURE_CUES = re.compile(
+    r"\b(?:will|shall|is to|are to|was to|is due to|are due to|plans? to|planned to|intends? to|"
+    r"is expected to|are expected to|is scheduled to|next (?:week|month|year)|tomorrow)\b",
+    re.IGNORECASE,
+)
+# "may" only in lower case: "May 1950" is a month.
+_HYPOTHETICAL = re.compile(r"\b(?:[Cc]ould|[Ww]ould|may|[Mm]ight|[Ii]f|[Pp]ossibl[ey])\b")
+_SPEECH_VERB = re.compile(r"\b(?:said|says|announced|stated|told|added|declared)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|no|never|did not|didn't|has not|have not|without)\b", re.I)
+_HEDGE = re.compile(r"\b(?:reportedly|allegedly|apparently|almost|about|around|some)\b", re.I)
+_SPEECH_FRAME = re.compile(r"\b(?:said|says|told|added|stated|asked|according to)\b", re.IGNORECASE)
+_FIRST_SINGULAR = re.compile(r"\b(?:I|my|me)\b")
+_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[–—-]\s")
+_QUOTES_OPEN = '“"'
+_QUOTES_CLOSE = '”"'
+
+
+class MentionLike(Protocol):
+    actor_id: str
+    text: str
+    char_start: int
+    char_end: int
+    sense: str
+
+
+class WhenLike(Protocol):
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One row of the trigger lexicon."""
+
+    action: str
+    event_type: str
+    mode: str | None
+    context: str | None
+    cameo_code: str | None
+    symmetric: bool
+    speech: bool
+    requires: str | None
+    states_only: bool
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    actor_id: str
+    role: str  # actor | recipient | location
+    text: str
+    char_start: int | None
+    char_end: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    sentence_start: int
+    sentence_end: int
+    trigger_text: str
+    trigger_start: int
+    trigger_end: int
+    trigger: Trigger
+    aux_mode: str
+    assertion_mode: str
+    hedge_text: str | None
+    attributed_to: str | None
+    when_index: int | None  # index into the dates passed in, or None
+    participants: tuple[Participant, ...]
+
+
+#: Actions whose participants are states (relations are between states, whoever signs).
+_STATE_ACTIONS = frozenset(
+    {"establish_relations", "reestablish_relations", "suspend_relations", "sanction"}
+)
+
+
+@cache
+def triggers() -> tuple[Trigger, ...]:
+    """The curated trigger lexicon, in file order (earlier rows win ties)."""
+    with (
+        resources.files("nzdprk")
+        .joinpath("data/event_triggers.csv")
+        .open(encoding="utf-8", newline="") as f
+    ):
+        rows = list(csv.DictReader(f))
+    return tuple(
+        Trigger(
+            action=r["action"],
+            event_type=r["event_type"],
+            mode=r["mode"] or None,
+            context=r["context"] or None,
+            cameo_code=r["cameo_code"] or None,
+            symmetric=r["symmetric"] == "yes",
+            speech=r["speech"] == "yes",
+            requires=r["requires"] or None,
+            states_only=r["action"] in _STATE_ACTIONS,
+            pattern=re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE),
+        )
+        for r in rows
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    trigger: Trigger
+
+
+def _find_triggers(text: str, start: int, end: int) -> list[_Hit]:
+    """Non-overlapping trigger matches in text[start:end]: longest first, then lexicon order."""
+    hits = [
+        _Hit(m.start(), m.end(), t)
+        for t in triggers()
+        for m in t.pattern.finditer(text, start, end)
+    ]
+    order = {t.action: i for i, t in enumerate(triggers())}
+    hits.sort(key=lambda h: (-(h.end - h.start), order[h.trigger.action], h.start))
+    kept: list[_Hit] = []
+    for h in hits:
+        if all(h.end <= k.start or h.start >= k.end for k in kept):
+            kept.append(h)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def clauses(
+    text: str, start: int, end: int, protected: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Clause spans of one sentence. Breaks inside dates, amounts or names are ignored, and an
+    appositive — a stretch between commas that is only a name ("the Foreign Minister, Paek
+    Nam-sun, in Bangkok") — joins the clauses on both sides."""
+    cuts = [
+        m.start()
+        for m in _CLAUSE_BREAK.finditer(text, start, end)
+        if not any(s <= m.start() < e for s, e in protected)
+    ]
+    bounds = [start, *cuts, end]
+    spans = [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+    merged: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        a, b = spans[i]
+        if merged and i + 1 < len(spans) and _name_only(text, a, b, protected):
+            prev = merged.pop()
+            merged.append((prev[0], spans[i + 1][1]))
+            i += 2
+            continue
+        merged.append((a, b))
+        i += 1
+    return merged
+
+
+def _name_only(text: str, start: int, end: int, protected: Sequence[tuple[int, int]]) -> bool:
+    """True when text[start:end], without names, has no word but punctuation."""
+    chars = [
+        ch
+        for i, ch in enumerate(text[start:end], start)
+        if not any(s <= i < e for s, e in protected)
+    ]
+    return not re.search(r"[a-z]", "".join(chars))
+
+
+def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches of a paragraph inside quotation marks.
+
+    Curly “ always opens and ” closes; a straight " opens after white space or an opening
+    bracket and closes otherwise. A mark at the very start of a paragraph opens (typists often
+    use ” there), a new opening mark ends an unclosed quotation, and an unclosed one runs to the
+    end of the paragraph, as multi-paragraph quotations do.
+    """
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in _QUOTES_OPEN and ch not in _QUOTES_CLOSE:
+            continue
+        before = text[i - 1] if i > start else " "
+        opens = i == start or ch == "“" or (ch == '"' and (before.isspace() or before in "([—–-"))
+        if open_at is None:
+            if opens:
+                open_at = i
+        elif not opens:
+            spans.append((open_at, i + 1))
+            open_at = None
+        else:
+            spans.append((open_at, i))
+            open_at = i
+    if open_at is not None:
+        spans.append((open_at, end))
+    return spans
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """What the rules need to know about actors: kind and country, by actor_id."""
+
+    kind: dict[str, str]
+    country: dict[str, str]
+
+
+def extract_events(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    paragraphs: Sequence[tuple[int, int]],
+    dates: Sequence[WhenLike],
+    mentions: Sequence[MentionLike],
+    money: Sequence[tuple[int, int]],
+    *,
+    lookup: Lookup,
+    author_ids: Sequence[str] = (),
+) -> list[Event]:
+    """Every event in one document, in text order."""
+    found: list[Event] = []
+    protected = [(d.char_start, d.char_end) for d in dates] + list(money)
+    protected += [(m.char_start, m.char_end) for m in mentions]
+    for p_start, p_end in paragraphs:
+        quotes = quoted_spans(text, p_start, p_end)
+        speaker = _speaker(text, p_start, p_end, quotes, mentions, lookup, author_ids)
+        subject: tuple[Participant, ...] = ()  # the last named subject, for "it"/"he"/"they"
+        for s_start, s_end in sentences:
+            if not (p_start <= s_start < p_end):
+                continue
+            sentence = _Sentence(
+                text,
+                s_start,
+                s_end,
+                quotes,
+                speaker,
+                dates,
+                money,
+                protected,
+                [m for m in mentions if s_start <= m.char_start < s_end],
+                lookup,
+                author_ids,
+            )
+            new, subject = sentence.events(subject)
+            found.extend(new)
+    return found
+
+
+def _speaker(
+    text: str,
+    p_start: int,
+    p_end: int,
+    quotes: list[tuple[int, int]],
+    mentions: Sequence[MentionLike],
+    lookup: Lookup,
+    author_ids: Sequence[str],
+) -> str | None:
+    """Who is speaking in a paragraph's quotations: a "said"-frame outside the quotes, else the
+    press release's minister, else nobody we can name."""
+    if not quotes:
+        return None
+    outside = [
+        m
+        for m in mentions
+        if p_start <= m.char_start < p_end
+        and not any(s <= m.char_start < e for s, e in quotes)
+        and lookup.kind.get(m.actor_id) in ("person", "organisation", "government_body")
+    ]
+    for frame in _SPEECH_FRAME.finditer(text, p_start, p_end):
+        if any(s <= frame.start() < e for s, e in quotes):
+            continue
+        near = [m for m in outside if abs(m.char_start - frame.start()) < 40]
+        if near:
+            return min(near, key=lambda m: abs(m.char_start - frame.start())).actor_id
+    return author_ids[0] if author_ids else None
+
+
+_RELATIVE_WHO = re.compile(r",\s*who\b")
+_PRONOUN = re.compile(r"\b(?:it|they|he|she)\b(?![’'])", re.IGNORECASE)
+
+
+@dataclass
+class _Sentence:
+    """One sentence and what is known around it; `events()` applies the rules to it."""
+
+    text: str
+    start: int
+    end: int
+    quotes: list[tuple[int, int]]
+    speaker: str | None
+    dates: Sequence[WhenLike]
+    money: Sequence[tuple[int, int]]
+    protected: list[tuple[int, int]]
+    mentions: list[MentionLike]
+    lookup: Lookup
+    author_ids: Sequence[str]
+
+    def events(
+        self, subject: tuple[Participant, ...]
+    ) -> tuple[list[Event], tuple[Participant, ...]]:
+        parts = clauses(self.text, self.start, self.end, self.protected)
+        hits = [
+            h
+            for h in _find_triggers(self.text, self.start, self.end)
+            if h.trigger.requires != "money" or self._has_money(h.start, parts)
+        ]
+        kept = [(h, c) for c in parts for h in self._keep(hits, c)]
+        bounds = sorted({h.start for h in hits})
+        quoted = any(s <= self.start < e or s < self.end <= e for s, e in self.quotes)
+        dated_clauses = {c for h, c in kept if h.trigger.event_type != "STATEMENT"}
+        out: list[Event] = []
+        first: tuple[Participant, ...] = ()
+        for h, clause in kept:
+            left = max([b for b in bounds if b < h.start] + [self.start])
+            right = min([b for b in bounds if b > h.start] + [self.end])
+            actors = self._group(max(left, clause[0]), h.start, subject=True) or self._group(
+                left, h.start, subject=True
+            )
+            recipients = self._group(h.end, min(right, clause[1]), subject=False) or self._group(
+                h.end, right, subject=False
+            )
+            if not actors and quoted and self.speaker:
+                actors = self._first_person(left, h.start, "actor")
+            if not recipients and quoted and self.speaker:
+                recipients = self._first_person(h.end, right, "recipient")
+            between = self.text[left : h.start]
+            if not actors and re.search(r"\band\s+$", between):
+                actors = first  # a coordinated verb shares the sentence's subject
+            elif not actors and (who := _RELATIVE_WHO.search(between)):
+                actors = self._nearest_person(left + who.start())  # "Mr Peters, who yesterday …"
+            elif not actors and _PRONOUN.search(between):
+                actors = subject  # "it has contributed": the last named subject
+            ids = {p.actor_id for p in actors}
+            recipients = tuple(p for p in recipients if p.actor_id not in ids)
+            participants = _roles(h.trigger, actors, recipients, self.lookup)
+            if h.trigger.states_only:
+                participants = self._as_states(participants)
+            if actors:
+                first = first or actors
+                if not subject or actors[0].role == "actor":
+                    subject = tuple(p for p in actors if p.role == "actor") or subject
+            siblings = [k for k, c in kept if c == clause]
+            out.append(self._event(h, clause, participants, quoted, parts, dated_clauses, siblings))
+        return out, subject
+
+    def _has_money(self, at: int, parts: list[tuple[int, int]]) -> bool:
+        """An amount in the same clause (for triggers such as "contributed" or "gave")."""
+        clause = next(c for c in parts if c[0] <= at < c[1])
+        return any(clause[0] <= a < clause[1] for a, _ in self.money)
+
+    def _keep(self, hits: list[_Hit], clause: tuple[int, int]) -> list[_Hit]:
+        """The triggers of one clause that make events: substantive ones, else one statement;
+        no purpose infinitive after another event ("visited … to discuss")."""
+        in_clause = [h for h in hits if clause[0] <= h.start < clause[1]]
+        substantive = [h for h in in_clause if h.trigger.event_type != "STATEMENT"]
+        kept: list[_Hit] = []
+        for h in substantive or in_clause[:1]:
+            purpose = self.text[max(clause[0], h.start - 3) : h.start].lower() == "to "
+            if purpose and kept:
+                continue
+            kept.append(h)
+        return kept
+
+    def _event(
+        self,
+        h: _Hit,
+        clause: tuple[int, int],
+        participants: tuple[Participant, ...],
+        quoted: bool,
+        parts: list[tuple[int, int]],
+        with_events: set[tuple[int, int]],
+        siblings: list[_Hit],
+    ) -> Event:
+        aux = _aux_mode(self.text, clause[0], h.end)
+        attributed = (self.speaker if quoted else None) or (
+            next((p.actor_id for p in participants if p.role == "actor"), None)
+            if h.trigger.speech
+            else None
+        )
+        mode = {"future": "planned", "hypothetical": "hedged", "negated": "negated"}.get(aux)
+        if mode is None:
+            reported = attributed is not None and attributed not in self.author_ids
+            mode = "reported" if reported else "asserted"
+        hedge = _HEDGE.search(self.text, clause[0], clause[1])
+        return Event(
+            sentence_start=self.start,
+            sentence_end=self.end,
+            trigger_text=self.text[h.start : h.end],
+            trigger_start=h.start,
+            trigger_end=h.end,
+            trigger=h.trigger,
+            aux_mode=aux,
+            assertion_mode=mode,
+            hedge_text=hedge.group(0) if hedge and mode == "hedged" else None,
+            attributed_to=attributed,
+            when_index=self._date(h, clause, siblings, parts, with_events),
+            participants=participants,
+        )
+
+    def _date(
+        self,
+        hit: _Hit,
+        clause: tuple[int, int],
+        siblings: list[_Hit],
+        parts: list[tuple[int, int]],
+        with_events: set[tuple[int, int]],
+    ) -> int | None:
+        """Which date (index into `dates`) an event takes, in this order:
+
+        1. a date of its own clause that is closer to it than to any other trigger there (a
+           date in brackets goes to the nearest trigger before it);
+        2. for the last event of a clause, a date in the next clause if that clause has no
+           event ("visits to the North, such as by the group (1993)");
+        3. the clause's date, if the clause has exactly one;
+        4. a date fronted before the sentence's first event ("In 2006, North Korea tested …,
+           drawing criticism"); else none.
+
+        A verb of saying does not take a date that opens the unquoted clause of what was said
+        ("said from mid-April to early May, a ship was …")."""
+
+        def distance(i: int, h: _Hit) -> int:
+            d = self.dates[i]
+            return min(abs(d.char_start - h.end), abs(d.char_end - h.start))
+
+        ix = [i for i, d in enumerate(self.dates) if clause[0] <= d.char_start < clause[1]]
+        if hit.trigger.event_type == "STATEMENT":
+            ix = [
+                i
+                for i in ix
+                if self.dates[i].char_end <= hit.start
+                or not re.match(r"\s*,\s*[^\s\"“]", self.text[self.dates[i].char_end :])
+            ]
+
+        def owner(i: int) -> _Hit:  # a date in brackets belongs to what comes before it
+            d = self.dates[i]
+            before = [h for h in siblings if h.end <= d.char_start]
+            bracketed = re.search(r"\([^()]*$", self.text[clause[0] : d.char_start])
+            pool = before if bracketed and before else siblings
+            return min(pool, key=lambda h: distance(i, h))
+
+        own = [i for i in ix if owner(i) is hit]
+        if own:
+            return min(own, key=lambda i: distance(i, hit))
+        later = [c for c in parts if c[0] >= clause[1]]
+        if hit is siblings[-1] and later and later[0] not in with_events:
+            after = [
+                i for i, d in enumerate(self.dates) if later[0][0] <= d.char_start < later[0][1]
+            ]
+            if after:
+                return after[0]
+        if len(ix) == 1:
+            return ix[0]
+        fronted = None
+        for c in parts:
+            if c in with_events or c[0] >= clause[0]:
+                break
+            fronted = next(
+                (
+                    i
+                    for i, d in reversed(list(enumerate(self.dates)))
+                    if c[0] <= d.char_start < c[1]
+                ),
+                fronted,
+            )
+        return fronted
+
+    def _nearest_person(self, before: int) -> tuple[Participant, ...]:
+        people = [
+            m
+            for m in self.mentions
+            if m.char_end <= before and self.lookup.kind.get(m.actor_id) == "person"
+        ]
+        if not people:
+            return ()
+        m = people[-1]
+        return (Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end),)
+
+    def _group(self, start: int, end: int, *, subject: bool) -> tuple[Participant, ...]:
+        return _group(self.text, self.mentions, start, end, self.lookup, possessive=not subject)
+
+    def _first_person(self, start: int, end: int, role: str) -> tuple[Participant, ...]:
+        """ "I"/"my" is the speaker and "we"/"our" the speaker's country, inside quoted speech."""
+        assert self.speaker is not None
+        if m := _FIRST_SINGULAR.search(self.text, start, end):
+            return (Participant(self.speaker, role, m.group(0), m.start(), m.end()),)
+        country = self.lookup.country.get(self.speaker)
+        if (m := _FIRST_PLURAL.search(self.text, start, end)) and country:
+            return (Participant(country, role, m.group(0), m.start(), m.end()),)
+        return ()
+
+    def _as_states(self, participants: tuple[Participant, ...]) -> tuple[Participant, ...]:
+        """Relations are between states: people and bodies stand for their country; with fewer
+        than two named, the other states named in the sentence are the parties."""
+        out: dict[str, Participant] = {}
+        named = [p for p in participants if p.role != "location"]
+        others = [
+            Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end)
+            for m in self.mentions
+        ]
+        for i, p in enumerate(named + others):
+            if i >= len(named) and len(out) >= 2:
+                break
+            state = self.lookup.country.get(p.actor_id) or p.actor_id
+            if self.lookup.kind.get(state) != "state":
+                continue
+            out.setdefault(state, Participant(state, "actor", p.text, p.char_start, p.char_end))
+        return tuple(out.values())
+
+
+def _group(
+    text: str,
+    mentions: Sequence[MentionLike],
+    start: int,
+    end: int,
+    lookup: Lookup,
+    *,
+    possessive: bool,
+) -> tuple[Participant, ...]:
+    """The mentions in [start, end) as one role group, most specific identities only: a state
+    is left out when one of its own people is in the group ("North Korean Foreign Minister Paek
+    Nam-sun" is Paek). Without `possessive`, "X's" is a modifier, not a participant."""
+    group = [
+        m
+        for m in mentions
+        if start <= m.char_start
+        and m.char_end <= end
+        and (possessive or not re.match(r"['’]s\b", text[m.char_end : m.char_end + 2]))
+    ]
+    people_of = {
+        lookup.country.get(m.actor_id)
+        for m in group
+        if lookup.kind.get(m.actor_id) != "state" and m.sense == "actor"
+    }
+    out: dict[str, Participant] = {}
+    for m in group:
+        state = lookup.kind.get(m.actor_id) == "state"
+        if state and m.sense == "actor" and m.actor_id in people_of:
+            continue
+        role = "place" if m.sense == "place" else "actor"
+        out.setdefault(m.actor_id, Participant(m.actor_id, role, m.text, m.char_start, m.char_end))
+    return tuple(out.values())
+
+
+def _roles(
+    trigger: Trigger,
+    actors: tuple[Participant, ...],
+    recipients: tuple[Participant, ...],
+    lookup: Lookup,
+) -> tuple[Participant, ...]:
+    """Give each participant its PLOVER role for this kind of event: places are locations,
+    except the place visited, which is the host; a visit's host is a place or a state; in a
+    reciprocal action everyone is an actor."""
+    out: list[Participant] = []
+    for p in actors:
+        role = "location" if p.role == "place" else "actor"
+        out.append(Participant(p.actor_id, role, p.text, p.char_start, p.char_end))
+    for p in recipients:
+        if trigger.action == "visit":
+            if p.role != "place" and lookup.kind.get(p.actor_id) != "state":
+                continue
+            role = "recipient"
+        elif p.role == "place":
+            role = "location"
+        else:
+            role = "actor" if trigger.symmetric else "recipient"
+        out.append(Participant(p.actor_id, role, p.text, p.char_start, p.char_end))
+    unique: dict[tuple[str, str], Participant] = {}
+    for p in out:
+        unique.setdefault((p.actor_id, p.role), p)
+    return tuple(unique.values())
+
+
+def _aux_mode(text: str, clause_start: int, trigger_end: int) -> str:
+    """Future, hypothetical or negated, from cue words before the trigger in its clause. A
+    "would" after a verb of saying is a reported plan ("announced it would raise"): future."""
+    window = text[clause_start:trigger_end]
+    if FUTURE_CUES.search(window):
+        return "future"
+    if _NEGATED.search(window):
+        return "negated"
+    would = re.search(r"\bwould\b", window)
+    if would and _SPEECH_VERB.search(window, 0, would.start()):
+        return "future"
+    if _HYPOTHETICAL.search(window):
+        return "hypothetical"
+    return "none"

@@ -1,0 +1,169 @@
+"""Per-document extraction: one `Document` in, one `Analysis` out (plain Python, no pandas).
+
+Extraction is a pure function of a single document — nothing here looks at another file — so a
+corpus can be processed one document at a time, in parallel, or on many machines, and give the
+same rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from . import actors, dates, events, money
+from . import text as seg
+from .read import Document, Published
+
+#: Words after a date that make it the time of the following clause ("until July 2000 when …").
+_UNTIL_WHEN = re.compile(r"\s*,?\s*when\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything read from one document; offsets refer to ``Document.text``."""
+
+    blocks: list[seg.Block]
+    sentences: list[tuple[int, int, int, str | None]]  # start, end, paragraph number, section
+    sections: list[seg.Section]
+    dates: list[dates.When]
+    mentions: list[actors.Mention]
+    unresolved: list[actors.UnresolvedName]
+    money: list[money.Money]
+    events: list[events.Event]
+    event_dates: list[dates.When]
+    published: Published
+    published_note: str | None
+
+
+def analyse(doc: Document) -> Analysis:
+    """Segment, date, name, price and code one document."""
+    text = doc.text
+    blocks = seg.blocks(text, doc.doc_type)
+    sections = seg.sections(text, doc.doc_type)
+    prose = [b for b in blocks if b.kind == "prose"]
+    sentences = []
+    for number, block in enumerate(prose, start=1):
+        section = next(
+            (s.heading for s in reversed(sections) if s.char_start <= block.char_start), None
+        )
+        for start, end in seg.split_sentences(text, block.char_start, block.char_end):
+            sentences.append((start, end, number, section))
+    anchor = doc.published.earliest if doc.published.precision == "day" else None
+    found = dates.find_dates(text, anchor=anchor)
+    mentions, unresolved = actors.find_mentions(text)
+    amounts = money.find_money(text, default_currency=_default_currency(doc))
+    event_dates = [_until_when(text, w, anchor) for w in found]
+    table = {row["actor_id"]: row for row in actors.actors()}
+    authors = _authors(doc, mentions)
+    coded = events.extract_events(
+        text,
+        [(s, e) for s, e, _, _ in sentences],
+        [(b.char_start, b.char_end) for b in prose],
+        event_dates,
+        mentions,
+        [(m.char_start, m.char_end) for m in amounts],
+        lookup=events.Lookup(
+            kind={k: r["actor_kind"] for k, r in table.items()},
+            country={k: r["country_code"] for k, r in table.items() if r["country_code"]},
+        ),
+        author_ids=authors,
+    )
+    published, note = _publication(doc, found, [(a, b) for a, b, _, _ in sentences])
+    return Analysis(
+        blocks,
+        sentences,
+        sections,
+        found,
+        mentions,
+        unresolved,
+        amounts,
+        coded,
+        event_dates,
+        published,
+        note,
+    )
+
+
+def _default_currency(doc: Document) -> str | None:
+    """A bare "$" in a New Zealand Government release is a New Zealand dollar (flagged)."""
+    return "NZD" if doc.doc_type == "press_release" and doc.ministers else None
+
+
+def _authors(doc: Document, mentions: list[actors.Mention]) -> tuple[str, ...]:
+    """Actor ids of the ministers a press release is issued by (its own voice)."""
+    ids: list[str] = []
+    for name in doc.ministers:
+        found, _ = actors.find_mentions(name)
+        ids += [m.actor_id for m in found if m.text == name.strip()]
+    return tuple(dict.fromkeys(ids))
+
+
+def _until_when(text: str, when: dates.When, anchor) -> dates.When:
+    """ "until July 2000 when X met" dates the meeting to July 2000, not to the open period."""
+    if not when.text.lower().startswith("until ") or not _UNTIL_WHEN.match(text, when.char_end):
+        return when
+    inner = dates.parse_when(when.text[6:], anchor=anchor)
+    if inner is None:
+        return when
+    return replace(
+        inner,
+        char_start=when.char_start + 6,
+        char_end=when.char_end,
+        note=(inner.note or "") + "the time of the 'when' clause after 'until'",
+    )
+
+
+def _publication(
+    doc: Document, found: list[dates.When], sentences: list[tuple[int, int]]
+) -> tuple[Published, str | None]:
+    """The stated publication date, or for an undated document an inferred lower bound: it was
+    written on or after the latest date it mentions in the past tense."""
+    if doc.published.edtf is not None:
+        return doc.published, "front-matter date field"
+    if doc.published.text is not None:
+        return doc.published, f"front-matter date {doc.published.text!r} is not a date"
+    best: tuple[str, dates.When, object] | None = None
+    for w in found:
+        if w.resolution != "explicit" or w.edtf is None or _in_future_tense(doc.text, w, sentences):
+            continue
+        last = _last_part(w.edtf)
+        earliest, _ = dates.edtf_bounds(last)
+        if earliest is not None and (best is None or earliest > best[2]):
+            best = (last, w, earliest)
+    if best is None:
+        return doc.published, "no publication date, and no dated past event to bound it"
+    last, w, earliest = best
+    edtf = f"[{last}..]"
+    note = (
+        f"not stated; inferred to be on or after the latest date it mentions as past: "
+        f"{w.text!r} (characters {w.char_start}-{w.char_end})"
+    )
+    return Published(None, edtf, earliest, None, _precision_of(last), "inferred"), note
+
+
+def _precision_of(part: str) -> str:
+    """Precision of one EDTF date (no interval, no set)."""
+    if re.fullmatch(r"\d{2}XX", part):
+        return "century"
+    if re.fullmatch(r"\d{3}X", part):
+        return "decade"
+    if re.fullmatch(r"\d{4}-(?:2[1-9]|3\d|4[01])", part):
+        return "season"
+    return {4: "year", 7: "month"}.get(len(part), "day")
+
+
+def _in_future_tense(text: str, when: dates.When, sentences: list[tuple[int, int]]) -> bool:
+    start = next((a for a, b in sentences if a <= when.char_start < b), when.char_start)
+    return bool(events.FUTURE_CUES.search(text, start, when.char_end))
+
+
+def _last_part(edtf: str) -> str:
+    """The last endpoint or element of an EDTF date, interval or set, without qualifiers."""
+    part = edtf
+    if "/" in part:
+        start, end = part.split("/", 1)
+        part = end if end not in ("", "..") else start
+    if part.startswith(("{", "[")):
+        part = part.strip("{}[]").split(",")[-1].strip()
+        part = part.split("..")[-1] or part.split("..")[0]
+    return part.rstrip("~?%")
