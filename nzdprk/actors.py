@@ -368,6 +368,13 @@ def _place_context(text: str, start: int) -> bool:
     return False
 
 
+#: Time adverbs and auxiliaries that may stand between an acting subject and its verb.
+_ADVERBIAL = re.compile(
+    r"^(?:\s+(?:on\s+[A-Z]\w+|today|yesterday|also|again|once\s+again|now|has|have|had|will|"
+    r"would|was|were|is|are|later|earlier|then|last\s+(?:week|month|year)))+\b"
+)
+
+
 def _acting(text: str, start: int, end: int) -> bool:
     """A metonym in actor position: possessive, after "with/against...", or before a verb."""
     if _prev_word(text, start) in _ACTOR_BEFORE or re.match(r"['’‘ʼ]s\b", text[end : end + 3]):
@@ -375,6 +382,7 @@ def _acting(text: str, start: int, end: int) -> bool:
     rest = text[end : end + 200]
     rest = re.sub(r"^\s*,[^,.;:!?\n]{1,60},", "", rest)
     rest = re.sub(r"^\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", "", rest)
+    rest = _ADVERBIAL.sub("", rest)  # "Tokyo on Friday condemned", "Seoul has also said"
     verb = re.match(r"\s+([A-Za-z]+)", rest)
     return bool(verb and verb.group(1).lower() in _actor_verbs())
 
