@@ -14,7 +14,7 @@ export JUPYTER_PLATFORM_DIRS := 1
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: help setup run data notebooks test unit nbval lint lab lock bench clean
+.PHONY: help setup run data figures notebooks test unit nbval lint lab lock bench clean
 
 help:
 	@echo "make run    set up .venv if needed, then regenerate data/, figures/ and the executed notebooks"
@@ -33,11 +33,14 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (nzdprk)" > /dev/null
 	touch $@
 
-run: data notebooks
+run: data figures notebooks
 
 data: $(STAMP)
 	$(BIN)/nzdprk export --strict --out data
 	$(BIN)/nzdprk schema --out docs/data-dictionary.md
+
+figures: $(STAMP)
+	$(BIN)/nzdprk figures --out figures
 
 notebooks: $(STAMP) data
 	$(BIN)/python tools/execute_notebooks.py $(NOTEBOOKS)
@@ -48,7 +51,7 @@ unit: $(STAMP)
 	$(BIN)/python -m pytest tests
 
 nbval: $(STAMP)
-	$(BIN)/python -m pytest -p no:randomly --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval-sanitize.cfg notebooks
+	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval-sanitize.cfg notebooks
 
 lint: $(STAMP)
 	$(BIN)/ruff check nzdprk tests

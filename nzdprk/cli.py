@@ -49,6 +49,19 @@ def _parser() -> argparse.ArgumentParser:
         help="stop with an error if any file has a problem, writing nothing",
     )
 
+    figures = sub.add_parser(
+        "figures",
+        help="draw every published chart (SVG and PNG)",
+        description="Draw every chart into a folder, with manifest.csv.",
+    )
+    figures.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="folder of .txt documents (default: the bundled seeds/)",
+    )
+    figures.add_argument("--out", type=Path, required=True, help="output folder")
+
     schema = sub.add_parser("schema", help="print the data dictionary (Markdown)")
     schema.add_argument("--out", type=Path, default=None, help="write it to this file instead")
     return parser
@@ -65,7 +78,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             write_atomic(args.out, text)
         return 0
+    if args.command == "figures":
+        return _figures(args)
     return _export(args)
+
+
+def _figures(args: argparse.Namespace) -> int:
+    from .corpus import CorpusWarning, load_corpus
+    from .figures import write_figures
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        corpus = load_corpus(args.corpus)
+    manifest = write_figures(corpus, args.out)
+    print(f"nzdprk: drew {len(manifest)} figures into {args.out}", file=sys.stderr)
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -218,15 +218,10 @@ class Corpus:
                 }
                 when = analysed.event_dates[ev.when_index] if ev.when_index is not None else None
                 key = fact_key(ev)
-                summary = " ".join(
-                    filter(
-                        None,
-                        (
-                            ", ".join(names.get(a, a) for a in by_role["actor"]) or "(unnamed)",
-                            ev.trigger.action.replace("_", " "),
-                            ", ".join(names.get(a, a) for a in by_role["recipient"]),
-                        ),
-                    )
+                summary = _summary(
+                    [names.get(a, a) for a in by_role["actor"]],
+                    ev.trigger.action,
+                    [names.get(a, a) for a in by_role["recipient"]],
                 )
                 span = {
                     "char_start": ev.sentence_start,
@@ -430,6 +425,13 @@ class Corpus:
     def frames(self) -> dict[str, pd.DataFrame]:
         """Every frame by name, in the schema's order (what ``nzdprk export`` writes)."""
         return {name: getattr(self, name) for name in FRAMES}
+
+
+def _summary(actors_: list[str], action: str, recipients: list[str]) -> str:
+    """One readable line: "Winston Peters: visit → North Korea"."""
+    who = ", ".join(actors_) or "(actor not named)"
+    line = f"{who}: {action.replace('_', ' ')}"
+    return f"{line} → {', '.join(recipients)}" if recipients else line
 
 
 def fact_key(event: Event) -> str | None:

@@ -1,0 +1,98 @@
+"""Every chart the project publishes: which function draws it from which frames, and for which
+notebook. ``nzdprk figures --out figures`` writes them all, with a manifest that traces each
+figure back to its notebook, function, frames and source documents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .corpus import Corpus
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSpec:
+    """One published chart: ``function(*frames, **options)`` as a notebook would call it."""
+
+    name: str
+    title: str
+    notebook: str
+    function: str
+    frames: tuple[str, ...]
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def draw(self, corpus: Corpus):
+        """Draw the chart on a new figure and return the figure."""
+        from . import plots
+
+        plots.use_style()
+        draw: Callable[..., Any] = getattr(plots, self.function)
+        ax = draw(*(getattr(corpus, f) for f in self.frames), title=self.title, **self.options)
+        return ax.figure
+
+
+FIGURES = (
+    FigureSpec(
+        "timeline-overview",
+        "Dated events in the five sources, 1948–2025",
+        "01-timeline.ipynb",
+        "timeline",
+        ("events", "documents"),
+    ),
+    FigureSpec(
+        "timeline-2000-2007",
+        "Rapprochement to re-engagement, 2000–2007",
+        "01-timeline.ipynb",
+        "timeline",
+        ("events", "documents"),
+        {"start": "1999-07-01", "end": "2008-06-30", "numbered": True},
+    ),
+    FigureSpec(
+        "date-precision",
+        "How precisely each source dates what it reports",
+        "01-timeline.ipynb",
+        "precision_counts",
+        ("events", "documents"),
+    ),
+)
+
+
+def write_figures(corpus: Corpus, folder: Path) -> pd.DataFrame:
+    """Draw every figure into ``folder`` (SVG and PNG) and write ``manifest.csv``."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from . import plots
+
+    rows = []
+    for spec in FIGURES:
+        fig = spec.draw(corpus)
+        paths = plots.save(fig, spec.name, folder)
+        plt.close(fig)
+        docs = sorted(
+            set().union(*(_doc_ids(getattr(corpus, f)) for f in spec.frames if f != "documents"))
+        )
+        rows.append(
+            {
+                "figure": spec.name,
+                "files": "; ".join(p.name for p in paths),
+                "title": spec.title,
+                "notebook": f"notebooks/{spec.notebook}",
+                "function": f"nzdprk.plots.{spec.function}",
+                "options": "; ".join(f"{k}={v}" for k, v in spec.options.items()),
+                "frames": "; ".join(spec.frames),
+                "source_documents": "; ".join(docs),
+            }
+        )
+    manifest = pd.DataFrame(rows)
+    manifest.to_csv(folder / "manifest.csv", index=False, lineterminator="\n")
+    return manifest
+
+
+def _doc_ids(frame: pd.DataFrame) -> set[str]:
+    return set(frame["doc_id"].dropna()) if "doc_id" in frame else set()

@@ -1,0 +1,315 @@
+"""Charts drawn from the package's frames. Each function takes tidy frames and ``ax=None``,
+draws one idea and returns the Axes; the style is set once, in `use_style`.
+
+Uncertainty is drawn, never hidden: a date is a bar from its first to its last possible day
+(strict bounds), an open end runs to the edge of the chart with an arrow, and a date that had
+to be anchored to the document's date is drawn hollow. Colours identify source documents
+(Okabe–Ito palette, readable with colour-vision deficiencies).
+
+matplotlib is imported here only, so ``import nzdprk`` stays light.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import matplotlib as mpl
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .dates import edtf_bounds
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+#: Okabe & Ito (2008) colour-blind-safe palette, in a fixed order.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+
+STYLE = {
+    "figure.figsize": (10, 5),
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "font.family": "DejaVu Sans",
+    "font.size": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "legend.frameon": False,
+    "svg.hashsalt": "nzdprk",  # fixed ids inside SVG files, so charts are byte-identical
+    "svg.fonttype": "path",
+    "path.simplify": False,
+}
+
+
+def use_style() -> None:
+    """Apply the package's chart style (deterministic output included)."""
+    mpl.rcParams.update(STYLE)
+
+
+def setup_notebook() -> None:
+    """Style plus inline SVG charts without a date stamp, so notebooks re-run identically."""
+    use_style()
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is not None:
+        shell.run_line_magic("matplotlib", "inline")
+        shell.run_line_magic("config", "InlineBackend.figure_formats = ['svg']")
+        shell.run_line_magic(
+            "config",
+            "InlineBackend.print_figure_kwargs = "
+            "{'bbox_inches': 'tight', 'metadata': {'Date': None, 'Creator': None}}",
+        )
+
+
+@cache
+def eras() -> tuple[dict[str, str], ...]:
+    """Periods used to shade timelines (``data/eras.csv``): an interpretation for teaching,
+    dated from the sources; not a statement of any source."""
+    with resources.files("nzdprk").joinpath("data/eras.csv").open(encoding="utf-8") as f:
+        return tuple(csv.DictReader(f))
+
+
+def source_colours(documents: pd.DataFrame) -> dict[str, str]:
+    """A fixed colour per document, in the order of the documents frame."""
+    return {d: PALETTE[i % len(PALETTE)] for i, d in enumerate(documents["doc_id"])}
+
+
+def source_labels(documents: pd.DataFrame) -> dict[str, str]:
+    """Short legend labels: kind, who and when (or how the date is known)."""
+    labels = {}
+    for row in documents.itertuples():
+        if row.doc_type == "press_release":
+            who = row.ministers if isinstance(row.ministers, str) else "press release"
+            labels[row.doc_id] = f"Press release, {who}, {row.published_edtf}"
+        elif row.doc_type == "encyclopedia_article":
+            labels[row.doc_id] = f"Encyclopedia article ({_date_label(row)})"
+        else:
+            labels[row.doc_id] = f"News article ({_date_label(row)})"
+    return labels
+
+
+def _date_label(row) -> str:
+    if row.published_resolution == "inferred" and not pd.isna(row.published_earliest):
+        return f"undated, on or after {row.published_earliest:%Y-%m}"
+    return str(row.published_edtf) if isinstance(row.published_edtf, str) else "undated"
+
+
+def _ax(ax: Axes | None, size: tuple[float, float] = (10, 5)) -> Axes:
+    if ax is None:
+        _, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+def timeline(
+    events: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    start: str | None = None,
+    end: str | None = None,
+    numbered: bool = False,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Dated events, one row per PLOVER event type, as intervals over their strict bounds.
+
+    Planned events (``aux_mode == "future"``) are left out: a plan is not an event. With
+    ``numbered``, each mark carries the row number of `timeline_table` for the same frames.
+    """
+    ax = _ax(ax)
+    table = timeline_table(events, documents, start=start, end=end)
+    lo = pd.Timestamp(start) if start else table["earliest"].min() - pd.Timedelta(days=365)
+    last = pd.concat([table["earliest"], table["latest"]]).max()
+    hi = pd.Timestamp(end) if end else last + pd.Timedelta(days=365)
+    _shade_eras(ax, lo, hi)
+    types = sorted(table["event_type"].unique())
+    colours = source_colours(documents)
+    labels = source_labels(documents)
+    for y, kind in enumerate(types):
+        rows = table[table["event_type"] == kind].reset_index(drop=True)
+        for k, row in rows.iterrows():
+            offset = y + ((k % 5) - 2) * 0.13
+            _interval(ax, row, offset, colours[row["doc_id"]], lo, hi)
+            if numbered:
+                x = max(row["earliest"] if not pd.isna(row["earliest"]) else lo, lo)
+                ax.annotate(
+                    str(row["ref"]),
+                    (x, offset),
+                    xytext=(0, 3),
+                    textcoords="offset points",
+                    fontsize=7,
+                    ha="center",
+                )
+    ax.set_yticks(range(len(types)), types)
+    ax.set_ylim(-0.7, len(types) - 0.3)
+    ax.set_xlim(lo, hi)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=5, maxticks=12))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    handles = [
+        mpl.lines.Line2D([], [], color=colours[d], lw=4, label=labels[d])
+        for d in documents["doc_id"]
+        if d in set(table["doc_id"])
+    ]
+    handles += [
+        mpl.lines.Line2D([], [], color="grey", marker="o", ls="", label="explicit date"),
+        mpl.lines.Line2D(
+            [],
+            [],
+            color="grey",
+            marker="o",
+            ls="",
+            mfc="white",
+            label="anchored to the document's date",
+        ),
+        mpl.lines.Line2D([], [], color="grey", marker=">", ls="-", label="open end (since …)"),
+    ]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    ax.set_xlabel("date (bars span the first to the last possible day)")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def _interval(
+    ax: Axes, row: pd.Series, y: float, colour: str, lo: pd.Timestamp, hi: pd.Timestamp
+) -> None:
+    """One date as a bar over its bounds; a list of dates ("1974 and 1978") as one bar each."""
+    when = str(row["when"])
+    if when.startswith("{") or (when.startswith("[") and ".." not in when):
+        for element in when.strip("{}[]").split(","):
+            first, last = edtf_bounds(element.strip())
+            part = row.copy()
+            part["when"] = element.strip()
+            part["earliest"], part["latest"] = pd.Timestamp(first), pd.Timestamp(last)
+            _interval(ax, part, y, colour, lo, hi)
+        return
+    first, last = row["earliest"], row["latest"]
+    hollow = row["resolution"] == "anchored"
+    left = lo if pd.isna(first) else max(first, lo)
+    right = hi if pd.isna(last) else min(last + pd.Timedelta(days=1), hi)
+    ax.plot([left, right], [y, y], color=colour, lw=4, solid_capstyle="butt", alpha=0.8)
+    middle = left + (right - left) / 2
+    fill = "white" if hollow else colour
+    ax.plot([middle], [y], marker="o", ms=5, color=colour, mfc=fill, zorder=3)
+    if pd.isna(last):
+        ax.plot([right], [y], marker=">", color=colour, ms=6, clip_on=False)
+    if pd.isna(first):
+        ax.plot([left], [y], marker="<", color=colour, ms=6, clip_on=False)
+
+
+def _shade_eras(ax: Axes, lo: pd.Timestamp, hi: pd.Timestamp) -> None:
+    """Shade the periods of `eras`, each labelled inside its band."""
+    for i, era in enumerate(eras()):
+        a = pd.Timestamp(era["start"])
+        b = pd.Timestamp(era["end"]) if era["end"] else hi
+        if b < lo or a > hi:
+            continue
+        ax.axvspan(max(a, lo), min(b, hi), color="0.93" if i % 2 else "0.87", zorder=0, lw=0)
+        ax.text(
+            max(a, lo),
+            0.01,
+            " " + era["label"],
+            transform=ax.get_xaxis_transform(),
+            fontsize=7,
+            va="bottom",
+            ha="left",
+            rotation=90,
+            color="0.35",
+            zorder=1,
+        )
+
+
+def timeline_table(
+    events: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    start: str | None = None,
+    end: str | None = None,
+) -> pd.DataFrame:
+    """The dated, non-planned events behind a timeline chart, one numbered row per mark, with
+    the source and the quote: the way back from any point to its words."""
+    e = events[(events["aux_mode"] != "future") & events["date_edtf"].notna()]
+    if start:
+        e = e[e["date_latest"].isna() | (e["date_latest"] >= pd.Timestamp(start))]
+    if end:
+        e = e[e["date_earliest"].isna() | (e["date_earliest"] <= pd.Timestamp(end))]
+    e = e.sort_values(["date_earliest", "event_id"], na_position="first")
+    labels = source_labels(documents)
+    return pd.DataFrame(
+        {
+            "ref": range(1, len(e) + 1),
+            "when": e["date_edtf"].to_numpy(),
+            "earliest": e["date_earliest"].to_numpy(),
+            "latest": e["date_latest"].to_numpy(),
+            "resolution": e["date_resolution"].astype(str).to_numpy(),
+            "event_type": e["event_type"].astype(str).to_numpy(),
+            "summary": e["summary"].to_numpy(),
+            "doc_id": e["doc_id"].to_numpy(),
+            "source": e["doc_id"].map(labels).to_numpy(),
+            "event_id": e["event_id"].to_numpy(),
+            "quote": e["quote"].to_numpy(),
+        }
+    )
+
+
+def precision_counts(
+    events: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """How precisely each source dates what it reports: events by date precision and source
+    (unresolved dates included), as stacked horizontal bars."""
+    ax = _ax(ax, (9, 3.5))
+    e = events.assign(precision=events["date_precision"].astype(object).fillna("no date"))
+    e.loc[e["date_resolution"] == "unresolved", "precision"] = "unresolved"
+    order = ["day", "month", "season", "year", "decade", "century", "unresolved", "no date"]
+    counts = pd.crosstab(e["doc_id"], e["precision"]).reindex(columns=order, fill_value=0)
+    counts = counts.reindex(documents["doc_id"], fill_value=0)
+    labels = source_labels(documents)
+    left = pd.Series(0, index=counts.index)
+    greys = dict(
+        zip(
+            order,
+            [
+                "#08306b",
+                "#2171b5",
+                "#6baed6",
+                "#9ecae1",
+                "#c6dbef",
+                "#deebf7",
+                "#fdae6b",
+                "#d9d9d9",
+            ],
+            strict=True,
+        )
+    )
+    for p in order:
+        ax.barh([labels[d] for d in counts.index], counts[p], left=left, color=greys[p], label=p)
+        left = left + counts[p]
+    ax.invert_yaxis()
+    ax.set_xlabel("number of events")
+    ax.legend(ncols=4, loc="upper left", bbox_to_anchor=(0, -0.25), fontsize=8)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def save(fig: mpl.figure.Figure, stem: str, folder) -> list:
+    """Write ``stem.svg`` and ``stem.png`` with no time stamps or version strings, so the
+    same data always give the same bytes."""
+    from pathlib import Path
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"{stem}.svg", folder / f"{stem}.png"]
+    fig.savefig(paths[0], metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    fig.savefig(paths[1], metadata={"Software": None}, bbox_inches="tight")
+    return paths
