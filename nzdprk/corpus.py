@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, actors
+from .aid import AidFlow
 from .dates import When, edtf_bounds
 from .events import QUAD_CLASS, Event
 from .extract import Analysis, analyse
@@ -204,9 +205,13 @@ class Corpus:
         return cast_frame(pd.DataFrame(rows, columns=FRAMES["dates"].names), "dates")
 
     @cached_property
-    def _event_rows(self) -> tuple[list[dict], list[dict], list[dict]]:
+    def _event_rows(self) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
+        """Rows of events, event_participants, claims and aid_flows, built together so that
+        ids agree: claims c001… are the document's events, then its aid flows."""
         names = {r["actor_id"]: r["canonical_name"] for r in actors.actors()}
-        events, participants, claims = [], [], []
+        country = {r["actor_id"]: r["country_code"] for r in actors.actors() if r["country_code"]}
+        kind = {r["actor_id"]: r["actor_kind"] for r in actors.actors()}
+        events, participants, claims, flows = [], [], [], []
         for doc in self.docs:
             analysed = self._analysed[doc.doc_id]
             for i, ev in enumerate(analysed.events, start=1):
@@ -217,7 +222,7 @@ class Corpus:
                     for role in ("actor", "recipient", "location")
                 }
                 when = analysed.event_dates[ev.when_index] if ev.when_index is not None else None
-                key = fact_key(ev)
+                key = fact_key(ev, country, kind)
                 summary = _summary(
                     [names.get(a, a) for a in by_role["actor"]],
                     ev.trigger.action,
@@ -285,7 +290,41 @@ class Corpus:
                         **span,
                     }
                 )
-        return events, participants, claims
+            first = len(analysed.events) + 1
+            for j, flow in enumerate(analysed.aid_flows, start=1):
+                row = _flow_row(doc, analysed, flow, j, f"{doc.doc_id}:c{first + j - 1:03d}")
+                flows.append(row)
+                claims.append(
+                    {
+                        "claim_id": row["claim_id"],
+                        "doc_id": doc.doc_id,
+                        "claim_type": "aid_flow",
+                        "record_id": row["flow_id"],
+                        "fact_key": row["fact_key"],
+                        "subject_id": flow.donor_id,
+                        "predicate": f"aid_{flow.measure}",
+                        "object_id": flow.receiver_org_id or flow.recipient_country,
+                        "object_value": flow.amount_text,
+                        "attributed_to": None,
+                        "assertion_mode": "planned"
+                        if flow.measure == "pledge_total"
+                        else "asserted",
+                        "hedge_text": None,
+                        "rule_id": flow.rule,
+                        "extractor_version": __version__,
+                        "quote": row["quote"],
+                        "char_start": row["char_start"],
+                        "char_end": row["char_end"],
+                    }
+                )
+        return events, participants, claims, flows
+
+    @cached_property
+    def aid_flows(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = self._event_rows[3]
+        return cast_frame(pd.DataFrame(rows, columns=FRAMES["aid_flows"].names), "aid_flows")
 
     @cached_property
     def events(self) -> pd.DataFrame:
@@ -408,6 +447,37 @@ class Corpus:
         return cast_frame(pd.DataFrame(rows, columns=FRAMES["offices"].names), "offices")
 
     @cached_property
+    def claim_comparisons(self) -> pd.DataFrame:
+        from .agreement import compare_claims
+
+        frame = compare_claims(self.events, self.aid_flows, participants=self._keyed_participants)
+        return cast_frame(frame, "claim_comparisons")
+
+    @cached_property
+    def _keyed_participants(self) -> pd.DataFrame:
+        """Participants at the level their fact key uses: for positions taken by office holders
+        (support, requests, aid...) a person or body counts as its state."""
+        from .events import triggers
+
+        state_actions = {t.action for t in triggers() if t.state_key}
+        country = self.actors.set_index("actor_id")["country_code"]
+        kind = self.actors.set_index("actor_id")["actor_kind"]
+        p = self.event_participants.merge(self.events[["event_id", "action"]], on="event_id")
+        as_state = p["action"].isin(state_actions) & p["actor_id"].map(kind).ne("state")
+        mapped = p["actor_id"].map(country)
+        p.loc[as_state & mapped.notna(), "actor_id"] = mapped
+        return p.drop(columns="action")
+
+    @cached_property
+    def facts(self) -> pd.DataFrame:
+        from .agreement import summarise_facts
+
+        frame = summarise_facts(
+            self.events, self.claim_comparisons, self.aid_flows, documents=self.documents
+        )
+        return cast_frame(frame, "facts")
+
+    @cached_property
     def problems(self) -> pd.DataFrame:
         import pandas as pd
 
@@ -427,6 +497,50 @@ class Corpus:
         return {name: getattr(self, name) for name in FRAMES}
 
 
+def _flow_row(
+    doc: Document, analysed: Analysis, flow: AidFlow, number: int, claim_id: str
+) -> dict[str, object]:
+    """One aid_flows row. Its fact key is ``aid:donor>receiver`` (the organisation if one is
+    named, else the country): what two sources must share for their amounts to be compared."""
+    receiver = flow.receiver_org_id or flow.recipient_country
+    key = f"aid:{flow.donor_id}>{receiver}" if flow.donor_id and receiver else None
+    if key and flow.measure == "pledge_total":
+        key += ":future"
+    period = analysed.dates[flow.period_index] if flow.period_index is not None else None
+    event_id = f"{doc.doc_id}:e{flow.event_index + 1:03d}" if flow.event_index is not None else None
+    return {
+        "flow_id": f"{doc.doc_id}:f{number:03d}",
+        "claim_id": claim_id,
+        "doc_id": doc.doc_id,
+        "event_id": event_id,
+        "fact_key": key,
+        "donor_id": flow.donor_id,
+        "donor_source": flow.donor_source,
+        "receiver_org_id": flow.receiver_org_id,
+        "recipient_country": flow.recipient_country,
+        "recipient_country_source": flow.recipient_country_source,
+        "channel_kind": flow.channel_kind,
+        "purpose_text": flow.purpose_text,
+        "condition_text": flow.condition_text,
+        "measure": flow.measure,
+        "transaction_type": flow.transaction_type,
+        "amount": flow.amount,
+        "amount_qualifier": flow.amount_qualifier,
+        "amount_min": flow.amount_min,
+        "amount_max": flow.amount_max,
+        "amount_text": flow.amount_text,
+        "currency": flow.currency,
+        "currency_assumed": flow.currency_assumed,
+        **_when_columns("period_", period),
+        "as_of_date": flow.as_of,
+        "as_of_source": flow.as_of_source,
+        "rule_id": flow.rule,
+        "quote": doc.text[flow.sentence_start : flow.sentence_end],
+        "char_start": flow.sentence_start,
+        "char_end": flow.sentence_end,
+    }
+
+
 def _summary(actors_: list[str], action: str, recipients: list[str]) -> str:
     """One readable line: "Winston Peters: visit → North Korea"."""
     who = ", ".join(actors_) or "(actor not named)"
@@ -434,18 +548,34 @@ def _summary(actors_: list[str], action: str, recipients: list[str]) -> str:
     return f"{line} → {', '.join(recipients)}" if recipients else line
 
 
-def fact_key(event: Event) -> str | None:
-    """The proposition an event states, for grouping the same fact across sources:
-    ``action:actors>recipients`` (``action:a+b`` for reciprocal actions), ``:future`` etc. for
-    planned, hypothetical or negated events. None when no participant is named, and for pure
-    statements, which are not facts to compare."""
-    if event.trigger.event_type in ("STATEMENT", "OTHER"):
+def fact_key(event: Event, country: dict[str, str], kind: dict[str, str]) -> str | None:
+    """The proposition an event states, for grouping the same fact across sources.
+
+    ``action:actors>recipients`` (``action:a+b`` for reciprocal actions), with ``:future``,
+    ``:hypothetical`` or ``:negated`` for events that did not (yet) happen. Positions taken by
+    office holders (support, requests, aid...) are keyed by their state, so "Peters supported
+    the talks" and "New Zealand's support" are one fact; visits and meetings stay personal. The
+    object is the most specific recipient named: an organisation or forum before a state.
+
+    None for pure statements (no fact to compare), when no actor is named for a one-way
+    action, and when a one-way action names no recipient ("New Zealand deployed" says too
+    little to compare)."""
+    trigger = event.trigger
+    if trigger.event_type in ("STATEMENT", "OTHER"):
         return None
-    actors_ = sorted({p.actor_id for p in event.participants if p.role == "actor"})
-    recipients = sorted({p.actor_id for p in event.participants if p.role == "recipient"})
-    if not actors_ and not recipients:
+
+    def ids(role: str) -> list[str]:
+        found = [p.actor_id for p in event.participants if p.role == role]
+        if trigger.state_key:
+            found = [country.get(a, a) if kind.get(a) != "state" else a for a in found]
+        return sorted(set(found))
+
+    actors_, recipients = ids("actor"), ids("recipient")
+    specific = [r for r in recipients if kind.get(r) != "state"]
+    recipients = specific or recipients
+    if not actors_ or (trigger.needs_recipient and not recipients):
         return None
-    key = f"{event.trigger.action}:{'+'.join(actors_) or '?'}"
+    key = f"{trigger.action}:{'+'.join(actors_)}"
     if recipients:
         key += ">" + "+".join(recipients)
     if event.aux_mode != "none":

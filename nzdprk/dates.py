@@ -12,8 +12,12 @@ Decisions (the tests show each on an example):
   that only place it in time (in, on, at, during, throughout, of) are left out; words that change
   the meaning (since, from, until, by, before, after, between, around, early…) are kept.
 * Month and weekday names count only when capitalised, so "it may be" is not a date. A bare
-  month needs "in/during/throughout" before it; a bare year needs one of those, "of", "the" or
-  brackets ("(1993)"), or a day, range, refine or qualifier next to it.
+  month needs "in/during/throughout" before it; a bare year needs one of those, "of", "the"
+  (from 1800 on: "the 1718 Committee" is a name) or brackets ("(1993)"), or a day, range, refine
+  or qualifier next to it. "a Tuesday", "every Monday" are not dates.
+* Qualifiers (around, circa, c., probably…) apply to days, months and years only: EDTF has no
+  qualified season, and "circa the 1950s" keeps just the decade.
+* At each position the longest reading wins; matches never overlap.
 * A year-less date ("21 January", "in July", "3-5 April") takes its year from (1) the latest year
   written in an earlier date of the same text, moved on a year when it would otherwise end before
   the previous date (a narrative does not go back in time); else (2) the document date: the latest
@@ -36,7 +40,8 @@ Decisions (the tests show each on an example):
 * The `edtf` package cannot parse a season inside an interval or an X-year next to an open end,
   so such endpoints are written as the equivalent first/last month or year (same bounds).
 * Not read: numeric dates (3/4/2015: day-first and month-first cannot be told apart), moveable
-  feasts (Easter), "the past few days", times of day.
+  feasts (Easter), "next July"/"last March", "the 3rd to the 5th of March", "the past few days",
+  all-capital month names, times of day. Resolution "inferred" is never produced here.
 """
 
 from __future__ import annotations
@@ -71,19 +76,9 @@ class When:
 # ---------------------------------------------------------------------------------------------
 
 _MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 _MONTH_OF = {name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES, 1)}
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _PRECISIONS = ("day", "month", "season", "year", "decade", "century")  # finest first
@@ -426,21 +421,20 @@ def edtf_bounds(edtf: str) -> tuple[dt.date | None, dt.date | None]:
     YYXX, groupings YYYY-21…41 (seasons, quarters…), intervals with ``..`` or empty ends, and
     sets ``{…}``/``[…]`` with ``a..b`` ranges. Raises ValueError for anything else.
     """
-    s = edtf.strip()
-    if s[:1] in "{[" and s[-1:] == {"{": "}", "[": "]"}.get(s[:1]):
-        parts = [_set_element_bounds(e.strip()) for e in s[1:-1].split(",")]
+    if edtf[:1] + edtf[-1:] in ("{}", "[]"):
+        parts = [_set_element_bounds(e.strip()) for e in edtf[1:-1].split(",")]
         lowers = [lo for lo, _ in parts]
         uppers = [hi for _, hi in parts]
         lower = None if None in lowers else min(lo for lo in lowers if lo is not None)
         upper = None if None in uppers else max(hi for hi in uppers if hi is not None)
-    elif "/" in s:
-        first, _, last = s.partition("/")
+    elif "/" in edtf:
+        first, _, last = edtf.partition("/")
         if "/" in last or {first, last} <= {"", ".."}:
             raise ValueError(f"an interval needs one dated end: {edtf!r}")
         lower = None if first in ("", "..") else _point_bounds(_parse_edtf_point(first))[0]
         upper = None if last in ("", "..") else _point_bounds(_parse_edtf_point(last))[1]
     else:
-        lower, upper = _point_bounds(_parse_edtf_point(s))
+        lower, upper = _point_bounds(_parse_edtf_point(edtf))
     if lower is not None and upper is not None and lower > upper:
         raise ValueError(f"ends before it starts: {edtf!r}")
     return lower, upper
@@ -453,8 +447,10 @@ def edtf_bounds(edtf: str) -> tuple[dt.date | None, dt.date | None]:
 
 _SP = r"(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)"  # spaces (NBSP too), at most one line break
 _DASH = r"[^\S\n]*[-‐‑‒–—][^\S\n]*"  # hyphen, en or em dash, spaced or not
-_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct")
-_MONTH_ABBREVIATIONS += ("Nov", "Dec")
+_MONTH_ABBREVIATIONS = (
+    *("Jan", "Feb", "Mar", "Apr", "Jun", "Jul"),
+    *("Aug", "Sept", "Sep", "Oct", "Nov", "Dec"),
+)
 _MONTH_FULL = r"\b(?:" + "|".join(_MONTH_NAMES) + r")\b"
 _MONTH = _MONTH_FULL + r"|\b(?:" + "|".join(_MONTH_ABBREVIATIONS) + r")\b\.?"
 _WEEKDAY = r"\b(?:" + "|".join(_WEEKDAY_NAMES) + r")\b"
@@ -470,8 +466,8 @@ _YEAR = rf"(?<![\w,$£€#])(?<!\d\.)(?:1\d{{3}}|20\d{{2}})(?!\w|[.,]\d|(?<=0)['
 _SEASON = r"\b(?i:spring|summer|autumn|winter)\b"
 _DECADE = r"(?<![\w$£€#])(?:1\d\d|20\d)(?=0['’]?s\b)"
 _CENTURY = r"\b(?:1\d|2[01]|[2-9])(?:st|nd|rd|th)|\b(?i:" + "|".join(_CENTURY_WORDS) + ")"
-_NAMED_DAY = (
-    r"\b(?:New\s+Year['’]?s\s+(?:Day|Eve)|Christmas\s+(?:Day|Eve)|Boxing\s+Day|A(?:nzac|NZAC)\s+Day"
+_NAMED_DAY = (  # the days of _NAMED_DAYS, as written
+    r"(?:New\s+Year['’]?s\s+(?:Day|Eve)|Christmas\s+(?:Day|Eve)|Boxing\s+Day|A(?:nzac|NZAC)\s+Day"
     r"|Waitangi\s+Day|Armistice\s+Day|Valentine['’]?s\s+Day)\b"
 )
 _COUNT = r"\b(?:\d{1,2}|(?i:" + "|".join(_COUNT_OF) + r"))\b"
@@ -558,13 +554,14 @@ def _point_re(p: str) -> str:
             alt("m", field("m_m", _MONTH_FULL)),
         )
     )
-    named = alt("nd", rf"{field('nd_n', _NAMED_DAY)}(?:,?{_SP}{field('nd_y', _YEAR)})?")
+    named = alt("nd", rf"\b{field('nd_n', _NAMED_DAY)}(?:,?{_SP}{field('nd_y', _YEAR)})?")
     return (
         f"{qualifier}(?:{weekday}(?:{days})|{alt('iso', _ISO.format(p=p))}"
         f"|{refine(1)}(?:{months_years}))|{refine(2)}(?:{coarse})|{named}"
     )
 
 
+_WITH_YEAR = ("dmy", "mdy", "iso", "my", "y", "sy", "nd")  # alternatives with a year group
 _POINT_RULE = {
     "dmy": "date.day_month_year",  # "26 July 1950"
     "mdy": "date.month_day_year",  # "June 25, 1950"
@@ -582,18 +579,16 @@ _POINT_RULE = {
 }
 
 
-def _read_point(
-    groups: dict[str, str | None], p: str, hemisphere: str
-) -> tuple[str, _Point, int | None] | None:
+def _read_point(m: re.Match[str], p: str, hemisphere: str) -> tuple[str, _Point, int | None] | None:
     """The point matched by `_point_re(p)`: (alternative, point, weekday written) or None."""
-    alt = next(a for a in _POINT_RULE if groups[f"{p}_{a}"] is not None)
+    alt = next(a for a in _POINT_RULE if m.group(f"{p}_{a}") is not None)
 
     def get(name: str) -> str:
-        return groups.get(f"{p}_{name}") or ""
+        return m.group(f"{p}_{name}") or ""
 
     qualifier = _QUALIFIER_WORD.get((get("q") or get("qc")).lower(), "none")
     refine = _REFINE_WORD.get((get("r1") or get("e1") or get("r2") or get("e2")).lower())
-    year = int(get(f"{alt}_y")) if get(f"{alt}_y") else None
+    year = int(get(f"{alt}_y")) if alt in _WITH_YEAR and get(f"{alt}_y") else None
     weekday = _WEEKDAY_NAMES.index(get("wd")) if get("wd") else None
     if alt == "nd":
         month, day = _NAMED_DAYS[re.sub(r"['’]", "", " ".join(get("nd_n").lower().split()))]
@@ -652,7 +647,7 @@ def _year_cued(m: re.Match[str], text: str, year: int) -> bool:
 
 
 def _build_point(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
-    read = _read_point(m.groupdict(), "a", hemisphere)
+    read = _read_point(m, "a", hemisphere)
     if read is None:
         return None
     alt, point, weekday = read
@@ -673,15 +668,14 @@ def _plain_year(read: tuple[str, _Point, int | None]) -> bool:
 
 def _build_range(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
     """Spans of two points: "from P to P", "between P and P", "P–P"."""
-    groups = m.groupdict()
-    op = (groups["op"] or "").lower()
-    join = (groups["join"] or "").strip().lower()
+    op = (m.group("op") or "").lower()
+    join = (m.group("join") or "").strip().lower()
     if (op == "between") != (join == "and"):
         return None
-    start, end = _read_point(groups, "a", hemisphere), _read_point(groups, "b", hemisphere)
+    start, end = _read_point(m, "a", hemisphere), _read_point(m, "b", hemisphere)
     if start is None or end is None:
         return None
-    if (groups["the_a"] and _plain_year(start)) or (groups["the_b"] and _plain_year(end)):
+    if (m.group("the_a") and _plain_year(start)) or (m.group("the_b") and _plain_year(end)):
         return None
     if not op and join and start[0] == end[0] == "y" and not _year_cued(m, text, 1800):
         return None
@@ -720,6 +714,8 @@ def _build_day_list(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | N
     month = _MONTH_OF[m.group("m")[:3].lower()]
     year = int(m.group("y")) if m.group("y") else None
     days = [int(d) for d in re.findall(r"\d+", m.group("days"))]
+    if days != sorted(set(days)):  # "5 and 3 June" is not how dates are listed
+        return None
     shape = _list_shape([_Point("day", year, month, d) for d in days], m.group("conj"))
     return _Parsed(shape=shape) if shape is not None else None
 
@@ -772,7 +768,7 @@ _OPEN_WORDS = {
 
 def _build_open(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
     """Open periods: "since 1995" → 1995/..; "until 1971" → ../1971; "before 2010" → ../2009."""
-    read = _read_point(m.groupdict(), "a", hemisphere)
+    read = _read_point(m, "a", hemisphere)
     if read is None or (m.group("the") and _plain_year(read)):
         return None
     rule, is_start, shift = _OPEN_WORDS[" ".join(m.group("op").lower().split())]
@@ -834,33 +830,33 @@ def _build_weekday(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | No
 # itself is the group `body`. At each position the longest match wins, earlier rows on ties.
 # ---------------------------------------------------------------------------------------------
 
-_LEAD = (
-    r"(?:\b(?P<lead>(?i:(?:in|on|at|during|throughout|of)(?:" + _SP + r"the(?:" + _SP
-    + r"year)?)?|the(?:" + _SP + r"year)?))" + _SP + r"|(?P<paren>\())?"
-)  # fmt: skip
+_LEAD_WORDS = ("in", "on", "at", "during", "throughout", "of")
+_LEAD = (  # "in", "on the", "in the year", "the", "(" …
+    rf"(?:\b(?P<lead>(?i:(?:{'|'.join(_LEAD_WORDS)})(?:{_SP}the(?:{_SP}year)?)?"
+    rf"|the(?:{_SP}year)?)){_SP}|(?P<paren>\())?"
+)
 _FROM = rf"(?:\b(?P<op>(?i:from|between)){_SP})?"
-_DAY_JOIN = rf"(?:{_SP}(?P<join>(?i:to|until|till|through|and)){_SP}|{_DASH})"
+_JOIN = rf"(?:{_SP}(?P<join>(?i:to|until|till|through|and)){_SP}|{_DASH})"
 
 _RULES = (
     # "from mid-April to early May 2024", "1950–1953", "between March and May 2001"
     (
         "date.range",
-        rf"{_FROM}(?:(?P<the_a>(?i:the)){_SP})?(?:{_point_re('a')})"
-        rf"(?:{_SP}(?P<join>(?i:to|until|till|through|and)){_SP}|{_DASH})"
+        rf"{_FROM}(?:(?P<the_a>(?i:the)){_SP})?(?>{_point_re('a')}){_JOIN}"  # atomic: no retries
         rf"(?:(?P<the_b>(?i:the)){_SP})?(?:{_point_re('b')})",
         _build_range,
     ),
     # "3-5 April", "between 19 and 23 September 2000"
     (
         "date.day_range",
-        rf"{_FROM}(?P<d1>{_DAY}){_ORDINAL}{_DAY_JOIN}(?P<d2>{_DAY}){_ORDINAL}(?:{_SP}(?i:of))?"
+        rf"{_FROM}(?P<d1>{_DAY}){_ORDINAL}{_JOIN}(?P<d2>{_DAY}){_ORDINAL}(?:{_SP}(?i:of))?"
         rf"{_SP}(?P<m>{_MONTH})(?:,?{_SP}(?P<y>{_YEAR}))?",
         _build_day_range,
     ),
     # "April 3-5", "between April 3 and 5, 2015"
     (
         "date.month_day_range",
-        rf"{_FROM}(?P<m>{_MONTH}){_SP}(?P<d1>{_DAY}){_ORDINAL}{_DAY_JOIN}(?P<d2>{_DAY}){_ORDINAL}"
+        rf"{_FROM}(?P<m>{_MONTH}){_SP}(?P<d1>{_DAY}){_ORDINAL}{_JOIN}(?P<d2>{_DAY}){_ORDINAL}"
         rf"(?:,?{_SP}(?P<y>{_YEAR}))?",
         _build_day_range,
     ),
@@ -952,15 +948,15 @@ _TRIGGER_WORDS = (
         for case in (str.lower, str.title)
     ),
 )
-_LEAD_WORDS = ("in", "on", "at", "during", "throughout", "of", "the", "to", "(")
 _OPENING_WORDS = (  # words a rule's own text can start with, before its trigger
     *("between", "this", "next", "last", "earlier", "later"),
-    *(word.split()[0] for word in _OPEN_WORDS),
+    *(word for words in _OPEN_WORDS for word in words.split()),  # "up to", "since"…
     *(word.rstrip(".") for word in _QUALIFIER_WORD),
     *_REFINE_WORD,
     *_COUNT_OF,
 )
-_STARTERS = frozenset((*_LEAD_WORDS, *_OPENING_WORDS))
+_STARTERS = frozenset((*_LEAD_WORDS, "the", "(", *_OPENING_WORDS))
+_REACH = 60  # characters searched back for starters ("throughout the beginning of the ")
 
 
 def _one_of(words: tuple[str, ...]) -> str:
@@ -971,14 +967,14 @@ def _one_of(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(f"{re.escape(c)}(?:{'|'.join(r)})" for c, r in by_initial.items()) + ")"
 
 
-_TRIGGER = rf"\b(?:[0-9]|{_one_of(_TRIGGER_WORDS)}\b|{_NAMED_DAY[2:]})"
+_TRIGGER = rf"\b(?:[0-9]|{_one_of(_TRIGGER_WORDS)}\b)|\b{_NAMED_DAY}"
 _TOKEN = r"\(|[^\s(]+"
 # What a rule's text (after its lead) can begin with: a number that is not part of "1,044" or
 # "1.4", a trigger word, or an opening word.
 _FIRST = (
-    r"(?=[0-9]+(?![.,][0-9])|" + _one_of(_TRIGGER_WORDS) + r"\b|" + _NAMED_DAY
-    + r"|\b(?i:" + "|".join(_OPENING_WORDS) + r")\b)"
-)  # fmt: skip
+    rf"(?=[0-9]+(?![.,][0-9])|{_one_of(_TRIGGER_WORDS)}\b|{_NAMED_DAY}"
+    rf"|\b(?i:{'|'.join(_OPENING_WORDS)})\b)"
+)
 _CACHE: dict[str, tuple[re.Pattern[str], ...]] = {}
 
 
@@ -1014,7 +1010,7 @@ def _longest(text: str, start: int, hemisphere: str) -> tuple[re.Match[str], _Pa
 
 def _chain(text: str, pos: int, trigger: int) -> list[int]:
     """Starts of the starter words ("in", "from the end of the", "(") just before `trigger`."""
-    tokens = list(_compile()[1].finditer(text, max(pos, trigger - 60), trigger))
+    tokens = list(_compile()[1].finditer(text, max(pos, trigger - _REACH), trigger))
     starts: list[int] = []
     for token in reversed(tokens):
         if token.group().rstrip(".-").lower() not in _STARTERS:
@@ -1115,7 +1111,8 @@ def _weekday_note(shape: _Shape, weekday: int | None) -> str | None:
     day = _point_bounds(point)[0]
     if day.weekday() == weekday:
         return None
-    return f"{_WEEKDAY_NAMES[weekday]} written, but {day.isoformat()} is a {day:%A}"
+    written, actual = _WEEKDAY_NAMES[weekday], _WEEKDAY_NAMES[day.weekday()]
+    return f"{written} written, but {day.isoformat()} is a {actual}"
 
 
 def _dated_when(

@@ -50,7 +50,9 @@ FUTURE_CUES = re.compile(
     re.IGNORECASE,
 )
 # "may" only in lower case: "May 1950" is a month.
-_HYPOTHETICAL = re.compile(r"\b(?:[Cc]ould|[Ww]ould|may|[Mm]ight|[Ii]f|[Pp]ossibl[ey])\b")
+_HYPOTHETICAL = re.compile(
+    r"\b(?:[Cc]ould|[Ww]ould|may|[Mm]ight|[Ii]f|[Pp]ossibl[ey]|[Cc]onsider(?:s|ed|ing)?)\b"
+)
 _SPEECH_VERB = re.compile(r"\b(?:said|says|announced|stated|told|added|declared)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|no|never|did not|didn't|has not|have not|without)\b", re.I)
 _HEDGE = re.compile(r"\b(?:reportedly|allegedly|apparently|almost|about|around|some)\b", re.I)
@@ -87,6 +89,8 @@ class Trigger:
     symmetric: bool
     speech: bool
     requires: str | None
+    needs_recipient: bool  # a one-way action that is no fact without its object
+    state_key: bool  # positions of office holders are their state's (fact keys use the state)
     states_only: bool
     pattern: re.Pattern[str]
 
@@ -141,6 +145,8 @@ def triggers() -> tuple[Trigger, ...]:
             symmetric=r["symmetric"] == "yes",
             speech=r["speech"] == "yes",
             requires=r["requires"] or None,
+            needs_recipient=r["needs_recipient"] == "yes",
+            state_key=r["key_level"] == "state",
             states_only=r["action"] in _STATE_ACTIONS,
             pattern=re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE),
         )
@@ -262,6 +268,7 @@ def extract_events(
     protected = [(d.char_start, d.char_end) for d in dates] + list(money)
     protected += [(m.char_start, m.char_end) for m in mentions]
     for p_start, p_end in paragraphs:
+        context = [m for m in mentions if p_start <= m.char_start < p_end] + list(mentions)
         quotes = quoted_spans(text, p_start, p_end)
         speaker = _speaker(text, p_start, p_end, quotes, mentions, lookup, author_ids)
         subject: tuple[Participant, ...] = ()  # the last named subject, for "it"/"he"/"they"
@@ -280,6 +287,7 @@ def extract_events(
                 [m for m in mentions if s_start <= m.char_start < s_end],
                 lookup,
                 author_ids,
+                context,
             )
             new, subject = sentence.events(subject)
             found.extend(new)
@@ -315,6 +323,7 @@ def _speaker(
     return author_ids[0] if author_ids else None
 
 
+_POSSESSOR = re.compile(r"['’]s(?:\s+[a-z][\w-]*){0,2}\s+\Z")
 _RELATIVE_WHO = re.compile(r",\s*who\b")
 _PRONOUN = re.compile(r"\b(?:it|they|he|she)\b(?![’'])", re.IGNORECASE)
 
@@ -334,6 +343,7 @@ class _Sentence:
     mentions: list[MentionLike]
     lookup: Lookup
     author_ids: Sequence[str]
+    context: Sequence[MentionLike] = ()  # the paragraph's mentions, then the document's
 
     def events(
         self, subject: tuple[Participant, ...]
@@ -356,14 +366,13 @@ class _Sentence:
             actors = self._group(max(left, clause[0]), h.start, subject=True) or self._group(
                 left, h.start, subject=True
             )
-            recipients = self._group(h.end, min(right, clause[1]), subject=False) or self._group(
-                h.end, right, subject=False
-            )
+            recipients = self._group(h.end, right, subject=False)
             if not actors and quoted and self.speaker:
                 actors = self._first_person(left, h.start, "actor")
             if not recipients and quoted and self.speaker:
                 recipients = self._first_person(h.end, right, "recipient")
             between = self.text[left : h.start]
+            actors = self._possessor(h.start) or actors  # "New Zealand's continuing support"
             if not actors and re.search(r"\band\s+$", between):
                 actors = first  # a coordinated verb shares the sentence's subject
             elif not actors and (who := _RELATIVE_WHO.search(between)):
@@ -374,7 +383,7 @@ class _Sentence:
             recipients = tuple(p for p in recipients if p.actor_id not in ids)
             participants = _roles(h.trigger, actors, recipients, self.lookup)
             if h.trigger.states_only:
-                participants = self._as_states(participants)
+                participants = self._as_states(participants, h.trigger.symmetric)
             if actors:
                 first = first or actors
                 if not subject or actors[0].role == "actor":
@@ -411,7 +420,7 @@ class _Sentence:
         with_events: set[tuple[int, int]],
         siblings: list[_Hit],
     ) -> Event:
-        aux = _aux_mode(self.text, clause[0], h.end)
+        aux = _aux_mode(self.text, clause[0], h.start, h.end)
         attributed = (self.speaker if quoted else None) or (
             next((p.actor_id for p in participants if p.role == "actor"), None)
             if h.trigger.speech
@@ -504,6 +513,13 @@ class _Sentence:
             )
         return fronted
 
+    def _possessor(self, at: int) -> tuple[Participant, ...]:
+        """The owner of a nominal trigger: "X's (one or two words) support" is X's act."""
+        for m in self.mentions:
+            if m.char_end <= at and _POSSESSOR.match(self.text, m.char_end, at):
+                return (Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end),)
+        return ()
+
     def _nearest_person(self, before: int) -> tuple[Participant, ...]:
         people = [
             m
@@ -528,22 +544,26 @@ class _Sentence:
             return (Participant(country, role, m.group(0), m.start(), m.end()),)
         return ()
 
-    def _as_states(self, participants: tuple[Participant, ...]) -> tuple[Participant, ...]:
-        """Relations are between states: people and bodies stand for their country; with fewer
-        than two named, the other states named in the sentence are the parties."""
+    def _as_states(
+        self, participants: tuple[Participant, ...], symmetric: bool
+    ) -> tuple[Participant, ...]:
+        """Relations and sanctions are between states: people and bodies stand for their
+        country. A relation needs two parties: with fewer named, the other states named in the
+        sentence, else the paragraph, else the document (in order of mention) complete it."""
         out: dict[str, Participant] = {}
         named = [p for p in participants if p.role != "location"]
         others = [
             Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end)
-            for m in self.mentions
+            for m in (*self.mentions, *self.context)
         ]
-        for i, p in enumerate(named + others):
+        for i, p in enumerate(named + (others if symmetric else [])):
             if i >= len(named) and len(out) >= 2:
                 break
             state = self.lookup.country.get(p.actor_id) or p.actor_id
             if self.lookup.kind.get(state) != "state":
                 continue
-            out.setdefault(state, Participant(state, "actor", p.text, p.char_start, p.char_end))
+            role = "actor" if symmetric else p.role
+            out.setdefault(state, Participant(state, role, p.text, p.char_start, p.char_end))
         return tuple(out.values())
 
 
@@ -610,10 +630,20 @@ def _roles(
     return tuple(unique.values())
 
 
-def _aux_mode(text: str, clause_start: int, trigger_end: int) -> str:
+_MODAL_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?(?:would|could|might|may)\b")
+
+
+def _aux_mode(text: str, clause_start: int, trigger_start: int, trigger_end: int) -> str:
     """Future, hypothetical or negated, from cue words before the trigger in its clause. A
-    "would" after a verb of saying is a reported plan ("announced it would raise"): future."""
+    "would" after a verb of saying is a reported plan ("announced it would raise"): future.
+    A noun phrase followed by a modal is hypothetical ("the establishment of relations would
+    facilitate dialogue")."""
     window = text[clause_start:trigger_end]
+    nominal = re.search(
+        r"\b(?:the|a|an|its|their|our|his|her)\s+$", text[clause_start:trigger_start], re.IGNORECASE
+    )
+    if nominal and _MODAL_AFTER.match(text, trigger_end):
+        return "hypothetical"
     if FUTURE_CUES.search(window):
         return "future"
     if _NEGATED.search(window):

@@ -8,9 +8,10 @@ same rows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cache
 
-from . import actors, dates, events, money
+from . import actors, aid, dates, events, money
 from . import text as seg
 from .read import Document, Published
 
@@ -33,6 +34,7 @@ class Analysis:
     event_dates: list[dates.When]
     published: Published
     published_note: str | None
+    aid_flows: list[aid.AidFlow] = field(default_factory=list)
 
 
 def analyse(doc: Document) -> Analysis:
@@ -53,7 +55,7 @@ def analyse(doc: Document) -> Analysis:
     mentions, unresolved = actors.find_mentions(text)
     amounts = money.find_money(text, default_currency=_default_currency(doc))
     event_dates = [_until_when(text, w, anchor) for w in found]
-    table = {row["actor_id"]: row for row in actors.actors()}
+    lookup = actor_lookup()
     authors = _authors(doc, mentions)
     coded = events.extract_events(
         text,
@@ -62,14 +64,11 @@ def analyse(doc: Document) -> Analysis:
         event_dates,
         mentions,
         [(m.char_start, m.char_end) for m in amounts],
-        lookup=events.Lookup(
-            kind={k: r["actor_kind"] for k, r in table.items()},
-            country={k: r["country_code"] for k, r in table.items() if r["country_code"]},
-        ),
+        lookup=lookup,
         author_ids=authors,
     )
     published, note = _publication(doc, found, [(a, b) for a, b, _, _ in sentences])
-    return Analysis(
+    analysis = Analysis(
         blocks,
         sentences,
         sections,
@@ -81,6 +80,17 @@ def analyse(doc: Document) -> Analysis:
         event_dates,
         published,
         note,
+    )
+    return replace(analysis, aid_flows=aid.extract_aid_flows(doc, analysis, lookup=lookup))
+
+
+@cache
+def actor_lookup() -> events.Lookup:
+    """Kind and country of every curated actor, as the extraction rules need them."""
+    table = actors.actors()
+    return events.Lookup(
+        kind={r["actor_id"]: r["actor_kind"] for r in table},
+        country={r["actor_id"]: r["country_code"] for r in table if r["country_code"]},
     )
 
 

@@ -313,3 +313,158 @@ def save(fig: mpl.figure.Figure, stem: str, folder) -> list:
     fig.savefig(paths[0], metadata={"Date": None, "Creator": None}, bbox_inches="tight")
     fig.savefig(paths[1], metadata={"Software": None}, bbox_inches="tight")
     return paths
+
+
+def speaker_table(
+    events: pd.DataFrame,
+    actors: pd.DataFrame,
+    documents: pd.DataFrame,
+    kinds: tuple[str, ...] = ("person", "government_body", "state"),
+) -> pd.DataFrame:
+    """Who speaks in the sources, for whom, and when: one row per speaker (of the given actor
+    kinds; organisations such as news agencies are left out) and document.
+
+    When is the date of what was said if the text gives one, else the date of the document
+    (a lower bound, if that date is only inferred); statements that cannot be placed are kept
+    with an empty date."""
+    names = actors.set_index("actor_id")
+    speaking = set(names.index[names["actor_kind"].isin(kinds)])
+    said = events[events["attributed_to"].isin(speaking)]
+    docs = documents.set_index("doc_id")
+    rows = []
+    for (doc_id, speaker), group in said.groupby(["doc_id", "attributed_to"], sort=True):
+        dated = group[
+            group["date_resolution"].isin(["explicit", "anchored"]) & group["date_earliest"].notna()
+        ]
+        if len(dated):
+            when, basis = dated["date_earliest"].min(), "date in the text"
+        elif not pd.isna(docs.loc[doc_id, "published_earliest"]):
+            when = docs.loc[doc_id, "published_earliest"]
+            basis = f"document date ({docs.loc[doc_id, 'published_resolution']})"
+        else:
+            when, basis = pd.NaT, "cannot be placed"
+        rows.append(
+            {
+                "speaker_id": speaker,
+                "speaker": names.loc[speaker, "canonical_name"]
+                if speaker in names.index
+                else speaker,
+                "country": names.loc[speaker, "country_code"] if speaker in names.index else None,
+                "doc_id": doc_id,
+                "n_statements": len(group),
+                "when": when,
+                "basis": basis,
+            }
+        )
+    return pd.DataFrame(rows).sort_values(
+        ["country", "when", "speaker"], na_position="last", ignore_index=True
+    )
+
+
+def speakers(
+    events: pd.DataFrame,
+    actors: pd.DataFrame,
+    offices: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Who speaks for each country, and when: a dot per speaker and document (hollow when the
+    date is only a lower bound), over grey bars for the offices the speakers held."""
+    ax = _ax(ax, (10, 4.5))
+    table = speaker_table(events, actors, documents).dropna(subset=["when"])
+    people = list(dict.fromkeys(table["speaker_id"]))
+    colours = source_colours(documents)
+    lo = min(table["when"].min(), offices.loc[offices["actor_id"].isin(people), "start"].min())
+    hi = table["when"].max() + pd.Timedelta(days=365)
+    for y, speaker in enumerate(people):
+        for term in offices[offices["actor_id"] == speaker].dropna(subset=["start"]).itertuples():
+            start = term.start
+            end = hi if pd.isna(term.end) else term.end
+            ax.plot([start, end], [y, y], color="0.8", lw=8, solid_capstyle="butt", zorder=1)
+            ax.annotate(
+                term.office,
+                (start, y),
+                xytext=(2, 6),
+                textcoords="offset points",
+                fontsize=6,
+                color="0.4",
+            )
+        for row in table[table["speaker_id"] == speaker].itertuples():
+            lower = "inferred" in row.basis
+            ax.plot(
+                [row.when],
+                [y],
+                marker="o",
+                ms=7,
+                color=colours[row.doc_id],
+                mfc="white" if lower else colours[row.doc_id],
+                zorder=3,
+            )
+    labels = table.drop_duplicates("speaker_id").set_index("speaker_id")
+    ax.set_yticks(
+        range(len(people)),
+        [f"{labels.loc[p, 'speaker']} ({labels.loc[p, 'country'] or '–'})" for p in people],
+    )
+    ax.set_xlim(lo - pd.Timedelta(days=365), hi)
+    ax.invert_yaxis()
+    source = source_labels(documents)
+    handles = [
+        mpl.lines.Line2D([], [], color=colours[d], marker="o", ls="", label=source[d])
+        for d in documents["doc_id"]
+        if d in set(table["doc_id"])
+    ]
+    handles.append(mpl.lines.Line2D([], [], color="0.8", lw=8, label="office held (offices.csv)"))
+    handles.append(
+        mpl.lines.Line2D(
+            [], [], color="grey", marker="o", mfc="white", ls="", label="date is a lower bound"
+        )
+    )
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def mentions_matrix(
+    mentions: pd.DataFrame,
+    actors: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    kinds: tuple[str, ...] = ("person",),
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Who is mentioned in which source: mention counts, actors (of the given kinds) by
+    document, darker for more mentions."""
+    m = mentions.merge(actors[["actor_id", "actor_kind", "canonical_name"]], on="actor_id")
+    m = m[m["actor_kind"].isin(kinds)]
+    counts = pd.crosstab(m["canonical_name"], m["doc_id"]).reindex(
+        columns=list(documents["doc_id"]), fill_value=0
+    )
+    counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    ax = _ax(ax, (8, 0.28 * len(counts) + 1.5))
+    ax.imshow(counts.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
+    labels = source_labels(documents)
+    ax.set_xticks(
+        range(len(counts.columns)),
+        [labels[d].split(",")[0].replace(" (", "\n(") for d in counts.columns],
+        fontsize=7,
+    )
+    ax.set_yticks(range(len(counts)), counts.index, fontsize=7)
+    for (i, j), n in pd.DataFrame(counts.to_numpy()).stack().items():
+        if n:
+            ax.text(
+                j,
+                i,
+                str(n),
+                ha="center",
+                va="center",
+                fontsize=6,
+                color="white" if n > counts.to_numpy().max() / 2 else "black",
+            )
+    ax.spines[:].set_visible(False)
+    if title:
+        ax.set_title(title)
+    return ax

@@ -58,6 +58,14 @@ ALIAS_TYPE = Category(
 ROMANIZATION = Category(("dprk_official", "mr", "rr", "established", "unknown", "not_applicable"))
 SENSE = Category(("actor", "place"))
 CLAIM_TYPE = Category(("event", "aid_flow"))
+MEASURE = Category(("flow", "cumulative_total", "annual_total", "pledge_total"))
+TRANSACTION_TYPE = Category(("commitment", "disbursement", "pledge", "unknown"))
+CHANNEL_KIND = Category(("bilateral", "multilateral", "ngo", "mixed", "unknown"))
+AMOUNT_QUALIFIER = Category(
+    ("exact", "approximately", "almost", "more_than", "at_least", "up_to", "less_than", "range")
+)
+SOURCE_OF = Category(("stated", "inherited"))
+AS_OF_SOURCE = Category(("doc_published", "text", "inferred", "unknown"))
 ASSERTION_MODE = Category(("asserted", "reported", "hedged", "negated", "planned"))
 EVENT_TYPE = Category(
     (
@@ -84,6 +92,8 @@ EVENT_TYPE = Category(
 QUAD_CLASS = Category(
     ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 )
+RELATION = Category(("agree", "differ_precision", "differ_scope", "conflict", "not_comparable"))
+ASPECT = Category(("date", "amount", "period", "participants", "scope"))
 AUX_MODE = Category(("none", "future", "hypothetical", "negated"))
 ROLE = Category(("actor", "recipient", "location"))
 
@@ -276,6 +286,7 @@ FRAMES: dict[str, Frame] = {
                 _c("subject_id", "string", "first actor (actor_id)"),
                 _c("predicate", "string", "the coded action"),
                 _c("object_id", "string", "first recipient (actor_id)"),
+                _c("object_value", "string", "a literal object as written (an amount)"),
                 _c(
                     "quote",
                     "string",
@@ -408,6 +419,112 @@ FRAMES: dict[str, Frame] = {
                 _c("text", "string", "the name, exactly text[char_start:char_end]"),
                 _c("reason", "string", "why it was not resolved"),
                 *SPAN,
+            ),
+        ),
+        Frame(
+            "aid_flows",
+            "Every amount of aid and every promise of aid, with what the number is: a flow, a "
+            "yearly amount, a cumulative total over a period as of a date, or a pledge. Never "
+            "add rows of different measures, and never spread a total over years.",
+            (
+                _c("flow_id", "string", "doc_id:f<number>, in document order"),
+                _c("claim_id", "string", "the claim this row types"),
+                _c("doc_id", "string", "document"),
+                _c("event_id", "string", "the AID or AGREE event of the same statement, if any"),
+                _c("fact_key", "string", "aid:donor>receiver (see claims)"),
+                _c("donor_id", "string", "who gives (IATI provider-org / CRS donor)"),
+                _c(
+                    "donor_source",
+                    SOURCE_OF,
+                    "stated in the sentence, or inherited from the paragraph's subject",
+                ),
+                _c("receiver_org_id", "string", "first receiving organisation (IATI receiver-org)"),
+                _c("recipient_country", "string", "beneficiary country, ISO alpha-3"),
+                _c(
+                    "recipient_country_source",
+                    SOURCE_OF,
+                    "stated in the sentence, or inherited from the one before",
+                ),
+                _c("channel_kind", CHANNEL_KIND, "bilateral, multilateral, ngo, mixed or unknown"),
+                _c("purpose_text", "string", "what the aid is for, as written"),
+                _c("condition_text", "string", "the condition on a promise, as written"),
+                _c(
+                    "measure",
+                    MEASURE,
+                    "flow, annual_total, cumulative_total (over the period, as of as_of_date) "
+                    "or pledge_total",
+                ),
+                _c(
+                    "transaction_type",
+                    TRANSACTION_TYPE,
+                    "commitment, disbursement or pledge (IATI codes 2, 3, 12); unknown",
+                ),
+                _c(
+                    "amount",
+                    "Float64",
+                    "the value as stated, in currency units; empty for a "
+                    "range or a promise without an amount",
+                ),
+                _c("amount_qualifier", AMOUNT_QUALIFIER, "exact, almost, more_than, ..."),
+                _c("amount_min", "Float64", "lowest value the words allow; empty = unbounded"),
+                _c("amount_max", "Float64", "highest value the words allow; empty = unbounded"),
+                _c("amount_text", "string", "the amount as written"),
+                _c("currency", "string", "ISO 4217 code"),
+                _c(
+                    "currency_assumed",
+                    "boolean",
+                    "a bare '$' read as the document's currency (NZD in NZ Government releases)",
+                ),
+                *when_block("period_", "the period the amount covers"),
+                _c("as_of_date", DATE, "the day a cumulative total refers to"),
+                _c(
+                    "as_of_source",
+                    AS_OF_SOURCE,
+                    "doc_published (the document's date), text, or unknown",
+                ),
+                _c("rule_id", "string", "the rule that read the row"),
+                _c("quote", "string", "the sentence, exactly text[char_start:char_end]"),
+                *SPAN,
+            ),
+        ),
+        Frame(
+            "claim_comparisons",
+            "Derived, never hand-edited: each pair of claims from different documents that state "
+            "the same fact, compared aspect by aspect.",
+            (
+                _c("fact_key", "string", "the fact both claims state"),
+                _c("claim_id_a", "string", "first claim (the smaller id)"),
+                _c("claim_id_b", "string", "second claim"),
+                _c("doc_id_a", "string", "document of claim a"),
+                _c("doc_id_b", "string", "document of claim b"),
+                _c(
+                    "aspect", ASPECT, "what was compared: date, amount, period, participants, scope"
+                ),
+                _c(
+                    "relation",
+                    RELATION,
+                    "agree; differ_precision (compatible, one coarser); differ_scope (not the same "
+                    "measure, purpose or occurrence); conflict (cannot both be true); "
+                    "not_comparable",
+                ),
+                _c("value_a", "string", "the compared value of a (EDTF, amount, ids)"),
+                _c("value_b", "string", "the compared value of b"),
+                _c("rationale", "string", "in words, the rule that decided the relation"),
+            ),
+        ),
+        Frame(
+            "facts",
+            "One row per fact_key: how many sources state it and whether any two conflict.",
+            (
+                _c("fact_key", "string", "the fact"),
+                _c("n_claims", "Int64", "claims stating it"),
+                _c("n_sources", "Int64", "documents stating it"),
+                _c("doc_ids", "string", "those documents, '; '-joined, by publication date"),
+                _c("earliest_source", "string", "the earliest dated document stating it"),
+                _c("latest_source", "string", "the latest dated document stating it"),
+                _c("any_conflict", "boolean", "some pair of its claims conflicts"),
+                _c("single_source", "boolean", "only one document states it"),
+                _c("relations", "string", "the relations found between its claims"),
             ),
         ),
         Frame(

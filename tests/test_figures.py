@@ -25,7 +25,8 @@ def test_every_figure_is_identical_to_the_committed_one(drawn):
         for ext in ("svg", "png"):
             name = f"{spec.name}.{ext}"
             assert (drawn / name).read_bytes() == (committed / name).read_bytes(), (
-                f"figures/{name} differs from what the code draws: run `make run`")
+                f"figures/{name} differs from what the code draws: run `make run`"
+            )
 
 
 def test_the_manifest_traces_each_figure_to_notebook_function_frames_and_sources(drawn):
@@ -47,8 +48,7 @@ def test_svg_files_carry_no_date_stamp(drawn):
 
 
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISES))
-def test_each_exercise_accepts_its_solution_and_rejects_a_wrong_answer(exercise_id, corpus,
-                                                                       capsys):
+def test_each_exercise_accepts_its_solution_and_rejects_a_wrong_answer(exercise_id, corpus, capsys):
     solution = EXERCISES[exercise_id].solve(corpus)
     assert is_correct(exercise_id, solution, corpus)
     assert not is_correct(exercise_id, "1066-10-14", corpus)

@@ -1,0 +1,596 @@
+"""Cross-source agreement: do two documents that state the same fact say the same thing?
+
+Claims are grouped by ``fact_key``; every pair of claims from *different* documents is compared
+aspect by aspect (date, participants; amount, period and scope for aid flows) and gets one
+relation from the agreement vocabulary of data model §5 (``RELATIONS``). Claims are never merged
+and amounts never added: the ``claim_comparisons`` frame only says how two assertions relate, and
+its ``rationale`` says in words which rule decided.
+
+Every comparison uses the *strict* bounds of the values (``date_earliest``/``date_latest``,
+``amount_min``/``amount_max``): a missing bound is an open end ("since 1995"), a value with no
+bound at all cannot be compared. Refinements such as "mid-2000s" are deliberately ignored, so a
+coarse source is never read as contradicting a precise one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import combinations
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "ASPECTS",
+    "COMPARISON_COLUMNS",
+    "ONE_OFF_ACTIONS",
+    "RELATIONS",
+    "SUMMARY_COLUMNS",
+    "compare_claims",
+    "summarise_facts",
+]
+
+RELATIONS = ("agree", "differ_precision", "differ_scope", "conflict", "not_comparable")
+ASPECTS = ("date", "amount", "period", "participants", "scope")
+
+ONE_OFF_ACTIONS: frozenset[str] = frozenset(
+    {"establish_relations", "reestablish_relations", "suspend_relations"}
+)
+"""Actions that happen once for a given set of participants, so that two sources giving
+disjoint dates under the same ``fact_key`` cannot both be right (relation ``conflict``).
+
+Every other action (visits, meetings, statements, support, requests, aid...) can recur: disjoint
+dates then mean ``differ_scope`` ("may be different occurrences"), never ``conflict``.
+``nuclear_test`` is left out on purpose: North Korea tested six times (2006-2017), and the key
+``nuclear_test:PRK`` does not say which test. Suspension and re-establishment could in principle
+repeat; they are kept because a conflict row is a prompt to check the sources, not a verdict.
+"""
+
+COMPARISON_COLUMNS = dict.fromkeys(
+    (
+        "fact_key",
+        "claim_id_a",
+        "claim_id_b",
+        "doc_id_a",
+        "doc_id_b",
+        "aspect",
+        "relation",
+        "value_a",
+        "value_b",
+        "rationale",
+    ),
+    "string",
+)
+SUMMARY_COLUMNS = {
+    "fact_key": "string",
+    "n_claims": "Int64",
+    "n_sources": "Int64",
+    "doc_ids": "string",
+    "earliest_source": "string",
+    "latest_source": "string",
+    "any_conflict": "boolean",
+    "single_source": "boolean",
+    "relations": "string",
+}
+
+_EVENT_COLUMNS = ("claim_id", "doc_id", "fact_key", "action", "date_edtf")
+_EVENT_BOUNDS = ("date_earliest", "date_latest")
+_AID_COLUMNS = (
+    "claim_id",
+    "doc_id",
+    "fact_key",
+    "measure",
+    "purpose_text",
+    "receiver_org_id",
+    "recipient_country",
+    "currency",
+    "amount",
+    "amount_qualifier",
+    "amount_min",
+    "amount_max",
+    "period_edtf",
+    "period_earliest",
+    "period_latest",
+    "as_of_date",
+)
+_ROLES = ("actor", "recipient")
+
+Row = dict[str, Any]
+Bounds = tuple[Any, Any]  # (low, high); None = open end or unknown
+
+
+# --- Intervals ---------------------------------------------------------------------------------
+
+
+def _missing(value: Any) -> bool:
+    """True for None, NaN, NaT and pd.NA: the frames use all of them for 'unknown'."""
+    import pandas as pd
+
+    return bool(pd.isna(value))
+
+
+def _number(value: Any) -> float:
+    """A bound as a number, so dates (days) and amounts compare the same way."""
+    return float(value.toordinal()) if hasattr(value, "toordinal") else float(value)
+
+
+def _shape(a: Bounds, b: Bounds) -> str:
+    """How two closed intervals relate: unknown, equal, a_in_b, b_in_a, overlap or disjoint.
+
+    A missing bound is an open end (minus or plus infinity); an interval with no bound at all
+    is unknown, and an unknown interval relates to nothing.
+    """
+    if all(_missing(v) for v in a) or all(_missing(v) for v in b):
+        return "unknown"
+    (alo, ahi), (blo, bhi) = (
+        (
+            -math.inf if _missing(lo) else _number(lo),
+            math.inf if _missing(hi) else _number(hi),
+        )
+        for lo, hi in (a, b)
+    )
+    if (alo, ahi) == (blo, bhi):
+        return "equal"
+    if ahi < blo or bhi < alo:
+        return "disjoint"
+    if blo <= alo and ahi <= bhi:
+        return "a_in_b"
+    if alo <= blo and bhi <= ahi:
+        return "b_in_a"
+    return "overlap"
+
+
+def _day(value: Any) -> str:
+    return value.strftime("%Y-%m-%d")
+
+
+def _money(value: Any) -> str:
+    return f"{float(value):,.2f}".rstrip("0").rstrip(".")
+
+
+def _span(bounds: Bounds, fmt: Callable[[Any], str]) -> str:
+    """Bounds in words: '2007-11-20', '2000-01-01 to 2009-12-31', 'since 1995-01-01'..."""
+    lo, hi = (None if _missing(v) else v for v in bounds)
+    if lo is None and hi is None:
+        return "no value"
+    if lo is None:
+        return f"until {fmt(hi)}"
+    if hi is None:
+        return f"since {fmt(lo)}"
+    return fmt(lo) if lo == hi else f"{fmt(lo)} to {fmt(hi)}"
+
+
+def _open_note(a: Bounds, b: Bounds, fmt: Callable[[Any], str]) -> str:
+    """Says which side is open-ended, because then only its known bound was compared."""
+    notes = [
+        f"{side} is open-ended ({_span(bounds, fmt)})"
+        for side, bounds in (("a", a), ("b", b))
+        if any(_missing(v) for v in bounds) and not all(_missing(v) for v in bounds)
+    ]
+    return f"; {' and '.join(notes)}: compared on the known bound only" if notes else ""
+
+
+def _interval_relation(
+    a: Bounds, b: Bounds, fmt: Callable[[Any], str], disjoint: tuple[str, str]
+) -> tuple[str, str]:
+    """The relation of two bounded values and its rationale (data model §5).
+
+    Equal bounds agree; nested bounds differ in precision (the outer one is coarser); partly
+    overlapping bounds also differ in precision, with a note; ``disjoint`` gives the relation
+    and rationale for bounds that do not meet, which depends on what is compared.
+    """
+    shape = _shape(a, b)
+    sa, sb = _span(a, fmt), _span(b, fmt)
+    if shape == "unknown":
+        none = [side for side, bounds in (("a", a), ("b", b)) if all(_missing(v) for v in bounds)]
+        who = "neither side gives one" if len(none) == 2 else f"{none[0]} gives none"
+        return "not_comparable", f"nothing to compare: {who}"
+    if shape == "equal":
+        relation, why = "agree", f"equal bounds: both give {sa}"
+    elif shape in ("a_in_b", "b_in_a"):
+        outer, inner = ("b", "a") if shape == "a_in_b" else ("a", "b")
+        spans = {"a": sa, "b": sb}
+        relation = "differ_precision"
+        why = (
+            f"nested bounds: {outer} ({spans[outer]}) contains {inner} ({spans[inner]}); "
+            f"{outer} is coarser, the two are compatible"
+        )
+    elif shape == "overlap":
+        relation = "differ_precision"
+        why = (
+            f"partial overlap: a ({sa}) and b ({sb}) share only part of their range, neither "
+            "contains the other; compatible if the true value lies in the shared part"
+        )
+    else:
+        relation, why = disjoint[0], f"disjoint bounds: a ({sa}) and b ({sb}) {disjoint[1]}"
+    return relation, why + _open_note(a, b, fmt)
+
+
+# --- Events ------------------------------------------------------------------------------------
+
+
+def _date_row(a: Row, b: Row) -> Row:
+    """Compare the dates of two event claims; disjoint dates conflict only for one-off actions."""
+    actions = {a["action"], b["action"]}
+    if actions <= ONE_OFF_ACTIONS:
+        disjoint = ("conflict", f"cannot both be right for a one-off action ({a['action']})")
+    else:
+        disjoint = (
+            "differ_scope",
+            f"may be different occurrences: {'/'.join(sorted(actions))} can recur",
+        )
+    relation, why = _interval_relation(
+        (a["date_earliest"], a["date_latest"]),
+        (b["date_earliest"], b["date_latest"]),
+        _day,
+        disjoint,
+    )
+    return _row(a, b, "date", relation, _date_value(a), _date_value(b), why)
+
+
+def _date_value(claim: Row) -> str | None:
+    """The compared date: its EDTF, else its bounds, else None (no date)."""
+    if not _missing(claim["date_edtf"]):
+        return str(claim["date_edtf"])
+    bounds = (claim["date_earliest"], claim["date_latest"])
+    return None if all(_missing(v) for v in bounds) else _span(bounds, _day)
+
+
+def _participants_row(a: Row, b: Row, who: dict[str, dict[str, dict[str, list[str]]]]) -> Row:
+    """Compare who takes part (actor and recipient roles) and how each source names them.
+
+    Identity is agreed on through ``actor_id``: a name written differently in the two sources
+    ("Kim Jong Il" / "Kim Jong-il", "Peters" / "Winston Peters") is the same actor once the
+    alias table has resolved it, and the rationale shows the written forms.
+    """
+    pa, pb = who.get(a["claim_id"], {}), who.get(b["claim_id"], {})
+    ids_a = {role: set(pa.get(role, {})) for role in _ROLES}
+    ids_b = {role: set(pb.get(role, {})) for role in _ROLES}
+    value_a, value_b = _people(ids_a), _people(ids_b)
+    if not any(ids_a.values()) or not any(ids_b.values()):
+        relation, why = "not_comparable", "no participant listed for one of the claims"
+    elif ids_a == ids_b:
+        relation = "agree"
+        names = {
+            actor: (sorted(set(pa[role][actor])), sorted(set(pb[role][actor])))
+            for role in _ROLES
+            for actor in ids_a[role]
+        }
+        written = [
+            f"{actor} as {' / '.join(map(repr, na))} (a) and {' / '.join(map(repr, nb))} (b)"
+            for actor, (na, nb) in sorted(names.items())
+            if na != nb
+        ]
+        why = "same actor_ids in each role" + (
+            "; names written differently, resolved to one actor: " + "; ".join(written)
+            if written
+            else "; names written alike"
+        )
+    elif all(ids_a[r] <= ids_b[r] for r in _ROLES) or all(ids_b[r] <= ids_a[r] for r in _ROLES):
+        more = "b" if all(ids_a[r] <= ids_b[r] for r in _ROLES) else "a"
+        relation = "differ_precision"
+        why = f"{more} names every participant of the other and more: compatible, {more} fuller"
+    else:
+        relation = "differ_scope"
+        why = "different participants in some role: the claims may describe different events"
+    return _row(a, b, "participants", relation, value_a, value_b, why)
+
+
+def _people(ids: dict[str, set[str]]) -> str:
+    """Participants in fact_key style: 'winston-peters>PRK'."""
+    text = "+".join(sorted(ids["actor"])) or "?"
+    return text + (">" + "+".join(sorted(ids["recipient"])) if ids["recipient"] else "")
+
+
+def _who(events: pd.DataFrame, participants: pd.DataFrame) -> dict[str, Any]:
+    """claim_id -> role -> actor_id -> names as written, from event_participants."""
+    claim_of = dict(zip(events["event_id"], events["claim_id"], strict=True))
+    who: dict[str, Any] = {}
+    for p in participants.itertuples(index=False):
+        if p.role in _ROLES and p.event_id in claim_of:
+            roles = who.setdefault(claim_of[p.event_id], {})
+            roles.setdefault(p.role, {}).setdefault(p.actor_id, []).append(str(p.quote))
+    return who
+
+
+# --- Aid flows ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    """One scope field of an aid claim: name in words, value (None = unstated)."""
+
+    name: str
+    value: str | None
+
+
+def _text(value: Any) -> str | None:
+    return None if _missing(value) else " ".join(str(value).split())
+
+
+def _scope(claim: Row) -> list[_Field]:
+    """What an aid amount is an amount *of*: measure, purpose, receiver, currency, as-of date."""
+    as_of = claim["as_of_date"]
+    return [
+        _Field("measure", _text(claim["measure"])),
+        _Field("purpose", _text(claim["purpose_text"])),
+        _Field("receiver organisation", _text(claim["receiver_org_id"])),
+        _Field("recipient country", _text(claim["recipient_country"])),
+        _Field("currency", _text(claim["currency"])),
+        _Field("as-of date", None if _missing(as_of) else _day(as_of)),
+    ]
+
+
+def _same(x: str | None, y: str | None) -> bool:
+    """Equal as stated (purpose text compared case-insensitively); unstated equals nothing."""
+    return x is not None and y is not None and x.casefold() == y.casefold()
+
+
+def _scope_differences(a: Row, b: Row) -> list[str]:
+    """Scope fields stated differently, or stated on one side only, in words."""
+    return [
+        f"{fa.name} {fa.value or 'unstated'!r} (a) vs {fb.value or 'unstated'!r} (b)"
+        for fa, fb in zip(_scope(a), _scope(b), strict=True)
+        if (fa.value is not None or fb.value is not None) and not _same(fa.value, fb.value)
+    ]
+
+
+def _scope_row(a: Row, b: Row) -> Row:
+    """Do the two amounts measure the same thing (measure, purpose, receiver, as-of date)?"""
+    fields_a, fields_b = _scope(a), _scope(b)
+    differences = _scope_differences(a, b)
+    if all(f.value is None for f in fields_a + fields_b):
+        relation, why = "not_comparable", "neither claim states measure, purpose or as-of date"
+    elif differences:
+        relation = "differ_scope"
+        why = "different scope, so the amounts are compared, never added: " + "; ".join(differences)
+    else:
+        relation, why = "agree", "same measure, purpose, receiver, currency and as-of date"
+    return _row(a, b, "scope", relation, _scope_value(fields_a), _scope_value(fields_b), why)
+
+
+def _scope_value(fields: list[_Field]) -> str:
+    return "; ".join(f"{f.name}: {f.value or '?'}" for f in fields)
+
+
+def _amount_bounds(claim: Row) -> Bounds:
+    """amount_min/amount_max; an exact amount with no bounds filled in is its own bounds."""
+    lo, hi = claim["amount_min"], claim["amount_max"]
+    exact = _missing(claim["amount_qualifier"]) or claim["amount_qualifier"] == "exact"
+    if _missing(lo) and _missing(hi) and exact:
+        return claim["amount"], claim["amount"]
+    return lo, hi
+
+
+def _amount_value(claim: Row) -> str | None:
+    """The compared amount: currency, bounds and qualifier ('NZD until 8,500,000 (almost)')."""
+    bounds = _amount_bounds(claim)
+    currency = _text(claim["currency"]) or "?"
+    qualifier = _text(claim["amount_qualifier"])
+    if all(_missing(v) for v in bounds):
+        if _missing(claim["amount"]):
+            return None
+        return f"{currency} {_money(claim['amount'])} ({qualifier or 'qualified'}, no bounds)"
+    note = f" ({qualifier})" if qualifier and qualifier != "exact" else ""
+    return f"{currency} {_span(bounds, _money)}{note}"
+
+
+def _same_as_of(a: Row, b: Row, *, flow: bool) -> bool:
+    """Same as-of date; two flows may both leave it unstated (their period dates them)."""
+    x, y = a["as_of_date"], b["as_of_date"]
+    if _missing(x) or _missing(y):
+        return flow and _missing(x) and _missing(y)
+    return bool(x == y)
+
+
+def _period(claim: Row) -> Bounds:
+    return claim["period_earliest"], claim["period_latest"]
+
+
+def _amount_row(a: Row, b: Row) -> Row:
+    """Compare two amounts of the same fact_key; disjoint amounts conflict only in one scope.
+
+    A conflict needs the same measure, purpose, currency, period and as-of date (a flow, which
+    its period dates, needs no as-of date): totals at different dates or over different
+    periods can differ and both be true.
+    """
+    ca, cb = _text(a["currency"]), _text(b["currency"])
+    ma, mb = _text(a["measure"]), _text(b["measure"])
+    pa, pb = _text(a["purpose_text"]), _text(b["purpose_text"])
+    value_a, value_b = _amount_value(a), _amount_value(b)
+    bounds_a, bounds_b = _amount_bounds(a), _amount_bounds(b)
+    unbounded = [
+        side
+        for side, claim, bounds in (("a", a, bounds_a), ("b", b, bounds_b))
+        if all(_missing(v) for v in bounds) and not _missing(claim["amount"])
+    ]
+    if ca and cb and ca != cb:
+        relation, why = "not_comparable", f"different currencies ({ca} vs {cb}): never converted"
+    elif (ma and mb and ma != mb) or (pa and pb and not _same(pa, pb)):
+        relation = "differ_scope"
+        why = (
+            "different measure or purpose ("
+            + "; ".join(d for d in _scope_differences(a, b) if d.startswith(("measure", "purpose")))
+            + "): amounts of different things neither confirm nor contradict each other"
+        )
+    elif unbounded:
+        relation = "not_comparable"
+        why = (
+            f"no bounds for the amount of {' and '.join(unbounded)} (its qualifier states no "
+            "margin): none is invented, so the amounts are not compared"
+        )
+    else:
+        apart = _scope_differences(a, b)
+        if _shape(_period(a), _period(b)) != "equal":
+            apart.append(
+                f"period {_period_value(a) or 'unstated'!r} (a) vs "
+                f"{_period_value(b) or 'unstated'!r} (b)"
+            )
+        same_scope = bool(ma and ca and cb) and not apart and _same_as_of(a, b, flow=ma == "flow")
+        if same_scope:
+            disjoint = (
+                "conflict",
+                "cannot both be true: same measure, purpose, currency, period and as-of date",
+            )
+        else:
+            disjoint = (
+                "differ_scope",
+                "differ, but the scope is not shown to be the same ("
+                + ("; ".join(apart) or "measure, currency or as-of date unstated on both sides")
+                + "): totals at other dates or over other periods can both be true",
+            )
+        relation, why = _interval_relation(bounds_a, bounds_b, _money, disjoint)
+    return _row(a, b, "amount", relation, value_a, value_b, why)
+
+
+def _period_row(a: Row, b: Row) -> Row:
+    """Compare the periods two aid amounts cover; different periods are a scope difference."""
+    disjoint = ("differ_scope", "are different periods, so both amounts can be true")
+    relation, why = _interval_relation(_period(a), _period(b), _day, disjoint)
+    return _row(a, b, "period", relation, _period_value(a), _period_value(b), why)
+
+
+def _period_value(claim: Row) -> str | None:
+    if not _missing(claim["period_edtf"]):
+        return str(claim["period_edtf"])
+    bounds = _period(claim)
+    return None if all(_missing(v) for v in bounds) else _span(bounds, _day)
+
+
+# --- Frames ------------------------------------------------------------------------------------
+
+
+def _row(
+    a: Row, b: Row, aspect: str, relation: str, value_a: str | None, value_b: str | None, why: str
+) -> Row:
+    return {
+        "fact_key": a["fact_key"],
+        "claim_id_a": a["claim_id"],
+        "claim_id_b": b["claim_id"],
+        "doc_id_a": a["doc_id"],
+        "doc_id_b": b["doc_id"],
+        "aspect": aspect,
+        "relation": relation,
+        "value_a": value_a,
+        "value_b": value_b,
+        "rationale": why,
+    }
+
+
+def _require(frame: pd.DataFrame, name: str, columns: Iterable[str]) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(
+            f"{name} lacks column(s) {missing}; pass the frame from nzdprk.load_corpus() "
+            "or build it with these columns"
+        )
+
+
+def _pairs(frame: pd.DataFrame) -> Iterator[tuple[Row, Row]]:
+    """Every pair of claims with one fact_key from different documents, claim_id_a < claim_id_b."""
+    keyed = frame[frame["fact_key"].notna()].sort_values(["fact_key", "claim_id"], kind="stable")
+    for _, group in keyed.groupby("fact_key", sort=True):
+        for a, b in combinations(group.to_dict("records"), 2):
+            if a["doc_id"] != b["doc_id"]:
+                yield a, b
+
+
+def compare_claims(
+    events: pd.DataFrame,
+    aid_flows: pd.DataFrame | None = None,
+    *,
+    participants: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The ``claim_comparisons`` frame (data model §7.6): one row per pair of claims from
+    different documents with the same ``fact_key``, and per aspect compared.
+
+    Events are compared on their date (and, given ``participants`` = ``event_participants``, on
+    who takes part); aid flows on amount, period and scope. Columns are ``COMPARISON_COLUMNS``,
+    all of dtype ``string``; rows are sorted by fact_key, claim_id_a, claim_id_b, aspect.
+    Claims without a fact_key are never compared. The inputs are not modified.
+    """
+    import pandas as pd
+
+    _require(events, "events", (*_EVENT_COLUMNS, *_EVENT_BOUNDS))
+    rows = []
+    who = None
+    if participants is not None:
+        _require(events, "events", ("event_id",))
+        _require(participants, "participants", ("event_id", "actor_id", "role", "quote"))
+        who = _who(events, participants)
+    for a, b in _pairs(events):
+        rows.append(_date_row(a, b))
+        if who is not None:
+            rows.append(_participants_row(a, b, who))
+    if aid_flows is not None:
+        _require(aid_flows, "aid_flows", _AID_COLUMNS)
+        for a, b in _pairs(aid_flows):
+            rows += [_amount_row(a, b), _period_row(a, b), _scope_row(a, b)]
+    frame = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS), dtype=object)
+    frame = frame.sort_values(["fact_key", "claim_id_a", "claim_id_b", "aspect"], kind="stable")
+    return frame.astype(COMPARISON_COLUMNS).reset_index(drop=True)
+
+
+def summarise_facts(
+    events: pd.DataFrame,
+    comparisons: pd.DataFrame,
+    aid_flows: pd.DataFrame | None = None,
+    *,
+    documents: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per fact_key: how many claims and sources state it, and how they relate.
+
+    Sources are listed by publication: by ``documents.published_earliest`` when ``documents``
+    is given (undated documents last, and never earliest or latest source), else in doc_id
+    order, which is the corpus order. ``relations`` lists the distinct relations of all
+    comparisons of the key, in the order of ``RELATIONS``. Columns and dtypes are
+    ``SUMMARY_COLUMNS``; rows are sorted by fact_key. The inputs are not modified.
+    """
+    import pandas as pd
+
+    _require(events, "events", ("claim_id", "doc_id", "fact_key"))
+    _require(comparisons, "comparisons", ("fact_key", "relation"))
+    frames = [events[["claim_id", "doc_id", "fact_key"]]]
+    if aid_flows is not None:
+        _require(aid_flows, "aid_flows", ("claim_id", "doc_id", "fact_key"))
+        frames.append(aid_flows[["claim_id", "doc_id", "fact_key"]])
+    claims = pd.concat(frames, ignore_index=True).astype(object)
+    claims = claims[claims["fact_key"].notna()].drop_duplicates()
+    rank, dated = _publication_order(claims["doc_id"], documents)
+    rows = []
+    for key, group in claims.groupby("fact_key", sort=True):
+        docs = sorted(set(group["doc_id"]), key=rank.__getitem__)
+        dated_docs = [d for d in docs if d in dated]
+        found = set(comparisons.loc[comparisons["fact_key"] == key, "relation"].dropna())
+        rows.append(
+            {
+                "fact_key": key,
+                "n_claims": group["claim_id"].nunique(),
+                "n_sources": len(docs),
+                "doc_ids": "; ".join(docs),
+                "earliest_source": dated_docs[0] if dated_docs else None,
+                "latest_source": dated_docs[-1] if dated_docs else None,
+                "any_conflict": "conflict" in found,
+                "single_source": len(docs) == 1,
+                "relations": "; ".join(r for r in RELATIONS if r in found) or None,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS), dtype=object)
+    return frame.astype(SUMMARY_COLUMNS).reset_index(drop=True)
+
+
+def _publication_order(
+    doc_ids: pd.Series, documents: pd.DataFrame | None
+) -> tuple[dict[str, int], set[str]]:
+    """Rank of each document by publication, and the documents whose date is known."""
+    ids = sorted(set(doc_ids))
+    if documents is None:
+        return {d: i for i, d in enumerate(ids)}, set(ids)
+    _require(documents, "documents", ("doc_id", "published_earliest"))
+    published = dict(zip(documents["doc_id"], documents["published_earliest"], strict=True))
+    dated = sorted((d for d in ids if not _missing(published.get(d))), key=published.__getitem__)
+    order = dated + [d for d in ids if d not in dated]
+    return {d: i for i, d in enumerate(order)}, set(dated)

@@ -1,0 +1,550 @@
+"""Aid flows: each aid amount and promise in the sources, and each rule on written sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import nzdprk
+from nzdprk import actors, events
+from nzdprk.aid import CHANNEL_KINDS, MEASURES, TRANSACTION_TYPES, AidFlow, extract_aid_flows
+from nzdprk.extract import Analysis, analyse
+from nzdprk.read import Document, Published
+
+DAY = dt.date(2015, 3, 6)
+
+
+def make_lookup() -> events.Lookup:
+    """Actor kinds and countries from the curated table, as `extract.analyse` builds them."""
+    table = actors.actors()
+    return events.Lookup(
+        kind={r["actor_id"]: r["actor_kind"] for r in table},
+        country={r["actor_id"]: r["country_code"] for r in table if r["country_code"]},
+    )
+
+
+@pytest.fixture(scope="module")
+def lookup() -> events.Lookup:
+    return make_lookup()
+
+
+@pytest.fixture(scope="module")
+def seeds(lookup: events.Lookup) -> dict[str, tuple[Document, Analysis, list[AidFlow]]]:
+    """Each bundled source by its number ("002"): document, analysis and aid flows."""
+    out = {}
+    for doc in nzdprk.load_corpus().docs:
+        analysis = analyse(doc)
+        out[doc.doc_id[:3]] = (doc, analysis, extract_aid_flows(doc, analysis, lookup=lookup))
+    return out
+
+
+def quote(doc: Document, flow: AidFlow) -> str:
+    return doc.text[flow.sentence_start : flow.sentence_end]
+
+
+def written(
+    tmp_path: Path, lookup: events.Lookup, *paragraphs: str, dated: bool = True
+) -> tuple[Document, Analysis, list[AidFlow]]:
+    """Aid flows of one document written for the test: a press release of a New Zealand
+    minister dated 2015-03-06, or (dated=False) an undated news story."""
+    head = (
+        "---\ntitle: Aid\ndate: 2015-03-06\nministers:\n  - Jane Doe\n---\n\n"
+        if dated
+        else "Aid news\n\n"
+    )
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "100_written.txt").write_text(head + "\n\n".join(paragraphs) + "\n", "utf-8")
+    (doc,) = nzdprk.load_corpus(folder).docs
+    analysis = analyse(doc)
+    return doc, analysis, extract_aid_flows(doc, analysis, lookup=lookup)
+
+
+def one(tmp_path: Path, lookup: events.Lookup, *paragraphs: str, dated: bool = True) -> AidFlow:
+    """The one aid flow of a written document."""
+    _, _, flows = written(tmp_path, lookup, *paragraphs, dated=dated)
+    assert len(flows) == 1, flows
+    return flows[0]
+
+
+def period(analysis: Analysis, flow: AidFlow) -> tuple[str, dt.date | None, dt.date | None]:
+    assert flow.period_index is not None
+    when = analysis.dates[flow.period_index]
+    return when.edtf, when.earliest, when.latest
+
+
+# --- The five sources ---------------------------------------------------------------------------
+
+
+def test_sources_give_exactly_these_rows(seeds) -> None:
+    rows = {
+        key: [(f.amount_text, f.measure, f.transaction_type, f.rule) for f in flows]
+        for key, (_, _, flows) in seeds.items()
+    }
+    assert rows == {
+        "000": [("NZD$8.5 million", "cumulative_total", "unknown", "aid.total_implied")],
+        "001": [],
+        "002": [
+            ("NZ$1.4 million", "cumulative_total", "disbursement", "aid.total_over_period"),
+            ("NZ$4 million", "cumulative_total", "disbursement", "aid.total_cue"),
+        ],
+        "003": [
+            (None, "pledge_total", "pledge", "aid.pledge_without_amount"),
+            (None, "pledge_total", "pledge", "aid.pledge_without_amount"),
+            (None, "pledge_total", "pledge", "aid.pledge_without_amount"),
+        ],
+        "004": [],
+    }
+
+
+def test_002_humanitarian_aid_since_1995_is_a_cumulative_total(seeds) -> None:
+    doc, analysis, flows = seeds["002"]
+    flow = flows[0]
+    assert quote(doc, flow) == (
+        "Since 1995 it has contributed NZ$1.4 million in humanitarian aid to development "
+        "initiatives in the North."
+    )
+    assert (flow.amount, flow.amount_min, flow.amount_max) == (1.4e6, 1.4e6, 1.4e6)
+    assert (flow.currency, flow.amount_qualifier, flow.currency_assumed) == ("NZD", "exact", False)
+    assert analysis.money[flow.money_index].text == "NZ$1.4 million"
+    assert period(analysis, flow) == ("1995/..", dt.date(1995, 1, 1), None)
+    assert (flow.as_of, flow.as_of_source) == (dt.date(2002, 4, 29), "doc_published")
+    assert (flow.donor_id, flow.recipient_country, flow.recipient_country_source) == (
+        "NZL",
+        "PRK",
+        "stated",
+    )
+    assert (flow.receiver_org_id, flow.channel_kind) == (None, "unknown")
+    assert flow.purpose_text == "humanitarian aid to development initiatives"
+    assert analysis.events[flow.event_index].trigger_text == "contributed"
+
+
+def test_002_total_to_kedo_is_multilateral_and_inherits_the_country(seeds) -> None:
+    doc, analysis, flows = seeds["002"]
+    flow = flows[1]
+    assert (
+        quote(doc, flow)
+        == "New Zealand has contributed a total of NZ$4 million to KEDO since 1995."
+    )
+    assert (flow.amount, flow.amount_min, flow.amount_max, flow.currency) == (4e6, 4e6, 4e6, "NZD")
+    assert period(analysis, flow) == ("1995/..", dt.date(1995, 1, 1), None)
+    assert (flow.as_of, flow.as_of_source) == (dt.date(2002, 4, 29), "doc_published")
+    assert (flow.donor_id, flow.receiver_org_id, flow.channel_kind) == (
+        "NZL",
+        "kedo",
+        "multilateral",
+    )
+    # "... KEDO, established in 1995 to construct light-water reactors ... in North Korea."
+    assert (flow.recipient_country, flow.recipient_country_source) == ("PRK", "inherited")
+
+
+def test_000_almost_8_5_million_is_an_implied_total_with_nothing_invented(seeds) -> None:
+    doc, _, (flow,) = seeds["000"]
+    assert "resulting in almost NZD$8.5 million of aid to various organizations" in quote(doc, flow)
+    assert (flow.amount, flow.amount_min, flow.amount_max) == (8.5e6, None, 8.5e6)
+    assert (flow.amount_qualifier, flow.amount_text) == ("almost", "NZD$8.5 million")
+    assert (flow.period_index, flow.as_of, flow.as_of_source) == (None, None, "unknown")
+    assert (flow.receiver_org_id, flow.channel_kind) == (None, "mixed")
+    # The sentence names no giver ("UN-sanctioned" is a modifier): the paragraph is about New
+    # Zealand's minister, so New Zealand is the donor, marked as inherited. The aid goes to
+    # "regions in North Korea", a place named before the amount.
+    assert (flow.donor_id, flow.donor_source) == ("NZL", "inherited")
+    assert (flow.recipient_country, flow.recipient_country_source) == ("PRK", "stated")
+
+
+def test_003_conditional_offer_without_an_amount_is_kept(seeds) -> None:
+    doc, analysis, flows = seeds["003"]
+    (flow,) = [f for f in flows if "energy package" in quote(doc, f)]
+    assert quote(doc, flow) == (
+        "“We have offered to contribute to the second stage of an energy package for North Korea "
+        "once it meets its denuclearisation commitments."
+    )
+    assert (flow.money_index, flow.amount, flow.currency, flow.amount_qualifier) == (
+        None,
+        None,
+        None,
+        None,
+    )
+    assert (flow.donor_id, flow.recipient_country) == ("NZL", "PRK")
+    assert flow.purpose_text == "the second stage of an energy package"
+    assert flow.condition_text == "once it meets its denuclearisation commitments"
+    event = analysis.events[flow.event_index]
+    assert (event.trigger.event_type, event.trigger_text) == ("AGREE", "offered")
+
+
+def test_003_other_offers_of_assistance(seeds) -> None:
+    doc, _, flows = seeds["003"]
+    purposes = [(f.donor_id, f.purpose_text, f.recipient_country) for f in flows]
+    assert purposes == [
+        ("NZL", "development assistance in support of efforts to encourage", "PRK"),
+        ("NZL", "the second stage of an energy package", "PRK"),
+        ("NZL", "other forms of assistance", None),
+    ]
+    # A wish is not a pledge: "South Korea wants to provide food and other kinds of aid".
+    assert not any("wants to provide" in quote(doc, f) for f in flows)
+
+
+def test_source_rows_are_traceable(seeds) -> None:
+    for doc, analysis, flows in seeds.values():
+        sentences = {(a, b) for a, b, _, _ in analysis.sentences}
+        for flow in flows:
+            assert (flow.sentence_start, flow.sentence_end) in sentences
+            if flow.money_index is not None:
+                money = analysis.money[flow.money_index]
+                assert flow.sentence_start <= money.char_start < flow.sentence_end
+                assert doc.text[money.char_start : money.char_end].endswith(flow.amount_text)
+
+
+def test_numbers_that_are_not_money_give_no_flows(seeds, tmp_path, lookup) -> None:
+    texts = [f.amount_text for _, _, flows in seeds.values() for f in flows if f.amount_text]
+    assert not any(n in t for t in texts for n in ("1,044", "240", "33"))
+    _, _, flows = written(
+        tmp_path,
+        lookup,
+        "The relief mission sent 1,044 volunteers and 33 New Zealanders after 240mm of rain.",
+    )
+    assert flows == []
+
+
+# --- Each rule on sentences written for the tests -----------------------------------------------
+
+
+def test_announced_amount_with_a_day_is_a_committed_flow(tmp_path, lookup) -> None:
+    doc, analysis, (flow,) = written(
+        tmp_path,
+        lookup,
+        "Foreign Minister Jane Doe today announced NZ$2.5m in emergency food aid to the World "
+        "Food Programme for Vietnam.",
+    )
+    assert (flow.measure, flow.transaction_type, flow.rule) == (
+        "flow",
+        "commitment",
+        "aid.dated_flow",
+    )
+    assert period(analysis, flow) == ("2015-03-06", DAY, DAY)
+    assert (flow.as_of, flow.as_of_source) == (None, "unknown")
+    assert (flow.receiver_org_id, flow.channel_kind, flow.recipient_country) == (
+        "wfp",
+        "multilateral",
+        "VNM",
+    )
+    assert flow.purpose_text == "emergency food aid"
+    assert quote(doc, flow).startswith("Foreign Minister Jane Doe today announced")
+
+
+def test_a_total_since_a_year_is_cumulative_as_of_the_release(tmp_path, lookup) -> None:
+    _, analysis, (flow,) = written(
+        tmp_path, lookup, "New Zealand has given a total of US$3 million to UNICEF since 2010."
+    )
+    assert (flow.measure, flow.rule, flow.transaction_type) == (
+        "cumulative_total",
+        "aid.total_cue",
+        "disbursement",
+    )
+    assert period(analysis, flow) == ("2010/..", dt.date(2010, 1, 1), None)
+    assert (flow.as_of, flow.as_of_source) == (DAY, "doc_published")
+    assert (flow.amount, flow.currency, flow.donor_id) == (3e6, "USD", "NZL")
+    # UNICEF is not in actors.csv: no receiver is named rather than a guessed one.
+    assert (flow.receiver_org_id, flow.channel_kind) == (None, "unknown")
+
+
+def test_a_total_in_an_undated_story_has_no_as_of_date(tmp_path, lookup) -> None:
+    flow = one(
+        tmp_path,
+        lookup,
+        "New Zealand has contributed a total of NZ$5 million in aid to North Korea.",
+        dated=False,
+    )
+    assert (flow.measure, flow.period_index, flow.as_of, flow.as_of_source) == (
+        "cumulative_total",
+        None,
+        None,
+        "unknown",
+    )
+    assert (flow.recipient_country, flow.channel_kind) == ("PRK", "bilateral")
+
+
+def test_an_amount_a_year_is_an_annual_total(tmp_path, lookup) -> None:
+    flow = one(
+        tmp_path, lookup, "Australia provides about A$10 million a year in aid to the Pacific."
+    )
+    assert (flow.measure, flow.rule, flow.amount_qualifier) == (
+        "annual_total",
+        "aid.annual_rate",
+        "approximately",
+    )
+    assert (flow.amount, flow.amount_min, flow.amount_max) == (1e7, None, None)
+    assert (flow.donor_id, flow.recipient_country, flow.transaction_type) == (
+        "AUS",
+        None,
+        "disbursement",
+    )
+    assert (flow.as_of, flow.period_index) == (None, None)
+
+
+def test_a_future_promise_without_an_amount_is_a_pledge(tmp_path, lookup) -> None:
+    flow = one(tmp_path, lookup, '"We will consider funding once talks resume," Ms Doe said.')
+    assert (flow.measure, flow.transaction_type, flow.rule) == (
+        "pledge_total",
+        "pledge",
+        "aid.pledge_without_amount",
+    )
+    assert (flow.amount, flow.money_index, flow.currency_assumed) == (None, None, None)
+    assert (flow.purpose_text, flow.condition_text) == ("funding", "once talks resume")
+
+
+def test_a_promised_amount_is_a_pledge_total(tmp_path, lookup) -> None:
+    flow = one(
+        tmp_path,
+        lookup,
+        "New Zealand has pledged NZ$500,000 in humanitarian assistance to North Korea.",
+    )
+    assert (flow.measure, flow.transaction_type, flow.rule) == (
+        "pledge_total",
+        "pledge",
+        "aid.pledged_amount",
+    )
+    assert (flow.donor_id, flow.recipient_country, flow.purpose_text) == (
+        "NZL",
+        "PRK",
+        "humanitarian assistance",
+    )
+
+
+def test_a_wish_is_not_a_pledge(tmp_path, lookup) -> None:
+    doc, _, flows = written(
+        tmp_path,
+        lookup,
+        "South Korea wants to provide food aid to North Korea.",
+        "Japan wants to give US$10 million in food aid to North Korea.",
+    )
+    assert [(quote(doc, f)[:5], f.measure, f.transaction_type) for f in flows] == [
+        ("Japan", "pledge_total", "unknown")
+    ]
+
+
+def test_a_range_keeps_its_bounds_and_no_amount(tmp_path, lookup) -> None:
+    flow = one(
+        tmp_path, lookup, "New Zealand will give between NZ$2 million and NZ$3 million in aid."
+    )
+    assert (flow.amount, flow.amount_min, flow.amount_max, flow.amount_qualifier) == (
+        None,
+        2e6,
+        3e6,
+        "range",
+    )
+    assert (flow.measure, flow.transaction_type) == ("pledge_total", "pledge")
+
+
+def test_a_closed_period_is_a_total_received_from_a_donor(tmp_path, lookup) -> None:
+    _, analysis, (flow,) = written(
+        tmp_path,
+        lookup,
+        "North Korea received US$5 million in food aid from Japan between 2001 and 2005.",
+    )
+    assert (flow.measure, flow.rule) == ("cumulative_total", "aid.total_over_period")
+    assert period(analysis, flow) == ("2001/2005", dt.date(2001, 1, 1), dt.date(2005, 12, 31))
+    assert (flow.donor_id, flow.recipient_country, flow.transaction_type) == (
+        "JPN",
+        "PRK",
+        "disbursement",
+    )
+
+
+def test_a_decade_is_a_period_not_a_moment(tmp_path, lookup) -> None:
+    flow = one(tmp_path, lookup, "In the 1990s Japan gave US$5 million in aid to North Korea.")
+    assert (flow.measure, flow.rule) == ("cumulative_total", "aid.total_over_period")
+
+
+def test_an_undated_gift_is_an_implied_total(tmp_path, lookup) -> None:
+    flow = one(tmp_path, lookup, "Japan gave US$1 million in aid to North Korea.")
+    assert (flow.measure, flow.rule, flow.period_index) == (
+        "cumulative_total",
+        "aid.total_implied",
+        None,
+    )
+    assert (flow.as_of, flow.as_of_source) == (DAY, "doc_published")
+
+
+def test_an_as_of_day_in_the_text_dates_the_total(tmp_path, lookup) -> None:
+    flow = one(tmp_path, lookup, "As of 30 June 2010, Japan had donated US$2m to NGOs in Vietnam.")
+    assert (flow.measure, flow.period_index) == ("cumulative_total", None)
+    assert (flow.as_of, flow.as_of_source) == (dt.date(2010, 6, 30), "text")
+    assert (flow.donor_id, flow.recipient_country, flow.channel_kind) == ("JPN", "VNM", "ngo")
+
+
+def test_a_period_closed_by_a_day_dates_the_total(tmp_path, lookup) -> None:
+    _, analysis, (flow,) = written(
+        tmp_path, lookup, "By 30 June 2010 Japan had given US$2m in aid to North Korea."
+    )
+    assert period(analysis, flow) == ("../2010-06-30", None, dt.date(2010, 6, 30))
+    assert (flow.measure, flow.as_of, flow.as_of_source) == (
+        "cumulative_total",
+        dt.date(2010, 6, 30),
+        "text",
+    )
+
+
+def test_each_amount_takes_its_own_date(tmp_path, lookup) -> None:
+    _, analysis, flows = written(
+        tmp_path, lookup, "New Zealand gave NZ$1m in aid in 2005 and NZ$2m in 2006 to North Korea."
+    )
+    assert [(f.amount, period(analysis, f)[0], f.measure, f.transaction_type) for f in flows] == [
+        (1e6, "2005", "flow", "disbursement"),
+        (2e6, "2006", "flow", "disbursement"),
+    ]
+    assert {(f.donor_id, f.recipient_country, f.channel_kind) for f in flows} == {
+        ("NZL", "PRK", "bilateral")
+    }
+
+
+def test_a_fronted_year_and_a_channel_through_an_agency(tmp_path, lookup) -> None:
+    _, analysis, (flow,) = written(
+        tmp_path,
+        lookup,
+        "In 2005, New Zealand gave NZ$500,000 in aid to North Korea through the International "
+        "Atomic Energy Agency.",
+    )
+    assert period(analysis, flow)[0] == "2005"
+    assert (flow.measure, flow.donor_id, flow.recipient_country) == ("flow", "NZL", "PRK")
+    assert (flow.receiver_org_id, flow.channel_kind) == ("iaea", "multilateral")
+
+
+def test_a_government_body_receiving_is_bilateral(tmp_path, lookup) -> None:
+    flow = one(
+        tmp_path,
+        lookup,
+        "New Zealand gave NZ$100,000 in aid to the DPRK Ministry of Foreign Affairs.",
+    )
+    assert (flow.receiver_org_id, flow.recipient_country, flow.channel_kind) == (
+        "dprk-foreign-ministry",
+        "PRK",
+        "bilateral",
+    )
+
+
+def test_receivers_of_two_kinds_are_mixed(tmp_path, lookup) -> None:
+    flow = one(
+        tmp_path,
+        lookup,
+        "The Government will provide $1 million in relief to the World Food Programme and the "
+        "Presbyterian Church of Aotearoa New Zealand.",
+    )
+    assert (flow.receiver_org_id, flow.channel_kind) == ("wfp", "mixed")
+    assert (flow.currency, flow.currency_assumed) == ("NZD", True)
+    assert (flow.measure, flow.transaction_type, flow.donor_id) == ("pledge_total", "pledge", None)
+
+
+def test_recipient_country_inherited_from_the_sentence_before(tmp_path, lookup) -> None:
+    flow = one(
+        tmp_path,
+        lookup,
+        "The World Food Programme runs school meals in North Korea. Australia has contributed "
+        "A$2 million to the World Food Programme.",
+    )
+    assert (flow.donor_id, flow.receiver_org_id, flow.channel_kind) == (
+        "AUS",
+        "wfp",
+        "multilateral",
+    )
+    assert (flow.recipient_country, flow.recipient_country_source) == ("PRK", "inherited")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "New Zealand has not provided the NZ$3m in aid it promised.",
+        "Finance Minister Grant Robertson announced $50 million for roads.",
+        "Trade between the two countries was worth NZ$20 million in 2005.",
+        "New Zealand never offered assistance to the regime.",
+    ],
+)
+def test_no_row_for_negated_or_non_aid_amounts(tmp_path, lookup, sentence: str) -> None:
+    assert written(tmp_path, lookup, sentence)[2] == []
+
+
+# --- Properties ---------------------------------------------------------------------------------
+
+_DONORS = ("New Zealand", "Japan", "The World Food Programme", "It", "Officials")
+_VERBS = ("contributed", "will provide", "has pledged", "gave", "announced", "did not give")
+_QUALIFIERS = ("", "about ", "almost ", "more than ", "up to ", "at least ", "less than ")
+_CURRENCIES = ("NZ$", "US$", "$", "A$", "€")
+_MULTIPLIERS = ("", " million", "m", "bn", " thousand")
+_TAILS = (
+    "",
+    " in aid",
+    " a year in humanitarian aid",
+    " to the World Food Programme",
+    " to North Korea",
+    " since 1995",
+    " in 2005",
+    " so far",
+    " once talks resume",
+)
+_number = st.decimals(min_value=0, max_value=99_999, places=2).map(str)
+_amount = st.builds(
+    lambda q, c, n, m: f"{q}{c}{n}{m}",
+    st.sampled_from(_QUALIFIERS),
+    st.sampled_from(_CURRENCIES),
+    _number,
+    st.sampled_from(_MULTIPLIERS),
+)
+_sentence = st.builds(
+    lambda d, v, a, b, t: f"{d} {v} {a}{b}{t}.",
+    st.sampled_from(_DONORS),
+    st.sampled_from(_VERBS),
+    _amount,
+    st.one_of(st.just(""), _amount.map(lambda a: f" and {a}")),
+    st.lists(st.sampled_from(_TAILS), max_size=3).map("".join),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_sentence, min_size=1, max_size=3))
+def test_written_amounts_keep_their_bounds(sentences: list[str]) -> None:
+    doc = Document(
+        doc_id="h",
+        path="h.txt",
+        doc_type="press_release",
+        text=" ".join(sentences),
+        ministers=("Jane Doe",),
+        published=Published("2015-03-06", "2015-03-06", DAY, DAY, "day", "explicit"),
+    )
+    analysis = analyse(doc)
+    for flow in extract_aid_flows(doc, analysis, lookup=make_lookup()):
+        assert flow.measure in MEASURES
+        assert flow.transaction_type in TRANSACTION_TYPES
+        assert flow.channel_kind in CHANNEL_KINDS
+        assert flow.as_of is None or flow.measure == "cumulative_total"
+        if flow.money_index is None:
+            amounts = [getattr(flow, f) for f in ("amount", "amount_min", "amount_max", "currency")]
+            assert amounts == [None] * 4
+            continue
+        money = analysis.money[flow.money_index]
+        assert flow.sentence_start <= money.char_start < flow.sentence_end
+        assert (flow.amount, flow.amount_min, flow.amount_max) == (
+            money.amount,
+            money.amount_min,
+            money.amount_max,
+        )
+        low = flow.amount_min if flow.amount_min is not None else float("-inf")
+        high = flow.amount_max if flow.amount_max is not None else float("inf")
+        assert low <= high
+        if flow.amount is not None:
+            assert low <= flow.amount <= high
+
+
+def test_a_giver_not_named_in_the_sentence_is_the_paragraphs_subject(tmp_path, lookup) -> None:
+    flow = one(
+        tmp_path,
+        lookup,
+        "Japan's prime minister visited Hanoi in May. The floods left regions in Vietnam without "
+        "food, resulting in about US$2 million of relief.",
+        dated=False,
+    )
+    assert (flow.donor_id, flow.donor_source) == ("JPN", "inherited")
+    assert (flow.recipient_country, flow.recipient_country_source) == ("VNM", "stated")
