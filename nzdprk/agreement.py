@@ -152,14 +152,16 @@ def _money(value: Any) -> str:
 
 
 def _span(bounds: Bounds, fmt: Callable[[Any], str]) -> str:
-    """Bounds in words: '2007-11-20', '2000-01-01 to 2009-12-31', 'since 1995-01-01'..."""
+    """Bounds in words: '2007-11-20', '2000-01-01 to 2009-12-31', 'since 1995-01-01'; amounts
+    'up to 8,500,000', 'at least 1,000,000'."""
     lo, hi = (None if _missing(v) else v for v in bounds)
+    money = fmt is _money
     if lo is None and hi is None:
         return "no value"
     if lo is None:
-        return f"until {fmt(hi)}"
+        return f"{'up to' if money else 'until'} {fmt(hi)}"
     if hi is None:
-        return f"since {fmt(lo)}"
+        return f"{'at least' if money else 'since'} {fmt(lo)}"
     return fmt(lo) if lo == hi else f"{fmt(lo)} to {fmt(hi)}"
 
 

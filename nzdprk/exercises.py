@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .corpus import Corpus
 
-WIKI = "000_e724febe7b462b24"
 GOFF_2002 = "002_a9688cb631e8140e"
 NEWS = "004_e5065bca2519973a"
 
@@ -56,6 +55,56 @@ def _aid_periods(corpus: Corpus) -> int:
     )
 
 
+def _spellings(corpus: Corpus) -> int:
+    m = corpus.mentions
+    return int(m.loc[m["actor_id"] == "kim-jong-il", "text"].nunique())
+
+
+def _minister_on(corpus: Corpus) -> str:
+    import pandas as pd
+
+    o = corpus.offices
+    day = pd.Timestamp("2007-11-20")
+    held = o[
+        (o["office"] == "Minister of Foreign Affairs")
+        & (o["organisation_id"] == "NZL")
+        & (o["start"] <= day)
+        & (o["end"].isna() | (o["end"] >= day))
+    ]
+    names = corpus.actors.set_index("actor_id")["canonical_name"]
+    return "; ".join(sorted(names[a] for a in held["actor_id"]))
+
+
+def _alias_match(corpus: Corpus) -> str:
+    from .actors import find_mentions
+
+    found, _ = find_mentions("Talks with Kim Jong-Il resumed.")
+    return found[0].actor_id
+
+
+def _amounts(corpus: Corpus) -> int:
+    return int(corpus.aid_flows["amount"].notna().sum())
+
+
+def _can_add(corpus: Corpus) -> str:
+    measures = set(corpus.aid_flows.dropna(subset=["amount"])["measure"].astype(str))
+    return "no" if measures != {"flow"} else "yes"
+
+
+def _as_of(corpus: Corpus) -> str:
+    f = corpus.aid_flows
+    row = f[(f["doc_id"] == GOFF_2002) & (f["receiver_org_id"] == "kedo")].iloc[0]
+    return _day(row["as_of_date"])
+
+
+def _multi_source(corpus: Corpus) -> int:
+    return int((~corpus.facts["single_source"]).sum())
+
+
+def _conflicts(corpus: Corpus) -> int:
+    return int((corpus.claim_comparisons["relation"] == "conflict").sum())
+
+
 EXERCISES: dict[str, Exercise] = {
     "timeline-1": Exercise(
         "The 2002 press release mentions 'the successful 3-5 April visit'. What is the LAST "
@@ -88,6 +137,64 @@ EXERCISES: dict[str, Exercise] = {
         _aid_periods,
         "Open ends have an EDTF ending in '/..' and an empty date_latest.",
         "'Since 1995' runs to the time of writing: the total is cumulative, not a 1995 amount.",
+    ),
+    "names-1": Exercise(
+        "How many different spellings of Kim Jong Il's name appear in the sources? Answer with "
+        "a whole number.",
+        _spellings,
+        "Filter corpus.mentions for actor_id 'kim-jong-il' and count the distinct texts.",
+        "'Kim Jong Il' (DPRK style, 001) and 'Kim Jong-il' (Western press style, 002) are one "
+        "person: the curated alias table says so.",
+    ),
+    "names-2": Exercise(
+        "A new text writes 'Kim Jong-Il'. Which actor_id does the package give it?",
+        _alias_match,
+        "Try nzdprk.actors.find_mentions('Talks with Kim Jong-Il resumed.').",
+        "The alias key ignores case and hyphens, so an unseen spelling finds a curated alias. "
+        "It would NOT match 'Park Ui-chun' to Pak Ui-chun: Pak/Park/Bak are different systems, "
+        "and only the curated list may join them.",
+    ),
+    "names-3": Exercise(
+        "Who was New Zealand's Minister of Foreign Affairs on 20 November 2007, the day of the "
+        "visit to Pyongyang? Answer with the name.",
+        _minister_on,
+        "corpus.offices has start and end dates for each office; compare them with the day.",
+        "Offices come from a curated table (nzdprk/data/offices.csv), not from the sources: "
+        "check its 'verified' column before you rely on it.",
+    ),
+    "aid-1": Exercise(
+        "How many aid rows state an amount (not only a promise)? Answer with a whole number.",
+        _amounts,
+        "Count the rows of corpus.aid_flows whose amount is not empty.",
+        "Promises without an amount are kept as rows: dropping them would hide what was offered.",
+    ),
+    "aid-2": Exercise(
+        "May you add up the amounts in corpus.aid_flows to get New Zealand's total aid? "
+        "Answer 'yes' or 'no'.",
+        _can_add,
+        "Look at the measure column: are the amounts flows, or totals over periods?",
+        "They are cumulative totals over different, overlapping or unknown periods, as of "
+        "different dates: adding them would count the same money twice or mix unlike things.",
+    ),
+    "aid-3": Exercise(
+        "'NZ$4 million to KEDO since 1995' is a total as of which day? Answer as 'YYYY-MM-DD'.",
+        _as_of,
+        "Read as_of_date for the KEDO row of the 2002 release.",
+        "The release is dated 29 April 2002: the total runs from 1995 up to that day.",
+    ),
+    "agreement-1": Exercise(
+        "How many facts are stated by more than one source? Answer with a whole number.",
+        _multi_source,
+        "corpus.facts has a single_source column.",
+        "Most facts rest on one source only: triangulation is possible for few of them.",
+    ),
+    "agreement-2": Exercise(
+        "How many comparisons are conflicts (claims that cannot both be true)? Answer with a "
+        "whole number.",
+        _conflicts,
+        "Count the rows of corpus.claim_comparisons whose relation is 'conflict'.",
+        "Differences of precision or scope are not conflicts: a decade contains a day, and a "
+        "total since 1995 is not the same measure as an undated total.",
     ),
 }
 

@@ -95,6 +95,22 @@ def source_labels(documents: pd.DataFrame) -> dict[str, str]:
     return labels
 
 
+def short_labels(documents: pd.DataFrame) -> dict[str, str]:
+    """Two-line labels for chart columns: "Goff\n2000-09-19", "News article\n≥ 2024-05"."""
+    labels = {}
+    for row in documents.itertuples():
+        if row.doc_type == "press_release" and isinstance(row.ministers, str):
+            who = row.ministers.split(";")[0].split()[-1]
+            labels[row.doc_id] = f"{who}\n{row.published_edtf}"
+        else:
+            kind = "Encyclopedia" if row.doc_type == "encyclopedia_article" else "News article"
+            if row.published_resolution == "inferred" and not pd.isna(row.published_earliest):
+                labels[row.doc_id] = f"{kind}\n≥ {row.published_earliest:%Y-%m}"
+            else:
+                labels[row.doc_id] = f"{kind}\n{_date_label(row)}"
+    return labels
+
+
 def _date_label(row) -> str:
     if row.published_resolution == "inferred" and not pd.isna(row.published_earliest):
         return f"undated, on or after {row.published_earliest:%Y-%m}"
@@ -446,12 +462,8 @@ def mentions_matrix(
     counts = counts.loc[counts.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     ax = _ax(ax, (8, 0.28 * len(counts) + 1.5))
     ax.imshow(counts.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
-    labels = source_labels(documents)
-    ax.set_xticks(
-        range(len(counts.columns)),
-        [labels[d].split(",")[0].replace(" (", "\n(") for d in counts.columns],
-        fontsize=7,
-    )
+    labels = short_labels(documents)
+    ax.set_xticks(range(len(counts.columns)), [labels[d] for d in counts.columns], fontsize=7)
     ax.set_yticks(range(len(counts)), counts.index, fontsize=7)
     for (i, j), n in pd.DataFrame(counts.to_numpy()).stack().items():
         if n:
@@ -465,6 +477,174 @@ def mentions_matrix(
                 color="white" if n > counts.to_numpy().max() / 2 else "black",
             )
     ax.spines[:].set_visible(False)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+CHANNEL_COLOURS = {
+    "bilateral": PALETTE[0],
+    "multilateral": PALETTE[2],
+    "ngo": PALETTE[4],
+    "mixed": PALETTE[3],
+    "unknown": "0.4",
+}
+
+
+def aid_chart(
+    aid_flows: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Aid amounts as the sources give them, never as yearly flows.
+
+    A cumulative total is a line at its amount across its period, ending at the date it is
+    "as of"; an amount whose period is unknown stands alone at the earliest date its source
+    could have been written, with an arrow: it could be later. The vertical bar is the range the
+    words allow ("almost" = up to the figure, lower end unknown: arrow down). Promises without
+    an amount sit on the axis. Colours show the channel."""
+    ax = _ax(ax, (10, 4.5))
+    docs = documents.set_index("doc_id")
+    millions = 1e6
+    for row in aid_flows.itertuples():
+        colour = CHANNEL_COLOURS[row.channel_kind]
+        if pd.isna(row.amount) and pd.isna(row.amount_max):
+            when = docs.loc[row.doc_id, "published_earliest"]
+            ax.plot([when], [0], marker="D", color=colour, ms=6, clip_on=False)
+            continue
+        value = row.amount if not pd.isna(row.amount) else row.amount_max
+        start, end = row.period_earliest, row.as_of_date
+        if pd.isna(end):
+            end = docs.loc[row.doc_id, "published_earliest"]
+            ax.annotate(
+                "",
+                xy=(end + pd.Timedelta(days=900), value / millions),
+                xytext=(end, value / millions),
+                arrowprops={"arrowstyle": "->", "color": colour, "ls": "--"},
+            )
+        if not pd.isna(start):
+            ax.plot([start, end], [value / millions] * 2, color=colour, lw=3)
+        ax.plot([end], [value / millions], marker="o", color=colour, ms=6)
+        low = row.amount_min
+        high = row.amount_max
+        if pd.isna(low) or pd.isna(high) or low != high:
+            bottom = 0 if pd.isna(low) else low / millions
+            top = value / millions if pd.isna(high) else high / millions
+            ax.plot([end, end], [bottom, top], color=colour, lw=1)
+            if pd.isna(low):
+                ax.plot([end], [bottom], marker="v", color=colour, ms=6)
+        qualifier = "" if row.amount_qualifier == "exact" else f"{row.amount_qualifier} "
+        if isinstance(row.period_text, str):
+            label = f"{qualifier}{row.amount_text}, {row.period_text}, as of {end:%Y-%m-%d}"
+        else:
+            label = f"{qualifier}{row.amount_text}: period and as-of date not stated"
+        ax.annotate(
+            label.replace("_", " "),
+            (end, value / millions),
+            xytext=(-6, 6),
+            textcoords="offset points",
+            fontsize=8,
+            ha="right",
+        )
+    promises = aid_flows[aid_flows["amount"].isna() & aid_flows["amount_max"].isna()]
+    for doc_id, group in promises.groupby("doc_id"):
+        when = docs.loc[doc_id, "published_earliest"]
+        ax.annotate(
+            f"{len(group)} promise(s), no amount",
+            (when, 0),
+            xytext=(6, 8),
+            textcoords="offset points",
+            fontsize=8,
+        )
+    left, right = ax.get_xlim()
+    ax.set_xlim(left, right + 3 * 365)
+    ax.set_ylabel("amount stated (millions, as written)")
+    ax.set_ylim(bottom=0)
+    ax.xaxis.set_major_locator(mdates.YearLocator(5))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    handles = [
+        mpl.lines.Line2D([], [], color=c, lw=3, label=f"channel: {k}")
+        for k, c in CHANNEL_COLOURS.items()
+        if k in set(aid_flows["channel_kind"])
+    ]
+    handles += [
+        mpl.lines.Line2D(
+            [], [], color="grey", lw=3, marker="o", label="cumulative total: period → as-of date"
+        ),
+        mpl.lines.Line2D(
+            [], [], color="grey", marker="v", ls="", label="lower end unknown ('almost')"
+        ),
+        mpl.lines.Line2D([], [], color="grey", marker="D", ls="", label="promise, no amount"),
+    ]
+    ax.legend(handles=handles, loc="upper left", fontsize=8)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+RELATION_COLOURS = {
+    "conflict": "#D55E00",
+    "differ_scope": "#E69F00",
+    "differ_precision": "#56B4E9",
+    "agree": "#009E73",
+    "not_comparable": "0.75",
+    "single source": "0.45",
+}
+
+
+def agreement_table(
+    claims: pd.DataFrame, comparisons: pd.DataFrame, *, aspects=None
+) -> pd.DataFrame:
+    """For each fact stated by more than one source, and each source stating it: the weightiest
+    relation its claims have with another source's (conflict first, then differ_scope,
+    differ_precision, agree, not_comparable)."""
+    order = ["conflict", "differ_scope", "differ_precision", "agree", "not_comparable"]
+    c = comparisons if aspects is None else comparisons[comparisons["aspect"].isin(aspects)]
+    long = pd.concat(
+        [
+            c[["fact_key", "doc_id_a", "relation"]].rename(columns={"doc_id_a": "doc_id"}),
+            c[["fact_key", "doc_id_b", "relation"]].rename(columns={"doc_id_b": "doc_id"}),
+        ]
+    )
+    long["rank"] = long["relation"].astype(str).map(order.index)
+    best = long.sort_values("rank").drop_duplicates(["fact_key", "doc_id"])
+    return best.drop(columns="rank").sort_values(["fact_key", "doc_id"], ignore_index=True)
+
+
+def agreement_matrix(
+    claims: pd.DataFrame,
+    comparisons: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    title: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Facts × sources, coloured by how each source's claim relates to the others' (the
+    weightiest relation over all aspects). An empty cell is a source that says nothing about
+    the fact: silence, not disagreement."""
+    table = agreement_table(claims, comparisons)
+    facts = sorted(table["fact_key"].unique())
+    columns = list(documents["doc_id"])
+    ax = _ax(ax, (9, 0.5 * len(facts) + 2))
+    for y, fact in enumerate(facts):
+        for row in table[table["fact_key"] == fact].itertuples():
+            x = columns.index(row.doc_id)
+            ax.scatter([x], [y], s=260, marker="s", color=RELATION_COLOURS[str(row.relation)])
+    labels = short_labels(documents)
+    ax.set_xticks(range(len(columns)), [labels[d] for d in columns], fontsize=7)
+    ax.set_yticks(range(len(facts)), facts, fontsize=8)
+    ax.set_xlim(-0.5, len(columns) - 0.5)
+    ax.set_ylim(len(facts) - 0.5, -0.5)
+    ax.grid(True, color="0.9")
+    ax.set_axisbelow(True)
+    handles = [
+        mpl.lines.Line2D([], [], color=c, marker="s", ls="", ms=10, label=k)
+        for k, c in RELATION_COLOURS.items()
+        if k != "single source"
+    ]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     if title:
         ax.set_title(title)
     return ax

@@ -445,7 +445,7 @@ def test_aid_of_different_scope_is_never_a_conflict():
     rows = aid_rows(ONE_POINT_FOUR, almost)
     assert rows["amount"].relation == "differ_scope"
     assert (rows["amount"].value_a, rows["amount"].value_b) == (
-        "NZD until 8,500,000 (almost)",
+        "NZD up to 8,500,000 (almost)",
         "NZD 1,400,000",
     )
     assert rows["amount"].rationale.endswith("neither confirm nor contradict each other")
