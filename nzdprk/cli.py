@@ -44,6 +44,25 @@ def _parser() -> argparse.ArgumentParser:
         "--pattern", default="*.txt", help="which files are documents (default: *.txt)"
     )
     export.add_argument(
+        "--format",
+        choices=("csv", "timelinejs"),
+        default="csv",
+        help="csv: one file per frame (default); timelinejs: timeline.json for TimelineJS",
+    )
+    export.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="analyse documents in N worker processes (0: one per core; default 1)",
+    )
+    export.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when writing to a terminal)",
+    )
+    export.add_argument(
         "--strict",
         action="store_true",
         help="stop with an error if any file has a problem, writing nothing",
@@ -102,7 +121,14 @@ def _export(args: argparse.Namespace) -> int:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", CorpusWarning)
-            corpus = load_corpus(args.corpus, strict=args.strict, pattern=args.pattern)
+            progress = sys.stderr.isatty() if args.progress is None else args.progress
+            corpus = load_corpus(
+                args.corpus,
+                strict=args.strict,
+                pattern=args.pattern,
+                jobs=args.jobs,
+                progress=progress,
+            )
     except CorpusError as exc:
         print(f"nzdprk: nothing written. {exc}", file=sys.stderr)
         return 1
@@ -111,6 +137,20 @@ def _export(args: argparse.Namespace) -> int:
         return 2
     for problem in corpus.problem_list:
         print(f"nzdprk: {problem.severity}: {problem}", file=sys.stderr)
+    if args.format == "timelinejs":
+        import json
+
+        from .timelinejs import timeline_json
+
+        data = timeline_json(corpus.events, corpus.documents)
+        write_atomic(
+            args.out / "timeline.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        )
+        print(
+            f"nzdprk: wrote {len(data['events'])} slides to {args.out / 'timeline.json'}",
+            file=sys.stderr,
+        )
+        return 0
     frames = corpus.frames()
     write_frames(frames, args.out)
     skipped = sum(p.severity == "error" for p in corpus.problem_list)

@@ -52,11 +52,14 @@ class Corpus:
         problems: list[Problem],
         root: Path,
         catalogue: dict[str, dict[str, str]],
+        analyses: dict[str, Analysis] | None = None,
     ):
         self.docs = docs
         self._problems = problems
         self.root = root
         self.catalogue = catalogue
+        if analyses is not None:
+            self._analysed = analyses
 
     def __repr__(self) -> str:
         kinds = {t: sum(d.doc_type == t for d in self.docs) for t in DOC_TYPE.values}
@@ -636,13 +639,22 @@ def _check_catalogue(docs: list[Document], catalogue: dict[str, dict[str, str]])
 
 
 def load_corpus(
-    path: str | Path | None = None, *, strict: bool = False, pattern: str = "*.txt"
+    path: str | Path | None = None,
+    *,
+    strict: bool = False,
+    pattern: str = "*.txt",
+    jobs: int = 1,
+    progress: bool = False,
 ) -> Corpus:
     """Read a folder of documents (default: the bundled seeds) into a :class:`Corpus`.
 
     Files that cannot be read are skipped and listed in ``corpus.problems`` with one
     ``CorpusWarning`` for all of them; with ``strict=True`` a :class:`CorpusError` naming
     every problem is raised instead.
+
+    ``jobs`` > 1 analyses the documents in that many worker processes (0: one per core), and
+    ``progress`` shows a progress bar; the frames are the same either way. For a corpus too
+    large for one machine see `nzdprk.parallel.analyse_with_dask`.
     """
     root = Path(path) if path is not None else bundled_seeds()
     docs, problems = read_corpus(root, pattern)
@@ -658,4 +670,9 @@ def load_corpus(
             CorpusWarning,
             stacklevel=2,
         )
-    return Corpus(docs, problems, root, catalogue)
+    analyses = None
+    if jobs != 1 or progress:
+        from .parallel import analyse_all
+
+        analyses = analyse_all(docs, jobs=jobs, progress=progress)
+    return Corpus(docs, problems, root, catalogue, analyses)
