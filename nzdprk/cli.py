@@ -81,6 +81,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     figures.add_argument("--out", type=Path, required=True, help="output folder")
 
+    sub.add_parser("findings", help="print the results as sentences with numbers")
+
     schema = sub.add_parser("schema", help="print the data dictionary (Markdown)")
     schema.add_argument("--out", type=Path, default=None, help="write it to this file instead")
     return parser
@@ -99,6 +101,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "figures":
         return _figures(args)
+    if args.command == "findings":
+        from .corpus import load_corpus
+        from .findings import findings
+
+        for line in findings(load_corpus()):
+            print(f"- {line}")
+        return 0
     return _export(args)
 
 

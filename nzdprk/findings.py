@@ -1,0 +1,53 @@
+"""The project's results, written as sentences with numbers computed from the frames.
+
+The README quotes these sentences; a test checks that every one of them is there word for word,
+so the README cannot drift from the data. ``nzdprk findings`` prints them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+
+
+def findings(corpus: Corpus) -> list[str]:
+    """The results, one Markdown sentence each."""
+    dates = corpus.dates["date_resolution"].astype(str)
+    events = corpus.events
+    happened = events[(events["aux_mode"] != "future") & events["date_edtf"].notna()]
+    flows = corpus.aid_flows
+    amounts = flows[flows["amount_text"].notna()]
+    facts = corpus.facts
+    people = corpus.actors[
+        (corpus.actors["actor_kind"] == "person") & (corpus.actors["n_mentions"] > 0)
+    ]
+    conflicts = int((corpus.claim_comparisons["relation"] == "conflict").sum())
+
+    def amount(row) -> str:
+        qualifier = "" if row.amount_qualifier == "exact" else f"{row.amount_qualifier} "
+        if isinstance(row.period_edtf, str):
+            return (
+                f"{qualifier}{row.amount_text} ({row.measure.replace('_', ' ')} over "
+                f"`{row.period_edtf}`, as of {row.as_of_date:%Y-%m-%d})"
+            )
+        return f"{qualifier}{row.amount_text} ({row.measure.replace('_', ' ')}, no period or date)"
+
+    return [
+        f"The {len(corpus.docs)} sources contain **{len(dates)}** date phrases: "
+        f"**{(dates == 'explicit').sum()}** placed by their own words, "
+        f"**{(dates == 'anchored').sum()}** anchored to a document's date, and "
+        f"**{(dates == 'unresolved').sum()}** that cannot be placed.",
+        f"**{len(events)}** events are coded; **{len(happened)}** are dated events that happened, "
+        f"from **{happened['date_earliest'].min():%Y}** to "
+        f"**{happened['date_latest'].max():%Y}**, and **{(events['aux_mode'] == 'future').sum()}**"
+        " are plans, kept apart.",
+        f"Aid: **{len(amounts)}** amounts — "
+        + "; ".join(amount(r) for r in amounts.itertuples())
+        + f" — and **{len(flows) - len(amounts)}** promises without an amount. "
+        "None of them is a yearly flow, so none may be added to another.",
+        f"Of **{len(facts)}** facts, **{int(facts['single_source'].sum())}** rest on one source "
+        f"only and **{int((~facts['single_source']).sum())}** are stated by two or more; "
+        f"**{conflicts}** pairs of claims conflict.",
+        f"**{len(people)}** people are named in the sources.",
+    ]
