@@ -83,7 +83,6 @@ class Corpus:
 
     @cached_property
     def documents(self) -> pd.DataFrame:
-        import pandas as pd
 
         rows = []
         for doc in self.docs:
@@ -120,11 +119,10 @@ class Corpus:
                     "text": doc.text,
                 }
             )
-        return cast_frame(pd.DataFrame(rows, columns=FRAMES["documents"].names), "documents")
+        return _frame("documents", rows)
 
     @cached_property
     def sentences(self) -> pd.DataFrame:
-        import pandas as pd
 
         rows = [
             {
@@ -141,11 +139,10 @@ class Corpus:
                 self._analysed[doc.doc_id].sentences, start=1
             )
         ]
-        return cast_frame(pd.DataFrame(rows, columns=FRAMES["sentences"].names), "sentences")
+        return _frame("sentences", rows)
 
     @cached_property
     def sections(self) -> pd.DataFrame:
-        import pandas as pd
 
         rows = [
             {
@@ -159,11 +156,10 @@ class Corpus:
             for doc in self.docs
             for i, s in enumerate(self._analysed[doc.doc_id].sections)
         ]
-        return cast_frame(pd.DataFrame(rows, columns=FRAMES["sections"].names), "sections")
+        return _frame("sections", rows)
 
     @cached_property
     def infobox(self) -> pd.DataFrame:
-        import pandas as pd
 
         rows = [
             {
@@ -177,7 +173,7 @@ class Corpus:
             for b in self._analysed[doc.doc_id].blocks
             if b.kind == "infobox"
         ]
-        return cast_frame(pd.DataFrame(rows, columns=FRAMES["infobox"].names), "infobox")
+        return _frame("infobox", rows)
 
     def _sentence_id(self, doc_id: str, offset: int) -> str | None:
         spans = self._analysed[doc_id].sentences
@@ -188,7 +184,6 @@ class Corpus:
 
     @cached_property
     def dates(self) -> pd.DataFrame:
-        import pandas as pd
 
         rows = []
         for doc in self.docs:
@@ -205,7 +200,7 @@ class Corpus:
                         "quote": doc.text[w.char_start : w.char_end],
                     }
                 )
-        return cast_frame(pd.DataFrame(rows, columns=FRAMES["dates"].names), "dates")
+        return _frame("dates", rows)
 
     @cached_property
     def _event_rows(self) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
@@ -324,36 +319,30 @@ class Corpus:
 
     @cached_property
     def aid_flows(self) -> pd.DataFrame:
-        import pandas as pd
 
         rows = self._event_rows[3]
-        return cast_frame(pd.DataFrame(rows, columns=FRAMES["aid_flows"].names), "aid_flows")
+        return _frame("aid_flows", rows)
 
     @cached_property
     def events(self) -> pd.DataFrame:
-        import pandas as pd
 
         rows = self._event_rows[0]
-        return cast_frame(pd.DataFrame(rows, columns=FRAMES["events"].names), "events")
+        return _frame("events", rows)
 
     @cached_property
     def event_participants(self) -> pd.DataFrame:
-        import pandas as pd
 
         rows = self._event_rows[1]
-        frame = pd.DataFrame(rows, columns=FRAMES["event_participants"].names)
-        return cast_frame(frame, "event_participants")
+        return _frame("event_participants", rows)
 
     @cached_property
     def claims(self) -> pd.DataFrame:
-        import pandas as pd
 
         rows = self._event_rows[2]
-        return cast_frame(pd.DataFrame(rows, columns=FRAMES["claims"].names), "claims")
+        return _frame("claims", rows)
 
     @cached_property
     def mentions(self) -> pd.DataFrame:
-        import pandas as pd
 
         rows = [
             {
@@ -369,11 +358,10 @@ class Corpus:
             for doc in self.docs
             for i, m in enumerate(self._analysed[doc.doc_id].mentions, start=1)
         ]
-        return cast_frame(pd.DataFrame(rows, columns=FRAMES["mentions"].names), "mentions")
+        return _frame("mentions", rows)
 
     @cached_property
     def unresolved_names(self) -> pd.DataFrame:
-        import pandas as pd
 
         rows = [
             {
@@ -386,12 +374,10 @@ class Corpus:
             for doc in self.docs
             for u in self._analysed[doc.doc_id].unresolved
         ]
-        frame = pd.DataFrame(rows, columns=FRAMES["unresolved_names"].names)
-        return cast_frame(frame, "unresolved_names")
+        return _frame("unresolved_names", rows)
 
     @cached_property
     def actors(self) -> pd.DataFrame:
-        import pandas as pd
 
         counts = self.mentions["actor_id"].value_counts().to_dict()
         rows = [
@@ -415,20 +401,16 @@ class Corpus:
             }
             for r in actors.actors()
         ]
-        return cast_frame(pd.DataFrame(rows, columns=FRAMES["actors"].names), "actors")
+        return _frame("actors", rows)
 
     @cached_property
     def actor_aliases(self) -> pd.DataFrame:
-        import pandas as pd
 
         rows = [{k: r[k] or None for k in FRAMES["actor_aliases"].names} for r in actors.aliases()]
-        return cast_frame(
-            pd.DataFrame(rows, columns=FRAMES["actor_aliases"].names), "actor_aliases"
-        )
+        return _frame("actor_aliases", rows)
 
     @cached_property
     def offices(self) -> pd.DataFrame:
-        import pandas as pd
 
         rows = []
         for r in actors.offices():
@@ -447,7 +429,7 @@ class Corpus:
                     "note": r["note"] or None,
                 }
             )
-        return cast_frame(pd.DataFrame(rows, columns=FRAMES["offices"].names), "offices")
+        return _frame("offices", rows)
 
     @cached_property
     def claim_comparisons(self) -> pd.DataFrame:
@@ -482,13 +464,12 @@ class Corpus:
 
     @cached_property
     def problems(self) -> pd.DataFrame:
-        import pandas as pd
 
         rows = [
             {"path": p.path, "line": p.line, "severity": p.severity, "message": p.message}
             for p in self._problems
         ]
-        return cast_frame(pd.DataFrame(rows, columns=FRAMES["problems"].names), "problems")
+        return _frame("problems", rows)
 
     @property
     def problem_list(self) -> list[Problem]:
@@ -542,6 +523,13 @@ def _flow_row(
         "char_start": flow.sentence_start,
         "char_end": flow.sentence_end,
     }
+
+
+def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    """A frame of the schema from row dicts (columns in schema order, dtypes cast)."""
+    import pandas as pd
+
+    return cast_frame(pd.DataFrame(rows, columns=FRAMES[name].names), name)
 
 
 def _summary(actors_: list[str], action: str, recipients: list[str]) -> str:
