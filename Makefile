@@ -14,11 +14,13 @@ export JUPYTER_PLATFORM_DIRS := 1
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: help setup run data figures notebooks test unit nbval lint lab lock bench clean
+.PHONY: help setup run data figures notebooks test unit nbval browser lint lab lock bench clean
 
 help:
 	@echo "make run    set up .venv if needed, then regenerate data/, figures/ and the executed notebooks"
 	@echo "make test   set up .venv if needed, then run the unit tests and nbval on every notebook"
+	@echo "make browser run every notebook in JupyterLab in headless Chromium (part of make test)"
+	@echo "make bench  measure speed against the alternatives; writes docs/benchmarks.md"
 	@echo "make lab    open JupyterLab on notebooks/"
 	@echo "make lint   ruff on the package and tests"
 	@echo "make lock   re-solve requirements.lock from requirements.in (needs uv)"
@@ -45,17 +47,28 @@ figures: $(STAMP)
 notebooks: $(STAMP) data
 	$(BIN)/python tools/execute_notebooks.py $(NOTEBOOKS)
 
-test: unit nbval
+test: unit nbval browser
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest tests --ignore=tests/browser
 
 nbval: $(STAMP)
 	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval-sanitize.cfg notebooks
 
+# Needs Debian's chromium (installed by tools/ensure_chromium.sh when run as root). Without it
+# the browser test is skipped with a message, except in CI, where that is a failure.
+browser: $(STAMP)
+	@if bash tools/ensure_chromium.sh; then \
+		$(BIN)/python -m pytest tests/browser -q; \
+	elif [ -n "$$CI" ]; then \
+		exit 1; \
+	else \
+		echo "make: browser test SKIPPED: Chromium is not installed (see above)"; \
+	fi
+
 lint: $(STAMP)
-	$(BIN)/ruff check nzdprk tests
-	$(BIN)/ruff format --check nzdprk tests
+	$(BIN)/ruff check nzdprk tests tools benchmarks
+	$(BIN)/ruff format --check nzdprk tests tools benchmarks
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks

@@ -61,3 +61,11 @@ def test_sanitize_file_has_only_commented_well_formed_rules():
         re.compile(pattern)
         before = text[: text.index(pattern)].rstrip().splitlines()[-2]
         assert before.startswith("#"), f"rule {pattern!r} has no comment"
+
+
+def test_markdown_has_no_dollar_signs_that_would_render_as_maths(notebook):
+    # JupyterLab renders text between two "$" as LaTeX: "NZ$1.4 million … NZ$4 million" would
+    # come out as garbled maths. Money in prose is written "NZ\\$".
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "markdown":
+            assert not re.search(r"(?<!\\)\$", "".join(cell["source"])), "".join(cell["source"])
