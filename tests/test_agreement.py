@@ -20,6 +20,7 @@ from nzdprk.agreement import (
 WIKI = "000_e724febe7b462b24"
 GOFF_2000 = "001_e04c4114be72f84d"
 GOFF_2002 = "002_a9688cb631e8140e"
+PETERS_2007 = "003_1445d6a868041173"
 NEWS = "004_e5065bca2519973a"
 
 
@@ -96,7 +97,12 @@ def only(comparisons: pd.DataFrame, aspect: str, **where: str) -> pd.Series:
 
 
 def claim_of(
-    corpus, doc_id: str, action: str, quote_part: str, date_text: str, trigger: str | None = None
+    corpus,
+    doc_id: str,
+    action: str,
+    quote_part: str,
+    date_text: str | None,
+    trigger: str | None = None,
 ) -> pd.Series:
     """The one event of a document read from a sentence containing quote_part, at date_text
     (and from the words ``trigger``, when a sentence holds two events of one action)."""
@@ -105,7 +111,7 @@ def claim_of(
         (e.doc_id == doc_id)
         & (e.action == action)
         & e.quote.str.contains(quote_part, regex=False)
-        & (e.date_text == date_text)
+        & (e.date_text.isna() if date_text is None else e.date_text == date_text)
         & ((e.trigger_text == trigger) if trigger else True)
     ]
     assert len(rows) == 1, (doc_id, action, quote_part, rows[["claim_id", "date_text"]])
@@ -163,6 +169,19 @@ def test_peters_visit_to_pyongyang_differs_in_precision(corpus, compared):
         "nested bounds: b (2000-01-01 to 2009-12-31) contains a (2007-11-20); b is coarser, "
         "the two are compatible"
     )
+
+
+def test_support_for_the_six_party_talks_is_one_fact_stated_by_two_sources(corpus):
+    # 003: "New Zealand's continuing support for ... through the Six Party Talks" (a minister's
+    # release); 004: "Peters supported the Six-Party talks" (a news article, years later).
+    release = claim_of(corpus, PETERS_2007, "support", "continuing support", None)
+    news = claim_of(corpus, NEWS, "support", "Peters supported the Six-Party talks", "mid-2000s")
+    assert release.fact_key == news.fact_key == "support:NZL>six-party-talks"
+    c = corpus.claim_comparisons
+    pair = c[(c.fact_key == "support:NZL>six-party-talks")].set_index("aspect")["relation"]
+    # the release names more recipients (North Korea too): compatible, one more precise
+    assert pair["participants"] == "differ_precision"
+    assert pair["date"] == "not_comparable"  # the release's sentence gives no date
 
 
 def test_the_sources_do_not_contradict_each_other(compared):
