@@ -106,10 +106,15 @@ Bounds = tuple[Any, Any]  # (low, high); None = open end or unknown
 
 
 def _missing(value: Any) -> bool:
-    """True for None, NaN, NaT and pd.NA: the frames use all of them for 'unknown'."""
-    import pandas as pd
-
-    return bool(pd.isna(value))
+    """True for None, NaN, NaT and pd.NA: the frames use all of them for 'unknown'. (Called for
+    every bound of every pair, so it avoids pandas: NaN and NaT are the values unequal to
+    themselves, and comparing pd.NA gives pd.NA, which has no truth value.)"""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)
+    except TypeError:
+        return True
 
 
 def _number(value: Any) -> float:
@@ -491,11 +496,24 @@ def _require(frame: pd.DataFrame, name: str, columns: Iterable[str]) -> None:
         )
 
 
+PAIRWISE_LIMIT = 12
+"""Facts stated by at most this many documents are compared pair by pair. Beyond it — a fact
+repeated across a large corpus — each claim is compared with the fact's first claim only, so
+the frame grows with the corpus instead of with its square (n - 1 rows instead of n(n - 1)/2);
+a disagreement between two other claims then shows as two differences from the first one."""
+
+
 def _pairs(frame: pd.DataFrame) -> Iterator[tuple[Row, Row]]:
-    """Every pair of claims with one fact_key from different documents, claim_id_a < claim_id_b."""
+    """Pairs of claims with one fact_key from different documents, claim_id_a < claim_id_b:
+    all pairs, or for a fact in more than `PAIRWISE_LIMIT` documents, each with the first."""
     keyed = frame[frame["fact_key"].notna()].sort_values(["fact_key", "claim_id"], kind="stable")
     for _, group in keyed.groupby("fact_key", sort=True):
-        for a, b in combinations(group.to_dict("records"), 2):
+        claims = group.to_dict("records")
+        if group["doc_id"].nunique() > PAIRWISE_LIMIT:
+            pairs = ((claims[0], other) for other in claims[1:])
+        else:
+            pairs = combinations(claims, 2)
+        for a, b in pairs:
             if a["doc_id"] != b["doc_id"]:
                 yield a, b
 

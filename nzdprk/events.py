@@ -29,6 +29,7 @@ from __future__ import annotations
 import csv
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -206,12 +207,12 @@ def clauses(
 
 def _name_only(text: str, start: int, end: int, protected: Sequence[tuple[int, int]]) -> bool:
     """True when text[start:end], without names, has no word but punctuation."""
-    chars = [
-        ch
-        for i, ch in enumerate(text[start:end], start)
-        if not any(s <= i < e for s, e in protected)
-    ]
-    return not re.search(r"[a-z]", "".join(chars))
+    keep = [True] * (end - start)
+    for s, e in protected:
+        for i in range(max(s, start), min(e, end)):
+            keep[i - start] = False
+    rest = "".join(ch for ch, k in zip(text[start:end], keep, strict=True) if k)
+    return not re.search(r"[a-z]", rest)
 
 
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -263,18 +264,30 @@ def extract_events(
     lookup: Lookup,
     author_ids: Sequence[str] = (),
 ) -> list[Event]:
-    """Every event in one document, in text order."""
+    """Every event in one document, in text order. Spans are looked up by bisection, so a
+    long document costs time in proportion to its length."""
     found: list[Event] = []
-    protected = [(d.char_start, d.char_end) for d in dates] + list(money)
-    protected += [(m.char_start, m.char_end) for m in mentions]
+    mention_at = [m.char_start for m in mentions]
+    date_at = [d.char_start for d in dates]
+    spans = sorted(
+        [(d.char_start, d.char_end) for d in dates]
+        + list(money)
+        + [(m.char_start, m.char_end) for m in mentions]
+    )
+    span_at = [start for start, _ in spans]
+    money_at = [start for start, _ in money]
+    sentence_at = [start for start, _ in sentences]
+    opening = list(mentions[:50])  # who the document is about, for relations with one party
+
+    def within(items: Sequence, starts: list[int], lo: int, hi: int) -> list:
+        return list(items[bisect_left(starts, lo) : bisect_left(starts, hi)])
+
     for p_start, p_end in paragraphs:
-        context = [m for m in mentions if p_start <= m.char_start < p_end] + list(mentions)
+        in_paragraph = within(mentions, mention_at, p_start, p_end)
         quotes = quoted_spans(text, p_start, p_end)
-        speaker = _speaker(text, p_start, p_end, quotes, mentions, lookup, author_ids)
+        speaker = _speaker(text, p_start, p_end, quotes, in_paragraph, lookup, author_ids)
         subject: tuple[Participant, ...] = ()  # the last named subject, for "it"/"he"/"they"
-        for s_start, s_end in sentences:
-            if not (p_start <= s_start < p_end):
-                continue
+        for s_start, s_end in within(sentences, sentence_at, p_start, p_end):
             sentence = _Sentence(
                 text,
                 s_start,
@@ -282,12 +295,13 @@ def extract_events(
                 quotes,
                 speaker,
                 dates,
-                money,
-                protected,
-                [m for m in mentions if s_start <= m.char_start < s_end],
+                (bisect_left(date_at, s_start), bisect_left(date_at, s_end)),
+                within(money, money_at, s_start, s_end),
+                within(spans, span_at, s_start, s_end),
+                within(mentions, mention_at, s_start, s_end),
                 lookup,
                 author_ids,
-                context,
+                in_paragraph + opening,
             )
             new, subject = sentence.events(subject)
             found.extend(new)
@@ -338,6 +352,7 @@ class _Sentence:
     quotes: list[tuple[int, int]]
     speaker: str | None
     dates: Sequence[WhenLike]
+    date_range: tuple[int, int]  # indices of this sentence's dates in `dates`
     money: Sequence[tuple[int, int]]
     protected: list[tuple[int, int]]
     mentions: list[MentionLike]
@@ -471,7 +486,8 @@ class _Sentence:
             d = self.dates[i]
             return min(abs(d.char_start - h.end), abs(d.char_end - h.start))
 
-        ix = [i for i, d in enumerate(self.dates) if clause[0] <= d.char_start < clause[1]]
+        mine = range(*self.date_range)
+        ix = [i for i in mine if clause[0] <= self.dates[i].char_start < clause[1]]
         if hit.trigger.event_type == "STATEMENT":
             ix = [
                 i
@@ -492,9 +508,7 @@ class _Sentence:
             return min(own, key=lambda i: distance(i, hit))
         later = [c for c in parts if c[0] >= clause[1]]
         if hit is siblings[-1] and later and later[0] not in with_events:
-            after = [
-                i for i, d in enumerate(self.dates) if later[0][0] <= d.char_start < later[0][1]
-            ]
+            after = [i for i in mine if later[0][0] <= self.dates[i].char_start < later[0][1]]
             if after:
                 return after[0]
         if len(ix) == 1:
@@ -504,11 +518,7 @@ class _Sentence:
             if c in with_events or c[0] >= clause[0]:
                 break
             fronted = next(
-                (
-                    i
-                    for i, d in reversed(list(enumerate(self.dates)))
-                    if c[0] <= d.char_start < c[1]
-                ),
+                (i for i in reversed(mine) if c[0] <= self.dates[i].char_start < c[1]),
                 fronted,
             )
         return fronted

@@ -143,12 +143,16 @@ def _publication(
     if best is None:
         return doc.published, "no publication date, and no dated past event to bound it"
     last, w, earliest = best
-    edtf = f"[{last}..]"
+    # "one of: that date or later". EDTF sets take plain dates only, so a decade, century or
+    # season is written as its first year or month (the same lower bound).
+    precision = _precision_of(last)
+    first = {"decade": f"{earliest:%Y}", "century": f"{earliest:%Y}", "season": f"{earliest:%Y-%m}"}
+    edtf = f"[{first.get(precision, last)}..]"
     note = (
         f"not stated; inferred to be on or after the latest date it mentions as past: "
         f"{w.text!r} (characters {w.char_start}-{w.char_end})"
     )
-    return Published(None, edtf, earliest, None, _precision_of(last), "inferred"), note
+    return Published(None, edtf, earliest, None, precision, "inferred"), note
 
 
 def _precision_of(part: str) -> str:
