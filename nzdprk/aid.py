@@ -263,12 +263,17 @@ class _Reader:
             if published.precision == "day" and published.resolution != "inferred"
             else None
         )
+        # Sorted spans, looked up by bisection so that a long document costs linear time.
         self.names = [(m.char_start, m.char_end) for m in analysis.mentions]
-        self.protected = (
+        self.name_at = [a for a, _ in self.names]
+        self.protected = sorted(
             [(w.char_start, w.char_end) for w in analysis.dates]
             + [(m.char_start, m.char_end) for m in analysis.money]
             + self.names
         )
+        self.protected_at = [a for a, _ in self.protected]
+        self.money_at = [m.char_start for m in analysis.money]
+        self.date_at = [w.char_start for w in analysis.dates]
         self.starts = [s for s, _, _, _ in analysis.sentences]
         # AID/AGREE events, less triggers inside a name ("Grant Robertson" grants nothing).
         self.typed = [
@@ -338,7 +343,7 @@ class _Reader:
         rows = []
         for s, (start, end, _, _) in enumerate(self.a.sentences):
             for clause in self.clauses(s):
-                if any(clause[0] <= m.char_start < clause[1] for m in self.a.money):
+                if self.amounts_in(*clause):
                     continue
                 cue = self.promise_cue(clause)
                 if cue is None or _NEGATION.search(self.text, clause[0], cue[0]):
@@ -388,8 +393,19 @@ class _Reader:
         """The clauses of sentence `s`, cut as `events` cuts them (computed once)."""
         if s not in self._clauses:
             start, end, _, _ = self.a.sentences[s]
-            self._clauses[s] = events.clauses(self.text, start, end, self.protected)
+            spans = self.protected[
+                self.index(self.protected_at, start) : self.index(self.protected_at, end)
+            ]
+            self._clauses[s] = events.clauses(self.text, start, end, spans)
         return self._clauses[s]
+
+    @staticmethod
+    def index(starts: list[int], at: int) -> int:
+        return bisect.bisect_left(starts, at)
+
+    def amounts_in(self, start: int, end: int) -> list[Money]:
+        """The amounts that start in [start, end)."""
+        return self.a.money[self.index(self.money_at, start) : self.index(self.money_at, end)]
 
     def clause(self, s: int, at: int) -> tuple[int, int]:
         return next(c for c in self.clauses(s) if c[0] <= at < c[1])
@@ -397,8 +413,8 @@ class _Reader:
     def stretch(self, clause: tuple[int, int], money: Money) -> tuple[int, int]:
         """The part of a clause between the amounts next to this one (cues there are its own)."""
         start, end = clause
-        for other in self.a.money:
-            if clause[0] <= other.char_start < clause[1] and other is not money:
+        for other in self.amounts_in(*clause):
+            if other is not money:
                 if other.char_end <= money.char_start:
                     start = max(start, other.char_end)
                 else:
@@ -406,7 +422,9 @@ class _Reader:
         return start, end
 
     def in_name(self, start: int, end: int) -> bool:
-        return any(a < end and start < b for a, b in self.names)
+        """Whether [start, end) overlaps an actor name (names do not overlap one another)."""
+        i = self.index(self.name_at, end)
+        return i > 0 and self.names[i - 1][1] > start
 
     def words(self, pattern: re.Pattern[str], start: int, end: int) -> list[re.Match[str]]:
         """Matches of a cue outside actor names ("Grant Robertson" is not a grant)."""
@@ -418,12 +436,9 @@ class _Reader:
 
     def mentions(self, start: int, end: int) -> list[Mention]:
         """Actor mentions in [start, end), without names used as modifiers ("UN-sanctioned")."""
+        found = self.a.mentions[self.index(self.name_at, start) : self.index(self.name_at, end)]
         return [
-            m
-            for m in self.a.mentions
-            if start <= m.char_start
-            and m.char_end <= end
-            and not _MODIFIER.match(self.text, m.char_end)
+            m for m in found if m.char_end <= end and not _MODIFIER.match(self.text, m.char_end)
         ]
 
     # --- which row, what kind ------------------------------------------------------------------
@@ -474,8 +489,8 @@ class _Reader:
         """The date nearest the anchor in its stretch, else the typed event's date."""
         near = [
             i
-            for i, w in enumerate(self.a.dates)
-            if span[0] <= w.char_start < span[1] and not self.is_as_of(w)
+            for i in range(self.index(self.date_at, span[0]), self.index(self.date_at, span[1]))
+            if not self.is_as_of(self.a.dates[i])
         ]
         if near:
             return min(near, key=lambda i: _gap(self.a.dates[i], start, end))
@@ -519,8 +534,8 @@ class _Reader:
     def as_of(self, s: int, period: int | None) -> tuple[dt.date | None, str]:
         """The day a cumulative total is stated for, and where that day comes from."""
         start, end, _, _ = self.a.sentences[s]
-        for w in self.a.dates:
-            stated = start <= w.char_start < end and self.is_as_of(w)
+        for w in self.a.dates[self.index(self.date_at, start) : self.index(self.date_at, end)]:
+            stated = self.is_as_of(w)
             if stated and w.precision == "day" and not w.is_interval and w.latest is not None:
                 return w.latest, "text"
         when = self.a.dates[period] if period is not None else None
@@ -684,7 +699,9 @@ class _Reader:
 
     def purpose(self, start: int, end: int) -> str | None:
         """Words as written from `start` to the next name, date, amount or condition."""
-        stops = [a for a, _ in self.protected if start <= a < end]
+        stops = self.protected_at[
+            self.index(self.protected_at, start) : self.index(self.protected_at, end)
+        ]
         stops += [m.start() for m in _CONDITION.finditer(self.text, start, end)]
         words = self.text[start : min(stops, default=end)].split()
         while words and (not words[-1].strip(_PUNCTUATION) or _small(words[-1])):

@@ -172,14 +172,22 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def write_frames(frames: dict, out: Path) -> None:
-    """Write ``<name>.csv`` files so that no file is ever left half-written.
+    """Write ``<name>.csv`` files so that the output folder is never left half-written.
 
-    All files are first written to a temporary folder beside ``out``; only when every one is
-    complete are they moved into place, each with an atomic rename.
+    The new folder is built beside ``out`` (with copies of any other files already in it) and
+    then swapped in with one atomic exchange of the two folders (``renameat2`` on Linux). An
+    interruption before the swap leaves the previous output as it was; after it, the new one
+    is complete. Elsewhere the swap is two renames, and a crash between them leaves the old
+    output in a ``.<name>-…`` folder beside ``out``.
     """
-    out.mkdir(parents=True, exist_ok=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
+        written = {f"{name}.csv" for name in frames}
+        if out.is_dir():
+            for old in out.iterdir():
+                if old.name not in written and old.is_file():
+                    shutil.copy2(old, tmp / old.name)
         for name, frame in frames.items():
             frame.to_csv(
                 tmp / f"{name}.csv",
@@ -188,10 +196,31 @@ def write_frames(frames: dict, out: Path) -> None:
                 lineterminator="\n",
                 encoding="utf-8",
             )
-        for name in frames:
-            os.replace(tmp / f"{name}.csv", out / f"{name}.csv")
+        if out.exists():
+            _exchange(tmp, out)
+        else:
+            os.rename(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> None:
+    """Swap two folders atomically (Linux ``renameat2(RENAME_EXCHANGE)``), else by renames."""
+    import ctypes
+    import ctypes.util
+
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    at_fdcwd, rename_exchange = -100, 2
+    if (
+        renameat2 is not None
+        and renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+    ):
+        return
+    backup = a.with_name(a.name + "-old")
+    os.rename(b, backup)
+    os.rename(a, b)
+    os.rename(backup, a)
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -175,9 +175,14 @@ class Corpus:
         ]
         return _frame("infobox", rows)
 
+    @cached_property
+    def _sentence_starts(self) -> dict[str, list[int]]:
+        return {d: [start for start, _, _, _ in a.sentences] for d, a in self._analysed.items()}
+
     def _sentence_id(self, doc_id: str, offset: int) -> str | None:
+        """The id of the sentence an offset falls in (None outside prose)."""
         spans = self._analysed[doc_id].sentences
-        i = bisect.bisect_right([start for start, _, _, _ in spans], offset) - 1
+        i = bisect.bisect_right(self._sentence_starts[doc_id], offset) - 1
         if i >= 0 and spans[i][0] <= offset < spans[i][1]:
             return f"{doc_id}:s{i + 1:03d}"
         return None

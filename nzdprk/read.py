@@ -19,6 +19,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,8 +36,14 @@ _OPENING = re.compile(r"\A---[ \t]*\n")
 _CLOSING = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
 _WIKI_TITLE = re.compile(r"\A\s*=[ \t]*(?P<title>[^=\n]+?)[ \t]*=[ \t]*$", re.MULTILINE)
 _ISO_DATE = re.compile(
-    r"\A(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2})(?P<time>[Tt ][0-9:.]+\S*)?)?)?\Z"
+    r"\A(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2})"
+    r"(?P<time>(?:[Tt]|[ \t]+)[0-9:.]+(?:[ \t]*(?:[Zz]|[-+][0-9:]+))?)?)?)?\Z"
 )
+#: Front matter is a few fields: deeper nesting, or more values than this once YAML aliases
+#: (``*name``) are expanded, is refused (a "billion laughs" or a self-referencing value).
+_MAX_DEPTH = 32
+_MAX_VALUES = 10_000
+_UTF16_32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +131,15 @@ def read_document(path: Path, *, root: Path) -> tuple[Document | None, list[Prob
 
 
 def _decode(data: bytes, rel: str) -> tuple[str | None, Problem | None]:
-    if b"\x00" in data[:8192]:
+    if data.startswith(_UTF16_32_BOMS):
+        encoding = "UTF-32" if data[:4] in _UTF16_32_BOMS[:2] else "UTF-16"
+        return None, Problem(
+            rel,
+            "error",
+            f"not a text file in UTF-8: it starts with a {encoding} byte-order mark; "
+            "re-save the file as UTF-8",
+        )
+    if b"\x00" in data:
         return None, Problem(rel, "error", "not a text file (it contains NUL bytes)")
     try:
         text = data.decode("utf-8-sig")
@@ -166,20 +181,31 @@ def _read_press_release(
     try:
         meta = _load_yaml(block)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        reason, line = _yaml_error(exc, block)
         return None, [Problem(rel, "error", f"front matter is not valid YAML ({reason})", line)]
+    except _TooLarge as exc:
+        return None, [Problem(rel, "error", exc.args[0], exc.args[1])]
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         return None, [Problem(rel, "error", "front matter is not a set of 'key: value' fields", 2)]
     problems: list[Problem] = []
-    line_of = {
-        m.group(1): i + 2
+    keys = [
+        (m.group(1), i + 2)
         for i, raw in enumerate(block.split("\n"))
         if (m := re.match(r"([^\s:#][^:]*):", raw))
-    }
+    ]
+    line_of = dict(keys)
+    for key, count in Counter(k for k, _ in keys).items():
+        if count > 1 and key in meta:
+            problems.append(
+                Problem(
+                    rel,
+                    "warning",
+                    f"front-matter field {key!r} is given {count} times; only the last is used",
+                    line_of[key],
+                )
+            )
     for key in meta:
         if key not in KNOWN_FIELDS:
             problems.append(
@@ -187,7 +213,7 @@ def _read_press_release(
                     rel,
                     "warning",
                     f"unknown front-matter field {key!r} (kept in front_matter_json)",
-                    line_of.get(key),
+                    line_of.get(str(key)),
                 )
             )
     published, date_problem = _published(meta.get("date"))
@@ -219,10 +245,81 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_scalar)
 
 
+def _yaml_error(exc: yaml.YAMLError, block: str) -> tuple[str, int | None]:
+    """What is wrong, and the line of the file where it is (the block starts on line 2)."""
+    mark = getattr(exc, "problem_mark", None)
+    context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if mark is not None and block[mark.index : mark.index + 1] == "\t":
+        return "a tab character; YAML is indented with spaces", mark.line + 2
+    if context:
+        reason = f"{reason} {context}"
+    if context_mark is not None and "end of stream" in reason:
+        mark = context_mark  # an unclosed quote or bracket: where it was opened
+    return reason, mark.line + 2 if mark is not None else None
+
+
+class _TooLarge(ValueError):
+    """Front matter nested too deeply, or too large once its aliases are expanded."""
+
+
 def _load_yaml(block: str) -> Any:
     import frontmatter
 
-    return frontmatter.YAMLHandler().load(block, Loader=_Loader)
+    _check_nesting(block)
+    meta = frontmatter.YAMLHandler().load(block, Loader=_Loader)
+    _check_size(meta)
+    return meta
+
+
+_OPENS = (
+    yaml.FlowSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.BlockMappingStartToken,
+)
+_CLOSES = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
+
+
+def _check_nesting(block: str) -> None:
+    """Refuse deep nesting before it is loaded: the C loader recurses once per level and
+    crashes the interpreter (no exception) at some ten thousand levels."""
+    loader = _Loader(block)
+    depth = 0
+    try:
+        while (token := loader.get_token()) is not None:
+            if isinstance(token, _OPENS):
+                depth += 1
+                if depth > _MAX_DEPTH:
+                    raise _TooLarge(
+                        f"front matter is nested more than {_MAX_DEPTH} levels deep; "
+                        "write its fields out plainly",
+                        token.start_mark.line + 2,
+                    )
+            elif isinstance(token, _CLOSES):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
+def _check_size(meta: Any) -> None:
+    """Refuse front matter whose aliases expand it beyond `_MAX_VALUES` values (or forever)."""
+    stack = [meta]
+    count = 0
+    while stack:
+        value = stack.pop()
+        count += 1
+        if count > _MAX_VALUES:
+            raise _TooLarge(
+                f"front matter has more than {_MAX_VALUES} values once its YAML aliases (*name) "
+                "are expanded, or refers to itself; write its fields out plainly",
+                2,
+            )
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list | tuple | set | frozenset):
+            stack.extend(value)
 
 
 def _text_field(value: Any) -> str | None:
@@ -276,10 +373,21 @@ def _day(text: str, day: dt.date) -> Published:
 
 
 def front_matter_json(meta: dict[str, Any]) -> str | None:
-    """Lossless, deterministic JSON of the front matter (dates as ISO strings)."""
+    """Lossless, deterministic JSON of the front matter (dates as ISO strings; keys that YAML
+    reads as numbers, booleans or null, such as ``1:`` or ``yes:``, as text)."""
     if not meta:
         return None
-    return json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str)
+    return json.dumps(_jsonable(meta), ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k if isinstance(k, str) else str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted((_jsonable(v) for v in value), key=str)
+    return value
 
 
 def find_files(root: Path, pattern: str = "*.txt") -> list[Path]:
