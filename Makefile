@@ -73,6 +73,11 @@ lint: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
 
+# Speed against the alternatives (python-frontmatter, dateparser); writes docs/benchmarks.md.
+# Takes a few minutes; never part of `make test`.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py --with-make-run
+
 lock:
 	uv pip compile --universal --python-version 3.11 requirements.in -o requirements.lock
 

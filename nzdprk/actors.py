@@ -92,6 +92,7 @@ def _shape(name: str) -> tuple[str, frozenset[int]]:
     return key, frozenset(i for i in required if key[i].isupper())
 
 
+@lru_cache(maxsize=65536)
 def _fold(cased_key: str) -> str:
     return _strip_marks(cased_key.casefold())
 

@@ -162,6 +162,11 @@ class _Hit:
     trigger: Trigger
 
 
+@cache
+def _trigger_order() -> dict[str, int]:
+    return {t.action: i for i, t in enumerate(triggers())}
+
+
 def _find_triggers(text: str, start: int, end: int) -> list[_Hit]:
     """Non-overlapping trigger matches in text[start:end]: longest first, then lexicon order."""
     hits = [
@@ -169,7 +174,7 @@ def _find_triggers(text: str, start: int, end: int) -> list[_Hit]:
         for t in triggers()
         for m in t.pattern.finditer(text, start, end)
     ]
-    order = {t.action: i for i, t in enumerate(triggers())}
+    order = _trigger_order()
     hits.sort(key=lambda h: (-(h.end - h.start), order[h.trigger.action], h.start))
     kept: list[_Hit] = []
     for h in hits:

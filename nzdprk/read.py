@@ -32,6 +32,8 @@ DOC_TYPES = ("encyclopedia_article", "press_release", "news_article")
 #: Front-matter fields with a meaning; any other field is kept (in ``front_matter``) and reported.
 KNOWN_FIELDS = ("title", "date", "url", "ministers", "portfolios")
 
+#: Control characters (Unicode category Cc) other than the ordinary white space.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _OPENING = re.compile(r"\A---[ \t]*\n")
 _CLOSING = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
 _WIKI_TITLE = re.compile(r"\A\s*=[ \t]*(?P<title>[^=\n]+?)[ \t]*=[ \t]*$", re.MULTILINE)
@@ -153,9 +155,7 @@ def _decode(data: bytes, rel: str) -> tuple[str | None, Problem | None]:
             "re-save the file as UTF-8",
             line,
         )
-    controls = sum(
-        1 for ch in text[:8192] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f"
-    )
+    controls = len(_CONTROL.findall(text, 0, 8192))
     if controls > max(8, len(text[:8192]) // 100):
         return None, Problem(rel, "error", "not a text file (too many control characters)")
     return normalise_text(text), None
