@@ -93,7 +93,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import events
 
@@ -307,19 +307,13 @@ class _Reader:
             self.as_of(s, period) if measure == "cumulative_total" else (None, "unknown")
         )
         parties = self.parties(s, money.char_start, money.char_end, ev)
-        start, end, _, _ = self.a.sentences[s]
+        start = self.a.sentences[s][0]
         lead = _PURPOSE_AFTER_AMOUNT.match(self.text, money.char_end, clause[1])
-        row = AidFlow(
-            sentence_start=start,
-            sentence_end=end,
-            event_index=ev,
-            donor_id=parties.donor,
-            donor_source=parties.donor_source,
-            receiver_org_id=parties.receivers[0] if parties.receivers else None,
-            recipient_country=parties.recipient,
-            recipient_country_source=parties.recipient_source,
-            channel_kind=parties.channel,
-            purpose_text=self.purpose(lead.end(), clause[1]) if lead else None,
+        row = self.row(
+            s,
+            ev,
+            parties,
+            self.purpose(lead.end(), clause[1]) if lead else None,
             condition_text=self.condition(s) if promise else None,
             measure=measure,
             transaction_type=transaction,
@@ -338,10 +332,29 @@ class _Reader:
         )
         return (start, money.char_start), row
 
+    def row(
+        self, s: int, ev: int | None, parties: _Parties, purpose: str | None, **rest: Any
+    ) -> AidFlow:
+        """An AidFlow for sentence `s`: the parts every row shares, plus its own (`rest`)."""
+        start, end, _, _ = self.a.sentences[s]
+        return AidFlow(
+            sentence_start=start,
+            sentence_end=end,
+            event_index=ev,
+            donor_id=parties.donor,
+            donor_source=parties.donor_source,
+            receiver_org_id=parties.receivers[0] if parties.receivers else None,
+            recipient_country=parties.recipient,
+            recipient_country_source=parties.recipient_source,
+            channel_kind=parties.channel,
+            purpose_text=purpose,
+            **rest,
+        )
+
     def promises(self) -> list[tuple[tuple[int, int], AidFlow]]:
         """Rows for clauses that promise aid without naming an amount."""
         rows = []
-        for s, (start, end, _, _) in enumerate(self.a.sentences):
+        for s, (start, _, _, _) in enumerate(self.a.sentences):
             for clause in self.clauses(s):
                 if self.amounts_in(*clause):
                     continue
@@ -352,17 +365,11 @@ class _Reader:
                 ev = self.event(s, clause, cue_start, anchor)
                 parties = self.parties(s, cue_start, anchor, ev)
                 lead = _PURPOSE_AFTER_VERB.match(self.text, anchor, clause[1])
-                row = AidFlow(
-                    sentence_start=start,
-                    sentence_end=end,
-                    event_index=ev,
-                    donor_id=parties.donor,
-                    donor_source=parties.donor_source,
-                    receiver_org_id=parties.receivers[0] if parties.receivers else None,
-                    recipient_country=parties.recipient,
-                    recipient_country_source=parties.recipient_source,
-                    channel_kind=parties.channel,
-                    purpose_text=self.purpose(lead.end(), clause[1]) if lead else None,
+                row = self.row(
+                    s,
+                    ev,
+                    parties,
+                    self.purpose(lead.end(), clause[1]) if lead else None,
                     condition_text=self.condition(s),
                     measure="pledge_total",
                     transaction_type="pledge",
