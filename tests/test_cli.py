@@ -14,6 +14,17 @@ from nzdprk import cli
 from .conftest import PRESS_RELEASE, ROOT
 
 
+def run_cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    """``python -m nzdprk ARGS`` in a fresh interpreter, as a user would type it."""
+    return subprocess.run(
+        [sys.executable, "-m", "nzdprk", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )
+
+
 def read_csv(path):
     with path.open(newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
@@ -40,13 +51,7 @@ def test_export_writes_one_csv_per_frame_with_iso_dates(tmp_path):
 
 
 def test_python_dash_m_is_the_same_command(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "nzdprk", "export", "--out", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    result = run_cli("export", "--out", str(tmp_path), cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "wrote" in result.stderr
     assert (tmp_path / "documents.csv").exists()
@@ -54,20 +59,12 @@ def test_python_dash_m_is_the_same_command(tmp_path):
 
 def test_bad_files_are_named_and_the_rest_exported(tmp_path, make_corpus):
     folder = make_corpus({"bad.txt": b"\xff\xfe\x00\x01", "ok.txt": PRESS_RELEASE})
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "nzdprk",
-            "export",
-            "--corpus",
-            str(folder),
-            "--out",
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    result = run_cli(
+        "export",
+        "--corpus",
+        str(folder),
+        "--out",
+        str(tmp_path / "out"),
     )
     assert result.returncode == 0
     assert "Traceback" not in result.stderr
@@ -79,21 +76,13 @@ def test_bad_files_are_named_and_the_rest_exported(tmp_path, make_corpus):
 
 def test_strict_mode_writes_nothing_and_exits_non_zero(tmp_path, make_corpus):
     folder = make_corpus({"bad.txt": b"", "ok.txt": PRESS_RELEASE})
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "nzdprk",
-            "export",
-            "--strict",
-            "--corpus",
-            str(folder),
-            "--out",
-            str(tmp_path / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
+    result = run_cli(
+        "export",
+        "--strict",
+        "--corpus",
+        str(folder),
+        "--out",
+        str(tmp_path / "out"),
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
