@@ -3,6 +3,8 @@
 >>> import nzdprk
 >>> corpus = nzdprk.load_corpus()          # the five bundled sources
 >>> corpus.documents[["doc_id", "doc_type", "published_edtf"]]
+>>> nzdprk.export_corpus(corpus, "tables")  # CSV files and datapackage.json
+>>> nzdprk.read_tables("tables")            # the frames back, with their dtypes
 
 Heavy libraries (pandas, matplotlib) are imported only when a frame or chart is asked for,
 so ``import nzdprk`` stays fast.
@@ -13,10 +15,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Corpus", "CorpusError", "CorpusWarning", "__version__", "load_corpus"]
+__all__ = [
+    "Corpus",
+    "CorpusError",
+    "CorpusWarning",
+    "__version__",
+    "export_corpus",
+    "load_corpus",
+    "read_tables",
+]
 
 if TYPE_CHECKING:
     from .corpus import Corpus, CorpusWarning, load_corpus
+    from .export import export_corpus, read_tables
     from .read import CorpusError
 
 
@@ -25,6 +36,10 @@ def __getattr__(name: str) -> Any:
         from . import corpus
 
         return getattr(corpus, name)
+    if name in ("export_corpus", "read_tables"):
+        from . import export
+
+        return getattr(export, name)
     if name == "CorpusError":
         from .read import CorpusError
 

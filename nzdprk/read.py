@@ -100,6 +100,13 @@ class CorpusError(Exception):
         super().__init__(f"{len(self.problems)} problem(s) in the corpus:\n{lines}")
 
 
+class NoDocumentsError(CorpusError):
+    """There is no document to read: the folder is missing, is a file, or holds none."""
+
+    def __str__(self) -> str:
+        return "; ".join(str(p) for p in self.problems)
+
+
 def normalise_text(text: str) -> str:
     """LF line endings and NFC, applied once so that offsets stay valid everywhere."""
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -390,8 +397,19 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def check_pattern(pattern: str) -> str:
+    """A file pattern relative to the corpus folder (``*.txt``, ``news/*.txt``), else ValueError."""
+    parts = Path(pattern).parts
+    if not pattern or Path(pattern).is_absolute() or ".." in parts:
+        raise ValueError(
+            f"pattern {pattern!r} must name files inside the corpus folder, such as '*.txt'"
+        )
+    return pattern
+
+
 def find_files(root: Path, pattern: str = "*.txt") -> list[Path]:
     """Document files below ``root`` in a stable order (hidden folders skipped)."""
+    check_pattern(pattern)
     visible = (
         p
         for p in root.rglob(pattern)
@@ -404,8 +422,10 @@ def read_corpus(root: Path, pattern: str = "*.txt") -> tuple[list[Document], lis
     """Read every document below ``root``; problems of all files are collected, none raised."""
     documents: list[Document] = []
     problems: list[Problem] = []
+    if root.exists() and not root.is_dir():
+        raise NoDocumentsError([Problem(str(root), "error", "is a file, not a corpus folder")])
     if not root.is_dir():
-        raise CorpusError([Problem(str(root), "error", "corpus folder does not exist")])
+        raise NoDocumentsError([Problem(str(root), "error", "corpus folder does not exist")])
     files = find_files(root, pattern)
     if not files:
         problems.append(
