@@ -288,9 +288,40 @@ _OPENS = (
 _CLOSES = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
 
 
+def _too_deep(line: int) -> _TooLarge:
+    return _TooLarge(
+        f"front matter is nested more than {_MAX_DEPTH} levels deep; write its fields out plainly",
+        line + 2,
+    )
+
+
+def _check_flow_nesting(block: str) -> None:
+    """Count ``[`` and ``{`` outside quotes and comments in the text itself, so that the
+    message is ours whatever limit (or none) a PyYAML release puts on nesting."""
+    depth = 0
+    for number, line in enumerate(block.split("\n")):
+        quote = None
+        for i, char in enumerate(line):
+            before = line[i - 1] if i else " "
+            if quote:
+                if char == quote and (quote == "'" or before != "\\"):
+                    quote = None
+            elif char in "\"'" and before in " \t[{,:":
+                quote = char
+            elif char == "#" and before in " \t":
+                break
+            elif char in "[{":
+                depth += 1
+                if depth > _MAX_DEPTH:
+                    raise _too_deep(number)
+            elif char in "]}":
+                depth = max(depth - 1, 0)
+
+
 def _check_nesting(block: str) -> None:
     """Refuse deep nesting before it is loaded: the C loader recurses once per level and
     crashes the interpreter (no exception) at some ten thousand levels."""
+    _check_flow_nesting(block)
     loader = _Loader(block)
     depth = 0
     try:
@@ -298,11 +329,7 @@ def _check_nesting(block: str) -> None:
             if isinstance(token, _OPENS):
                 depth += 1
                 if depth > _MAX_DEPTH:
-                    raise _TooLarge(
-                        f"front matter is nested more than {_MAX_DEPTH} levels deep; "
-                        "write its fields out plainly",
-                        token.start_mark.line + 2,
-                    )
+                    raise _too_deep(token.start_mark.line)
             elif isinstance(token, _CLOSES):
                 depth -= 1
     finally:
