@@ -19,6 +19,8 @@ __all__ = [
     "Corpus",
     "CorpusError",
     "CorpusWarning",
+    "NoDocumentsError",
+    "OutputError",
     "__version__",
     "export_corpus",
     "load_corpus",
@@ -28,7 +30,8 @@ __all__ = [
 if TYPE_CHECKING:
     from .corpus import Corpus, CorpusWarning, load_corpus
     from .export import export_corpus, read_tables
-    from .read import CorpusError
+    from .files import OutputError
+    from .read import CorpusError, NoDocumentsError
 
 
 def __getattr__(name: str) -> Any:
@@ -40,8 +43,12 @@ def __getattr__(name: str) -> Any:
         from . import export
 
         return getattr(export, name)
-    if name == "CorpusError":
-        from .read import CorpusError
+    if name in ("CorpusError", "NoDocumentsError"):
+        from . import read
 
-        return CorpusError
+        return getattr(read, name)
+    if name == "OutputError":
+        from .files import OutputError
+
+        return OutputError
     raise AttributeError(f"module 'nzdprk' has no attribute {name!r}")

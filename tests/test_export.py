@@ -405,3 +405,20 @@ def test_the_bundled_sources_are_package_data():
     folder = resources.files("nzdprk.seeds")
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".txt"))
     assert names == sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
+
+
+def test_schema_out_naming_a_folder_is_refused(tmp_path, capsys):
+    assert cli.main(["schema", "--out", str(tmp_path)]) == cli.EXIT_CANNOT_WRITE
+    assert f"{tmp_path} is a folder; give a file name" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_api_says_what_is_wrong_in_python_terms(tmp_path, corpus):
+    (tmp_path / "notes.txt").write_text("mine\n")
+    with pytest.raises(nzdprk.OutputError, match=r"notes\.txt is a file, not a folder"):
+        nzdprk.export_corpus(corpus, tmp_path / "notes.txt")
+    with pytest.warns(nzdprk.CorpusWarning, match="1 warning"):
+        empty = nzdprk.load_corpus(tmp_path, pattern="*.md")
+    with pytest.raises(nzdprk.NoDocumentsError, match="no document could be read"):
+        nzdprk.export_corpus(empty, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
