@@ -33,8 +33,9 @@ def write_files(
     (they would be stale); files of other groups and files nzdprk did not write are kept. A
     file of the same name that nzdprk did not write is never replaced: :class:`OutputError`.
     """
-    folder = _prepare(Path(folder))
+    folder = Path(folder)
     try:
+        _prepare(folder)
         _remove_own_leftovers(folder)
         old = read_manifest(folder)
         _refuse_foreign(folder, writers, old)
@@ -132,8 +133,11 @@ def _remove_own_leftovers(folder: Path) -> None:
 
 
 def _running(pid: int) -> bool:
+    """Whether a process may still be writing (outside POSIX, always assumed so)."""
     if pid == os.getpid():
         return False
+    if os.name != "posix":
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
