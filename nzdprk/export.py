@@ -214,9 +214,7 @@ def _read_resource(folder: Path, resource: dict[str, Any]) -> pd.DataFrame:
         )
         columns = {c: raw[c].astype(object).where(raw[c] != "", None) for c in raw.columns}
         if resource.get(_SPREADSHEET_KEY):
-            columns = {
-                c: v.str.removeprefix("'") if v.notna().any() else v for c, v in columns.items()
-            }
+            columns = {c: _unprotect(v) for c, v in columns.items()}
     data = {f["name"]: _cast(columns[f["name"]], f) for f in resource["schema"]["fields"]}
     return pd.DataFrame(data, index=pd.RangeIndex(len(raw)))
 
