@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import nzdprk
 from nzdprk import cli, files
@@ -422,3 +424,22 @@ def test_the_api_says_what_is_wrong_in_python_terms(tmp_path, corpus):
     with pytest.raises(nzdprk.NoDocumentsError, match="no document could be read"):
         nzdprk.export_corpus(empty, tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        # documents are read with their line ends normalised, so no cell holds a bare "\r"
+        st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\x00")),
+        min_size=1,
+        max_size=5,
+    ),
+    st.booleans(),
+)
+def test_any_text_comes_back_from_csv_as_written(tmp_path_factory, messages, spreadsheet):
+    folder = tmp_path_factory.mktemp("roundtrip")
+    frame = problems([m or None for m in messages])
+    write_tables({"problems": frame}, folder, spreadsheet=spreadsheet)
+    pd.testing.assert_frame_equal(read_tables(folder)["problems"], frame)
