@@ -94,11 +94,11 @@ CHECK_FRESH_TESTS ?= tests
 check-fresh:
 	rm -rf $(FRESH)
 	$(PYTHON) -m venv $(FRESH)
-	$(FRESH)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.in
+	$(FRESH)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade -r requirements.in
 	$(FRESH)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(FRESH)/bin/python -m pip freeze --exclude-editable > $(FRESH)/resolved.txt
 	@echo "make: resolved versions in $(FRESH)/resolved.txt"
-	$(FRESH)/bin/python -m pytest $(CHECK_FRESH_TESTS) --ignore=tests/browser -p no:cacheprovider
+	$(FRESH)/bin/python -m pytest $(CHECK_FRESH_TESTS) --ignore=tests/browser -p no:cacheprovider --basetemp=$(FRESH)/pytest-tmp
 
 clean:
 	rm -rf $(VENV) $(FRESH) .pytest_cache .hypothesis
