@@ -354,6 +354,7 @@ class Corpus:
                 "mention_id": f"{doc.doc_id}:m{i:03d}",
                 "doc_id": doc.doc_id,
                 "actor_id": m.actor_id,
+                "kind": m.kind,
                 "alias_type": m.alias_type,
                 "sense": m.sense,
                 "text": m.text,
@@ -402,11 +403,12 @@ class Corpus:
                 if r["country_code"]
                 else None,
                 "verified": r["verified"] == "yes",
+                "curated": True,
                 "n_mentions": counts.get(r["actor_id"], 0),
             }
             for r in actors.actors()
         ]
-        return _frame("actors", rows)
+        return _frame("actors", rows + _found_actors(self.mentions, counts))
 
     @cached_property
     def actor_aliases(self) -> pd.DataFrame:
@@ -528,6 +530,27 @@ def _flow_row(
         "char_start": flow.sentence_start,
         "char_end": flow.sentence_end,
     }
+
+
+def _found_actors(mentions: pd.DataFrame, counts: dict[str, int]) -> list[dict]:
+    """Rows for the actors found in the texts but not in the curated table, named by their
+    longest mention (the first of the longest), so that every ``mentions.actor_id`` has a row."""
+    curated = {r["actor_id"] for r in actors.actors()}
+    found = mentions[~mentions["actor_id"].isin(curated)]
+    rows = []
+    for actor_id, group in found.groupby("actor_id", sort=True):
+        names = group["text"].tolist()
+        rows.append(
+            {
+                "actor_id": actor_id,
+                "actor_kind": group["kind"].iloc[0],
+                "canonical_name": max(names, key=len),
+                "verified": False,
+                "curated": False,
+                "n_mentions": counts.get(actor_id, 0),
+            }
+        )
+    return rows
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:

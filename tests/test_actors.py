@@ -204,8 +204,9 @@ def test_alias_key(name: str, key: str) -> None:
 def test_keys_propose_but_curated_aliases_decide() -> None:
     assert alias_key("Park Ui-chun") != alias_key("Pak Ui-chun")
     mentions, unresolved = find_mentions("Park Ui-chun arrived in Manila.")
-    assert [m.actor_id for m in mentions] == ["PHL"]
-    assert [(u.text, u.reason) for u in unresolved] == [("Park Ui-chun", "no actor matches")]
+    # a person by the shape of the name, but not the curated Pak Ui-chun
+    assert [m.actor_id for m in mentions] == ["person:park-ui-chun", "PHL"]
+    assert unresolved == []
 
 
 def test_an_unseen_spelling_with_a_curated_key_is_found() -> None:
@@ -345,9 +346,17 @@ def test_a_family_name_shared_by_two_people_named_earlier_is_ambiguous() -> None
 
 
 def test_a_family_name_needs_an_antecedent_in_the_same_text() -> None:
-    mentions, unresolved = find_mentions("The meeting went well, Mr Peters said.")
+    mentions, unresolved = find_mentions("The meeting went well, Peters said.")
     assert mentions == []
     assert [(u.text, u.reason) for u in unresolved] == [("Peters", "no antecedent")]
+
+
+def test_a_titled_family_name_without_antecedent_is_a_person_of_its_own() -> None:
+    text = "The meeting went well, Mr Peters said."
+    assert find_mentions(text) == (
+        [Mention("person:peters", "Peters", 26, 32, "title_form", "actor", "person")],
+        [],
+    )
 
 
 def test_a_family_name_inside_a_longer_unknown_name_is_not_a_back_reference() -> None:
@@ -377,13 +386,11 @@ def test_unknown_names_are_reported_not_dropped() -> None:
     )
     mentions, unresolved = find_mentions(text)
     assert [(m.actor_id, m.sense) for m in mentions] == [
+        ("person:hone-tawhiti", "actor"),
         ("winston-peters", "actor"),
         ("NZL", "place"),
     ]
-    assert [(u.text, u.reason) for u in unresolved] == [
-        ("Hone Tawhiti", "no actor matches"),
-        ("Aroha Island", "no actor matches"),
-    ]
+    assert [(u.text, u.reason) for u in unresolved] == [("Aroha Island", "no actor matches")]
 
 
 # ------------------------------------------------------------------------------------------
