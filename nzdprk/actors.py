@@ -621,6 +621,9 @@ def _stands_alone(text: str, free: list[_Tok], i: int, start: int) -> bool:
 _IN_PARENS = re.compile(r"[^\S\n]\(([A-Z][A-Z&]{1,7})\)")
 _PARENS_AFTER = re.compile(r"([A-Z][A-Z&]{1,7})[^\S\n]\((?:the[^\S\n]+)?")
 _NAME_CONNECTORS = _words("of for and the on de")
+_TITLE_CONNECTORS = _words("of for the")  # "Secretary of State", "Speaker of the House"
+#: Words that lead a title but are not titles themselves ("Executive Director").
+_TITLE_MODIFIERS = _words("Executive Senior Permanent Assistant Under First High Special Vice")
 
 
 def _initials_name(text: str, toks: list[_Tok], acronym: str, *, forward: bool) -> _Tok | None:
@@ -750,7 +753,8 @@ _NOT_PERSON = _words(
     Declaration Initiative Project Farm Global International National Regional World
     Children Peninsula War Island Islands River Sea Ocean Strait City Province Street Base
     Hall House Airport Port Zone Area Region State States Republic Kingdom Empire Axis Evil
-    Championships Cup Games Day Eve Year Parallel Poll Museum Library Church Hospital
+    Rights Watch Aid Relief Championships Cup Games Day Eve Year Parallel Poll Museum Library
+    Church Hospital
     Administration Presidency Affairs Trade Defence Defense Finance Justice Foreign"""
 )
 
@@ -778,9 +782,13 @@ def _not_a_name(word: str) -> bool:
     return (
         word in _NOT_PERSON
         or word in _TITLES
-        or word.lower() in _ROLE_WORDS
+        or _is_title(word)
         or (len(word) > 1 and word.isupper())
     )
+
+
+def _is_title(word: str) -> bool:
+    return word.capitalize() in _TITLES or word in _TITLE_MODIFIERS or word.lower() in _ROLE_WORDS
 
 
 def _korean(name: str) -> bool:
@@ -851,7 +859,7 @@ def _person_runs(text: str, free: list[_Tok]) -> list[list[int]]:
             runs[-1].append(i)
         elif word in _ORDINARY or any(c.isdigit() for c in word):
             continue
-        elif word[:1].isupper() or (joined and word in _NAME_CONNECTORS):
+        elif word[:1].isupper() or (joined and word in _TITLE_CONNECTORS):
             if joined:
                 runs[-1].append(i)
             else:
@@ -861,20 +869,27 @@ def _person_runs(text: str, free: list[_Tok]) -> list[list[int]]:
 
 def _person_candidates(text: str, free: list[_Tok]) -> list[_Candidate]:
     """Each run's name after its titles ("Secretary of State Condoleezza Rice" gives
-    "Condoleezza Rice"), with the cues that make it a person's name."""
+    "Condoleezza Rice"), with the cues that make it a person's name. Attribution alone
+    ("X said") does not make a person of a name whose later words the text also uses as
+    common words."""
     out = []
+    common = frozenset(
+        re.findall(r"\b[a-z]+\b", text)
+    )  # "rights" makes "Human Rights Watch" a thing
     for run in _person_runs(text, free):
-        words = [text[free[i].start : free[i].end] for i in run]
+        words = [text[free[i].start : free[i].stem_end] for i in run]
         k, titled = 0, False
+        if _sentence_initial(text, free[run[0]].start) and not _is_title(words[0]):
+            # "Later Minister Ri": a capitalised first word of a sentence before a title
+            k = next((j for j in range(1, len(run)) if _is_title(words[j])), 0)
         while k < len(run) and (
-            words[k] in _TITLES
-            or words[k].capitalize() in _TITLES
-            or words[k] in _NAME_CONNECTORS
+            _is_title(words[k])
+            or words[k] in _TITLE_CONNECTORS
             or (titled and words[k] in _NOT_PERSON)  # "Secretary of State", "of the House"
         ):
-            titled = titled or words[k] not in _NAME_CONNECTORS
+            titled = titled or words[k] not in _TITLE_CONNECTORS
             k += 1
-        end = next((j for j in range(k, len(run)) if words[j] in _NAME_CONNECTORS), len(run))
+        end = next((j for j in range(k, len(run)) if words[j] in _TITLE_CONNECTORS), len(run))
         name = run[k:end]
         if not name or words[k].islower():
             continue
@@ -887,13 +902,12 @@ def _person_candidates(text: str, free: list[_Tok]) -> list[_Candidate]:
         admin = bool(_ADMINISTRATION.match(text, stop))
         if _THE_BEFORE.search(text, max(0, start - 5), start) and not admin:
             continue
+        said = bool(_SAID_AFTER.match(text, stop)) or bool(
+            _SAID_BEFORE.search(text, max(0, start - 20), start)
+        )
+        surnames = [w.lower() for w in pieces[1:]]
         cued = admin or (
-            len(name) > 1
-            and (
-                _korean(span)
-                or bool(_SAID_AFTER.match(text, stop))
-                or bool(_SAID_BEFORE.search(text, max(0, start - 20), start))
-            )
+            len(name) > 1 and (_korean(span) or (said and not any(w in common for w in surnames)))
         )
         out.append(_Candidate(start, stop, len(span.split()), titled, cued))
     return out
