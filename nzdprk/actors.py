@@ -1,9 +1,11 @@
-"""Curated actors of NZ–DPRK relations and a rule-based finder of their mentions in text.
+"""Actors of NZ–DPRK relations and a rule-based finder of their mentions in text.
 
-The facts (who exists, how they are spelled, which offices they held) live in
+The curated facts (who exists, how they are spelled, which offices they held) live in
 ``nzdprk/data/actors.csv``, ``actor_aliases.csv`` and ``offices.csv``; they are read once and
-cached. This module holds only general matching rules, so it works on texts nobody has seen:
-a teacher extends the tables, not the code.
+cached. They give canonical names, country codes and aliases across romanisations, but they
+are not the gate for being found: persons and organisations a text itself marks as such are
+found too, with ids derived from their names. This module holds only general rules, so it
+works on texts nobody has seen.
 
 How :func:`find_mentions` reads a text, in order:
 
@@ -15,21 +17,43 @@ How :func:`find_mentions` reads a text, in order:
    A trailing possessive ('s) is left out of the span; a word glued to "$" (NZ$) is a
    currency, not a name.
 2. **Elided names.** In "North and South Korea" the bare "North" is read as "North Korea".
-3. **Back-references.** A person's family name ("Peters", "Mr Goff", "President Roh") or a
+3. **Organisations defined in the text.** "the Pacific Islands Forum (PIF)" or "KEDO (the
+   Korean Peninsula Energy Development Organisation ...)", where the acronym spells the
+   name's initials, make the name and every use of the acronym one actor for that text: the
+   curated one when either form is curated, else ``org:`` + the folded name.
+4. **Back-references.** A person's family name ("Peters", "Mr Goff", "President Roh") or a
    definite short form ("the Society", "the Ministry") resolves only if exactly one actor with
-   that short form was named in full earlier in the same text; otherwise it is reported as
-   ambiguous or as lacking an antecedent.
-4. **Everything else that looks like a name** (capitalised words not at the start of a
+   that short form was named in full earlier in the same text, or is one of the ``persons``
+   known beforehand (a release's ministers); with several it is ambiguous.
+5. **Persons from cues.** A run of capitalised words is a person's name when a title or
+   office stands before it ("Foreign Minister", "deputy finance minister", "speaker of the
+   national assembly", "Mr", "Dr", "UN Secretary-General"), when it is said to speak ("X
+   said", "said X", "according to X"), stands in apposition to a role ("X, executive
+   director of"), is the subject taken up by "He"/"She" in the next sentence or called a
+   role in its clause, precedes "administration", has the shape of a Korean name (a Korean
+   family name and a two-syllable given name, however hyphenated: "Kim Jong-un", "Kim Jong
+   Un", "Kang-Chang Hee"), is a known person, or was found by a cue elsewhere in the text.
+   Titles stay out of the name ("Secretary of State Condoleezza Rice" gives "Condoleezza
+   Rice"); words of bodies and places ("Embassy", "Trust", "Children", "State"), months and
+   acronyms never make a person, nor does a name after "the" or, on attribution alone, one
+   whose later words the text uses as common words ("Human Rights Watch"). A person not in
+   the tables gets the id ``person:`` + the folded name ("person:kim-yo-jong", the same for
+   every hyphenation); a bare family name after a title or later in the text refers back to
+   the one person named earlier with it (the first word of a Korean name, the last of
+   others), else it is a person of its own ("Mr Peters" alone is ``person:peters``).
+6. **Everything else that looks like a name** (capitalised words not at the start of a
    sentence, or several capitalised words anywhere) is reported as an :class:`UnresolvedName`,
    never silently dropped. A bare word that ends the names of several states ("Korea",
    "Korean") is reported as ambiguous.
 
 Decisions: spans cover the name only, never a title ("Foreign Minister Winston Peters" gives
-"Winston Peters"; "Mr Goff" gives "Goff" with ``alias_type="title_form"``). Demonyms ("North
-Korean", "New Zealanders") count as mentions of their state (``alias_type="demonym"``).
-Capitals are metonyms of their state: "Pyongyang demanded" is the DPRK acting, "in Pyongyang"
-is the same actor used as a place (``sense="place"``). Places that stand for no actor (Pusan,
-Mansudae Assembly Hall, the DMZ) are not in the tables and come back unresolved.
+"Winston Peters"; "Mr Goff" gives "Goff" with ``alias_type="title_form"``). For actors not in
+the tables a full name is ``canonical``, a family name alone ``short_form`` (or
+``title_form``/``back_reference``). Demonyms ("North Korean", "New Zealanders") count as
+mentions of their state (``alias_type="demonym"``). Capitals are metonyms of their state:
+"Pyongyang demanded" is the DPRK acting, "in Pyongyang" is the same actor used as a place
+(``sense="place"``). Places that stand for no actor (Pusan, Mansudae Assembly Hall, the DMZ)
+are not in the tables and come back unresolved.
 """
 
 from __future__ import annotations
@@ -721,11 +745,14 @@ _ROLES = (
     "king|queen|prince|princess|marshal|admiral|general|commander|colonel|captain|"
     "lieutenant|officer|official|professor|judge|diplomat|journalist|reporter|correspondent|"
     "activist|historian|academic|lawyer|economist|analyst|researcher|author|mp|lawmaker|"
-    "consul|coordinator|administrator|founder|mr|mrs|ms|dr|sir|dame"
+    "consul|coordinator|administrator|founder|mr|mrs|ms|dr|sir|dame|student|teacher|doctor|"
+    "nurse|farmer|scientist|agriculturalist|engineer|businessman|businesswoman|entrepreneur|"
+    "artist|writer|poet|photographer|filmmaker|producer|singer|musician|athlete|coach|priest|"
+    "bishop|pastor|missionary|volunteer|soldier|veteran|defector|co-founder|co-leader"
 )
 _TITLE_BEFORE = re.compile(
     rf"\b(?:{_ROLES})\.?(?:[^\S\n]+(?:of|for)(?:[^\S\n]+the)?(?:[^\S\n]+[A-Za-z]+){{1,3}}?)?"
-    r",?[^\S\n]+\Z",
+    r"(?:,|[^\S\n]+(?:is|was))?[^\S\n]+\Z",  # "minister, X", "The Secretary is X"
     re.IGNORECASE,
 )
 _SPEECH = (
@@ -733,10 +760,10 @@ _SPEECH = (
     "commented|replied|responded|acknowledged|confirmed|recalled|urged"
 )
 _SAID_AFTER = re.compile(
-    rf",?[^\S\n]+(?:(?:{_SPEECH})\b|(?:the[^\S\n]+|an?[^\S\n]+)?(?:[A-Za-z-]+[^\S\n]+){{0,2}}?"
-    rf"(?:{_ROLES})\b)",
+    rf",?[^\S\n]+(?:{_SPEECH})\b"  # "X said"
+    rf"|,[^\S\n]+(?:the[^\S\n]+|an?[^\S\n]+)?(?:[A-Za-z-]+[^\S\n]+){{0,2}}?(?:{_ROLES})\b",
     re.IGNORECASE,
-)
+)  # or an apposition: "X, executive director of ..."
 _SAID_BEFORE = re.compile(rf"\b(?:{_SPEECH}|according[^\S\n]+to)[^\S\n]+\Z", re.IGNORECASE)
 _ADMINISTRATION = re.compile(r"[^\S\n]+(?:administration|presidency)\b", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe[^\S\n]+\Z", re.IGNORECASE)
@@ -752,9 +779,11 @@ _NOT_PERSON = _words(
     Federation Conference Summit Talks Treaty Agreement Accord Act Resolution Resolutions
     Declaration Initiative Project Farm Global International National Regional World
     Children Peninsula War Island Islands River Sea Ocean Strait City Province Street Base
-    Hall House Airport Port Zone Area Region State States Republic Kingdom Empire Axis Evil
+    Hall House Airport Port Zone Mount Lake Cape Fort Bay Valley Square Bridge Tower Palace
+    Stadium Station Road Avenue Area Region State States Republic Kingdom Empire Axis Evil
     Rights Watch Aid Relief Championships Cup Games Day Eve Year Parallel Poll Museum Library
-    Church Hospital
+    Church Hospital Police Guard Guards Authority Bureau Board Cabinet Secretariat Media
+    Newspaper Daily Weekly Magazine Journal Review Online
     Administration Presidency Affairs Trade Defence Defense Finance Justice Foreign"""
 )
 
@@ -878,10 +907,9 @@ def _person_candidates(text: str, free: list[_Tok]) -> list[_Candidate]:
     )  # "rights" makes "Human Rights Watch" a thing
     for run in _person_runs(text, free):
         words = [text[free[i].start : free[i].stem_end] for i in run]
-        k, titled = 0, False
-        if _sentence_initial(text, free[run[0]].start) and not _is_title(words[0]):
-            # "Later Minister Ri": a capitalised first word of a sentence before a title
-            k = next((j for j in range(1, len(run)) if _is_title(words[j])), 0)
+        # the name starts after the run's last title ("National MP Gerry Brownlee")
+        k = next((j + 1 for j in range(len(run) - 2, -1, -1) if _is_title(words[j])), 0)
+        titled = k > 0
         while k < len(run) and (
             _is_title(words[k])
             or words[k] in _TITLE_CONNECTORS
@@ -906,11 +934,36 @@ def _person_candidates(text: str, free: list[_Tok]) -> list[_Candidate]:
             _SAID_BEFORE.search(text, max(0, start - 20), start)
         )
         surnames = [w.lower() for w in pieces[1:]]
+        said = said or _subject_of_he(text, stop)
         cued = admin or (
-            len(name) > 1 and (_korean(span) or (said and not any(w in common for w in surnames)))
+            len(span.split()) > 1
+            and (_korean(span) or (said and not any(w in common for w in surnames)))
         )
         out.append(_Candidate(start, stop, len(span.split()), titled, cued))
     return out
+
+
+_VERB_AFTER = re.compile(
+    r"[^\S\n]+(?:has|had|was|is|became|met|went|made|took|gave|led|won|left|began|[a-z]+ed)\b"
+)
+_BECAME_ROLE = re.compile(
+    rf"\b(?:is|was|became|becomes|served[^\S\n]+as)[^\S\n]+(?:the|a|an)[^\S\n]+"
+    rf"(?:\S+[^\S\n]+){{0,4}}?(?:{_ROLES})\b",
+    re.IGNORECASE,
+)
+_NEXT_HE = re.compile(r"[.!?][\"'”’)]*\s+(?:He|She|His|Her)\b")
+
+
+def _subject_of_he(text: str, end: int) -> bool:
+    """A name that is the subject of a verb and is taken up by "He" or "She" at the start of
+    the next sentence ("Karim Dickie revisited Pyongyang ... He appeared"), or whose clause
+    calls it a role ("... and became the first New Zealand journalist")."""
+    if not _VERB_AFTER.match(text, end):
+        return False
+    clause = re.match(r"[^.;:!?\n]*", text[end : end + 200]).group()
+    if _BECAME_ROLE.search(clause):
+        return True
+    return bool(_NEXT_HE.match(text, end + len(clause)))
 
 
 def _persons(

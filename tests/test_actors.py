@@ -517,6 +517,19 @@ def test_persons_from_cues_on_the_development_corpus(
             "The Obama administration disagreed.",
             [("Obama", "person:obama")],
         ),
+        (  # the name starts after the run's last title; apposition to a role
+            "Labour MP Louisa Wall spoke to Simon Draper, director of the foundation.",
+            [("Louisa Wall", "person:louisa-wall"), ("Simon Draper", "person:simon-draper")],
+        ),
+        (  # a copula after an office; the subject taken up by "He"; a role in its clause
+            "The chairman is Tama Potaka. Hemi Rangi visited Seoul in May. He met officials. "
+            "Mere Tipene arrived and became the first New Zealand journalist to film there.",
+            [
+                ("Tama Potaka", "person:tama-potaka"),
+                ("Hemi Rangi", "person:hemi-rangi"),
+                ("Mere Tipene", "person:mere-tipene"),
+            ],
+        ),
     ],
 )
 def test_persons_from_cues_on_sentences_written_here(
@@ -527,6 +540,67 @@ def test_persons_from_cues_on_sentences_written_here(
         rows.append(_row(text, name, actor_id, after))
         after = rows[-1][2]
     assert _persons(text) == rows
+
+
+def _without_curated_persons(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the curated tables forget every person (states and bodies stay)."""
+    import functools
+
+    from nzdprk import actors as module
+
+    index = module._index()
+
+    def forgetful() -> module._Index:
+        def keep(table: dict[str, list]) -> dict[str, list]:
+            kept = {k: [e for e in v if e.kind != "person"] for k, v in table.items()}
+            return {k: v for k, v in kept.items() if v}
+
+        return index._replace(direct=keep(index.direct), backref=keep(index.backref))
+
+    monkeypatch.setattr(module, "_index", functools.cache(forgetful))
+
+
+#: Curated persons of the sources that no general cue marks as persons: "established in
+#: 1973 by Don Borrie and Wolf Rosenberg", "Benjamin Evans traveled with ...".
+_NO_CUE = {"don-borrie", "wolf-rosenberg", "benjamin-evans"}
+
+
+@pytest.mark.parametrize("doc", sorted(PERSONS))
+def test_the_cues_alone_find_the_persons_of_the_sources(
+    doc: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _without_curated_persons(monkeypatch)
+    ministers = {"001": ("Phil Goff",), "002": ("Phil Goff",), "003": ("Winston Peters",)}
+    mentions, _ = find_mentions(SEEDS[doc], ministers.get(doc, ()))
+    found = {m.actor_id for m in mentions if m.kind == "person"}
+    slugs = {a.removesuffix("-ccrfc") for a in PERSONS[doc] - _NO_CUE}
+    assert found == {f"person:{a}" for a in slugs}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Secretary is Peter Wilson.", "Peter Wilson"),  # a copula after an office
+        (  # the subject taken up by "He" in the next sentence
+            "In April 2012, Karim Dickie revisited Pyongyang under invite by the Korean Committee"
+            " for Cultural Relations with Foreign Countries (CCRFC). He appeared",
+            "Karim Dickie",
+        ),
+        (  # a role in its clause
+            "In October 2005, Charlotte Glennie visited North Korea and became the first New"
+            " Zealand journalist to film there officially.",
+            "Charlotte Glennie",
+        ),
+    ],
+)
+def test_each_cue_alone_on_a_source_sentence(
+    sentence: str, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert sentence in SEEDS["000"]
+    _without_curated_persons(monkeypatch)
+    from nzdprk.actors import _slug
+
+    assert _persons(sentence) == [_row(sentence, name, "person:" + _slug(name))]
 
 
 def test_korean_names_by_their_shape_on_the_development_corpus() -> None:
