@@ -681,14 +681,13 @@ def _defined_organisations(
     out: list[Mention] = []
     for pattern, forward in ((_IN_PARENS, False), (_PARENS_AFTER, True)):
         for match in pattern.finditer(text):
-            acronym = match.group(1)
+            acronym, reach = match.group(1), len(match.group(1)) * 2 + 2
             if forward:
-                near = toks[bisect_left(starts, match.end()) :][: len(acronym) * 2 + 2]
-                a_start, a_end = match.start(1), match.end(1)
+                at = bisect_left(starts, match.end())
+                near = toks[at : at + reach]
             else:
-                near = toks[max(0, bisect_left(starts, match.start()) - len(acronym) * 2 - 2) :]
-                near = [t for t in near if t.end <= match.start()]
-                a_start, a_end = match.start(1), match.end(1)
+                at = bisect_left(starts, match.start())
+                near = [t for t in toks[max(0, at - reach) : at] if t.end <= match.start()]
             edge = _initials_name(text, near, acronym, forward=forward)
             if edge is None:
                 continue
@@ -696,7 +695,7 @@ def _defined_organisations(
                 n_start, n_end = near[0].start, edge.end
             else:
                 n_start, n_end = edge.start, near[-1].end
-            out += _learn(text, toks, named, taken, (n_start, n_end), (a_start, a_end))
+            out += _learn(text, toks, named, taken, (n_start, n_end), match.span(1))
     return out
 
 
@@ -870,23 +869,23 @@ class _Candidate(NamedTuple):
     cued: bool  # a cue other than a title says it is a person
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _person_runs(text: str, free: list[_Tok]) -> list[list[int]]:
     """Runs of capitalised words (with "of", "the" and lowercase syllables after a hyphen,
     as in "Jong-un") joined by one space or hyphen."""
     runs: list[list[int]] = []
     for i, tok in enumerate(free):
         word = text[tok.start : tok.end]
-        prev = free[i - 1] if i else None
-        joined = (
-            prev is not None
-            and bool(runs)
-            and runs[-1][-1] == i - 1
-            and prev.end == prev.stem_end
-            and _joined(text, prev, tok)
-        )
+        extends = bool(runs) and runs[-1][-1] == i - 1
+        if not (extends or word[:1].isupper()):
+            continue
+        prev = free[i - 1]
+        joined = extends and prev.end == prev.stem_end and _joined(text, prev, tok)
         if joined and text[tok.start - 1] in "-\u2010\u2011" and word.islower():
             runs[-1].append(i)
-        elif word in _ORDINARY or any(c.isdigit() for c in word):
+        elif word in _ORDINARY or _DIGIT.search(word):
             continue
         elif word[:1].isupper() or (joined and word in _TITLE_CONNECTORS):
             if joined:
