@@ -750,7 +750,7 @@ _ROLES = (
     "bishop|pastor|missionary|volunteer|soldier|veteran|defector|co-founder|co-leader"
 )
 _TITLE_BEFORE = re.compile(
-    rf"\b(?:{_ROLES})\.?(?:[^\S\n]+(?:of|for)(?:[^\S\n]+the)?(?:[^\S\n]+[A-Za-z]+){{1,3}}?)?"
+    rf"\b(?:{_ROLES})s?\.?(?:[^\S\n]+(?:of|for)(?:[^\S\n]+the)?(?:[^\S\n]+[A-Za-z]+){{1,3}}?)?"
     r"(?:,|[^\S\n]+(?:is|was))?[^\S\n]+\Z",  # "minister, X", "The Secretary is X"
     re.IGNORECASE,
 )
@@ -782,7 +782,7 @@ _NOT_PERSON = _words(
     Stadium Station Road Avenue Area Region State States Republic Kingdom Empire Axis Evil
     Rights Watch Aid Relief Championships Cup Games Day Eve Year Parallel Poll Museum Library
     Church Hospital Police Guard Guards Authority Bureau Board Cabinet Secretariat Media
-    Newspaper Daily Weekly Magazine Journal Review Online
+    Newspaper Daily Weekly Magazine Journal Review Online Sinmun Ilbo Shimbun Shinbun
     Administration Presidency Affairs Trade Defence Defense Finance Justice Foreign"""
 )
 
@@ -867,6 +867,7 @@ class _Candidate(NamedTuple):
     words: int
     titled: bool  # a title or honorific stands before it
     cued: bool  # a cue other than a title says it is a person
+    acts: bool  # a verb follows ("Groser said", "Groser met")
 
 
 _DIGIT = re.compile(r"\d")
@@ -918,8 +919,8 @@ def _person_candidates(text: str, free: list[_Tok]) -> list[_Candidate]:
             k += 1
         end = next((j for j in range(k, len(run)) if words[j] in _TITLE_CONNECTORS), len(run))
         name = run[k:end]
-        if not name or words[k].islower():
-            continue
+        if not name or words[k].islower() or (k and words[k - 1] in _TITLE_CONNECTORS):
+            continue  # "Minister for Pacific Peoples": a portfolio, not a name
         start, stop = free[name[0]].start, free[name[-1]].stem_end
         span = text[start:stop]
         pieces = [w for w in words[k:end] if w[:1].isupper()]
@@ -932,13 +933,12 @@ def _person_candidates(text: str, free: list[_Tok]) -> list[_Candidate]:
         said = bool(_SAID_AFTER.match(text, stop)) or bool(
             _SAID_BEFORE.search(text, max(0, start - 20), start)
         )
-        surnames = [w.lower() for w in pieces[1:]]
+        plain = not any(w.lower() in common for w in pieces[1:])
         said = said or _subject_of_he(text, stop)
-        cued = admin or (
-            len(span.split()) > 1
-            and (_korean(span) or (said and not any(w in common for w in surnames)))
-        )
-        out.append(_Candidate(start, stop, len(span.split()), titled, cued))
+        n_words = len(span.split())
+        cued = admin or (n_words > 1 and (_korean(span) or (said and plain)))
+        acts = said or bool(_VERB_AFTER.match(text, stop))
+        out.append(_Candidate(start, stop, n_words, titled, cued, acts))
     return out
 
 
@@ -999,7 +999,7 @@ def _persons(
         how = "title_form" if c.titled else "back_reference"
         if len(earlier) > 1:
             unresolved.append(UnresolvedName(span, c.start, c.end, "ambiguous"))
-        elif earlier and (c.titled or not _sentence_initial(text, c.start)):
+        elif earlier and (c.titled or c.acts or not _sentence_initial(text, c.start)):
             mentions.append(Mention(earlier.pop(), span, c.start, c.end, how, "actor", "person"))
         elif c.titled or c.cued:
             actor_id = "person:" + _slug(span)

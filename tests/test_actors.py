@@ -603,6 +603,34 @@ def test_each_cue_alone_on_a_source_sentence(
     assert _persons(sentence) == [_row(sentence, name, "person:" + _slug(name))]
 
 
+def test_a_family_name_opening_a_sentence_refers_back_when_a_verb_follows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sentence = (
+        "New Zealand Prime Minister Helen Clark urged the UN to bring its full weight to bear on"
+        " North Korea after it announced it had conducted the underground nuclear test. Clark"
+        " condemned the test"
+    )
+    assert sentence in SEEDS["000"]
+    _without_curated_persons(monkeypatch)
+    assert _persons(sentence) == [
+        _row(sentence, "Helen Clark", "person:helen-clark"),
+        _row(sentence, "Clark", "person:helen-clark", sentence.index(". Clark")),
+    ]
+    written = "Ambassador Hemi Rangi arrived. Rangi met officials. Rangi Street was closed."
+    assert _persons(written) == [
+        _row(written, "Hemi Rangi", "person:hemi-rangi"),
+        _row(written, "Rangi", "person:hemi-rangi", 20),
+    ]
+
+
+def test_a_portfolio_after_a_title_is_not_a_name() -> None:
+    text = "The Minister for Pacific Peoples said so, and the Secretary of Defence agreed."
+    mentions, unresolved = find_mentions(text)
+    assert mentions == []
+    assert [u.text for u in unresolved] == ["Pacific Peoples"]
+
+
 def test_korean_names_by_their_shape_on_the_development_corpus() -> None:
     line = _dev_line("h12_iaea-monitoring-contribution-2018.txt", "Kang Kyung-wha")
     assert ("Kang Kyung-wha", "person:kang-kyung-wha") in [(t, a) for t, _, _, a in _persons(line)]
