@@ -573,7 +573,8 @@ def fact_key(event: Event, country: dict[str, str], kind: dict[str, str]) -> str
     ``action:actors>recipients`` (``action:a+b`` for reciprocal actions), with ``:future``,
     ``:hypothetical`` or ``:negated`` for events that did not (yet) happen. Positions taken by
     office holders (support, requests, aid...) are keyed by their state, so "Peters supported
-    the talks" and "New Zealand's support" are one fact; visits and meetings stay personal. The
+    the talks" and "New Zealand's support" are one fact, and an actor not in ``kind`` (found
+    from cues, its state unknown) is left out of such a key; visits and meetings stay personal. The
     object is the most specific recipient named: an organisation or forum before a state.
 
     None for pure statements (no fact to compare), when no actor is named for a one-way
@@ -585,8 +586,8 @@ def fact_key(event: Event, country: dict[str, str], kind: dict[str, str]) -> str
 
     def ids(role: str) -> list[str]:
         found = [p.actor_id for p in event.participants if p.role == role]
-        if trigger.state_key:
-            found = [country.get(a, a) if kind.get(a) != "state" else a for a in found]
+        if trigger.state_key:  # an actor found only in the text has no known state: left out
+            found = [country.get(a, a) if kind.get(a) != "state" else a for a in found if a in kind]
         return sorted(set(found))
 
     actors_, recipients = ids("actor"), ids("recipient")
