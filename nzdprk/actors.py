@@ -708,12 +708,11 @@ def _learn(
     acronym: tuple[int, int],
 ) -> list[Mention]:
     """Mentions of a defined organisation's name and of every use of its acronym."""
-    curated = [m for m in named if m.char_start < name[1] and name[0] < m.char_end]
-    curated += [m for m in named if (m.char_start, m.char_end) == acronym]
+    curated = [m for m in named if (m.char_start, m.char_end) in (name, acronym)]
     if taken.find(1, *name) != -1 and taken.find(1, *acronym) != -1:
         return []
     if curated and (len(curated) > 1 or curated[0].kind == "person"):
-        return []
+        return []  # both forms curated, or a person's initials
     actor_id = curated[0].actor_id if curated else "org:" + _slug(text[name[0] : name[1]])
     kind = curated[0].kind if curated else "organisation"
     letters = text[acronym[0] : acronym[1]]

@@ -752,6 +752,12 @@ def test_an_organisation_defined_in_the_text_is_learnt_for_that_text() -> None:
         ("PIF", 54, org, "organisation"),
     ]
     assert [m.actor_id for m in find_mentions("Later PIF said no.")[0]] == []
+    # a state inside the name stays a mention of the state; the acronym is learnt
+    text = "The New Zealand Defence Force (NZDF) sent a plane."
+    assert [(m.text, m.actor_id) for m in find_mentions(text)[0]] == [
+        ("New Zealand", "NZL"),
+        ("NZDF", "org:new-zealand-defence-force"),
+    ]
 
 
 def test_mentions_and_actors_frames_carry_uncurated_persons(make_corpus) -> None:
