@@ -675,8 +675,9 @@ def _defined_organisations(
     text: str, toks: list[_Tok], named: list[Mention], taken: bytearray
 ) -> list[Mention]:
     """Organisations a text defines with an acronym, learnt for this text only: the full name
-    and every standalone use of the acronym become mentions of one actor, the curated one if
-    either form is curated, else ``org:`` + the folded full name."""
+    (ending in a word such as Organisation, Forum, Agency) and every standalone use of the
+    acronym become mentions of one actor, the curated one if either form is curated, else
+    ``org:`` + the folded full name."""
     starts = [t.start for t in toks]
     out: list[Mention] = []
     for pattern, forward in ((_IN_PARENS, False), (_PARENS_AFTER, True)):
@@ -695,6 +696,8 @@ def _defined_organisations(
                 n_start, n_end = near[0].start, edge.end
             else:
                 n_start, n_end = edge.start, near[-1].end
+            if text[n_start:n_end].split()[-1] not in _ORG_HEADS:
+                continue  # a defined term ("Official Development Assistance"), not a body
             out += _learn(text, toks, named, taken, (n_start, n_end), match.span(1))
     return out
 
@@ -741,12 +744,12 @@ _ROLES = (
     "chairwoman|chairperson|speaker|leader|premier|chancellor|governor|mayor|senator|"
     "counterpart|spokesperson|spokesman|spokeswoman|commissioner|representative|rapporteur|"
     "king|queen|prince|princess|marshal|admiral|general|commander|colonel|captain|"
-    "lieutenant|officer|official|professor|judge|diplomat|journalist|reporter|correspondent|"
+    "lieutenant|officer|professor|judge|diplomat|journalist|reporter|correspondent|"
     "activist|historian|academic|lawyer|economist|analyst|researcher|author|mp|lawmaker|"
     "consul|coordinator|administrator|founder|mr|mrs|ms|dr|sir|dame|student|teacher|doctor|"
     "nurse|farmer|scientist|agriculturalist|engineer|businessman|businesswoman|entrepreneur|"
     "artist|writer|poet|photographer|filmmaker|producer|singer|musician|athlete|coach|priest|"
-    "bishop|pastor|missionary|volunteer|soldier|veteran|defector|co-founder|co-leader"
+    "bishop|pastor|missionary|volunteer|soldier|veteran|defector|co-founder|co-leader|nuncio"
 )
 _TITLE_BEFORE = re.compile(
     rf"\b(?:{_ROLES})s?\.?(?:[^\S\n]+(?:of|for)(?:[^\S\n]+the)?(?:[^\S\n]+[A-Za-z]+){{1,3}}?)?"
@@ -782,7 +785,17 @@ _NOT_PERSON = _words(
     Rights Watch Aid Relief Championships Cup Games Day Eve Year Parallel Poll Museum Library
     Church Hospital Police Guard Guards Authority Bureau Board Cabinet Secretariat Media
     Newspaper Daily Weekly Magazine Journal Review Online Sinmun Ilbo Shimbun Shinbun
-    Administration Presidency Affairs Trade Defence Defense Finance Justice Foreign"""
+    Administration Presidency Affairs Trade Defence Defense Finance Justice Foreign
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"""
+)
+#: The last word of an organisation's name ("... Development Organisation (KEDO)").
+_ORG_HEADS = _words(
+    """Organisation Organization Agency Council Committee Commission Society Trust Fund
+    Foundation Association Union Party Bank Cross Crescent Programme Program Forum Institute
+    University College School Ministry Department Office Government Parliament Assembly
+    Congress Senate Court Service Services Force Forces Army Navy Corps Command Company
+    Corporation Group Network Centre Center Club League Alliance Coalition Federation Mission
+    Authority Bureau Board Cabinet Secretariat Police Embassy Consulate"""
 )
 
 #: Korean family names as romanised (a closed class, like the titles above).
@@ -815,6 +828,9 @@ def _not_a_name(word: str) -> bool:
 
 
 def _is_title(word: str) -> bool:
+    """ "Minister", "minister", "MP"; not an acronym that spells a title word ("HEAD")."""
+    if word.isupper() and len(word) > 2:
+        return False
     return word.capitalize() in _TITLES or word in _TITLE_MODIFIERS or word.lower() in _ROLE_WORDS
 
 

@@ -728,6 +728,7 @@ def test_words_that_are_not_persons_on_the_development_corpus(
         "The Prime Minister's Office said nothing, and the General Assembly met.",
         "Human Rights Watch said the camps had grown, as human rights groups feared.",
         "United States Secretary of State Condoleezza Rice spoke.",  # only "Condoleezza Rice"
+        "The code at HEAD Jan 2026 and the Minister for Pacific Peoples agreed.",
     ],
 )
 def test_words_that_are_not_persons_on_sentences_written_here(text: str) -> None:
@@ -752,6 +753,9 @@ def test_an_organisation_defined_in_the_text_is_learnt_for_that_text() -> None:
         ("PIF", 54, org, "organisation"),
     ]
     assert [m.actor_id for m in find_mentions("Later PIF said no.")[0]] == []
+    # a defined term is not an organisation
+    text = "Official Development Assistance (ODA) rose; ODA is aid."
+    assert find_mentions(text)[0] == []
     # a state inside the name stays a mention of the state; the acronym is learnt
     text = "The New Zealand Defence Force (NZDF) sent a plane."
     assert [(m.text, m.actor_id) for m in find_mentions(text)[0]] == [
