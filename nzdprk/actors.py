@@ -743,7 +743,7 @@ _ROLES = (
     "president|minister|secretary|secretary-general|director|ambassador|envoy|chair|chairman|"
     "chairwoman|chairperson|speaker|leader|premier|chancellor|governor|mayor|senator|"
     "counterpart|spokesperson|spokesman|spokeswoman|commissioner|representative|rapporteur|"
-    "king|queen|prince|princess|marshal|admiral|general|commander|colonel|captain|"
+    "king|queen|prince|princess|marshal|admiral|commander|colonel|captain|"
     "lieutenant|officer|professor|judge|diplomat|journalist|reporter|correspondent|"
     "activist|historian|academic|lawyer|economist|analyst|researcher|author|mp|lawmaker|"
     "consul|coordinator|administrator|founder|mr|mrs|ms|dr|sir|dame|student|teacher|doctor|"

@@ -729,6 +729,7 @@ def test_words_that_are_not_persons_on_the_development_corpus(
         "Human Rights Watch said the camps had grown, as human rights groups feared.",
         "United States Secretary of State Condoleezza Rice spoke.",  # only "Condoleezza Rice"
         "The code at HEAD Jan 2026 and the Minister for Pacific Peoples agreed.",
+        "Rules are general English patterns.",
     ],
 )
 def test_words_that_are_not_persons_on_sentences_written_here(text: str) -> None:
