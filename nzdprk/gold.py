@@ -418,7 +418,13 @@ def load_gold(gold: str | Path | Mapping, texts: Mapping[str, str]) -> Gold:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f", line {mark.line + 1}" if mark else ""
-        raise GoldError(f"{source}{line}: not valid YAML: {exc.problem or exc}") from None
+        started = exc.context_mark
+        context = (
+            f" ({exc.context} on line {started.line + 1})"
+            if exc.context and started and mark and started.line != mark.line
+            else ""
+        )
+        raise GoldError(f"{source}{line}: not valid YAML: {exc.problem or exc}{context}") from None
     except yaml.YAMLError as exc:
         raise GoldError(f"{source}: not valid YAML: {exc}") from None
     return _Checker(source).gold(data, texts)
