@@ -256,13 +256,21 @@ class Evaluation:
     def summary(self) -> str:
         """One line: what was measured on what."""
         return (
-            f"{self.n_documents} annotated documents of {self.corpus} against {self.gold}: "
-            f"{int((self.errors['error'] == 'miss').sum())} misses, "
-            f"{int((self.errors['error'] == 'false_hit').sum())} false hits"
+            f"{self.n_documents} annotated documents of {self.corpus} "
+            f"against {Path(self.gold).name}"
         )
 
+    def caveats(self) -> list[str]:
+        """What limits the figures: documents or facts not scored, layers not available."""
+        missing = [
+            f"{r.layer} ({r.measure}): {r.note}"
+            for r in self.scores.itertuples()
+            if "not available" in str(r.note)
+        ]
+        return [*self.notes, *missing]
+
     def __str__(self) -> str:
-        notes = "".join(f"- {note}\n" for note in self.notes)
+        notes = "".join(f"- {note}\n" for note in self.caveats())
         measured = [
             f"- {r.layer} / {r.measure}: {r.note}\n" for r in self.scores.itertuples() if r.note
         ]
@@ -882,7 +890,11 @@ def report(evaluations: Mapping[str, Evaluation]) -> str:
     """The figures block of ``docs/evaluation.md`` (without its date line)."""
     parts = []
     for title, result in evaluations.items():
-        parts.append(f"### {title}\n\n{result.summary()}.\n\n{result.to_markdown()}")
+        caveats = "".join(f"- {caveat}\n" for caveat in result.caveats())
+        parts.append(
+            f"### {title}\n\n{result.summary()}.\n\n{result.to_markdown()}"
+            + (f"\n{caveats}" if caveats else "")
+        )
     return "\n".join(parts)
 
 

@@ -346,7 +346,10 @@ class _Checker:
         for i, item in enumerate(skipped):
             item = self.mapping(item, skipped, i, "a skipped entry")
             self.fields(item, SKIPPED_FIELDS, ["text"], "a skipped entry")
-            doc.skipped.append(nfc(str(item["text"])))
+            skipped_text = nfc(str(item["text"]))
+            if skipped_text not in text:
+                raise self.fail(item, "text", f"skipped text {skipped_text!r} is not in {file!r}")
+            doc.skipped.append(skipped_text)
         return doc
 
     def event(self, file: str, event: Mapping, text: str) -> GoldEvent:
