@@ -177,18 +177,28 @@ class _Layer:
     def __init__(self, layer: str, measure: str, note: str = ""):
         self.layer, self.measure, self.note = layer, measure, note
         self.tp = self.fp = self.fn = 0
-        self.no_fp = self.no_fn = False
+        self.no_fn = False  # a measure of precision only: nothing in the annotation to miss
         self.errors: list[dict] = []
 
-    def miss(self, doc_id: str, quote: str, expected: str, found: str | None, span) -> None:
+    def miss(self, doc_id: str, quote: str, expected: str, found: str | None, span: tuple) -> None:
         self.fn += 1
         self._error(doc_id, "miss", quote, expected, found, span)
 
-    def false_hit(self, doc_id: str, quote: str, expected: str | None, found: str, span) -> None:
+    def false_hit(
+        self, doc_id: str, quote: str, expected: str | None, found: str, span: tuple
+    ) -> None:
         self.fp += 1
         self._error(doc_id, "false_hit", quote, expected, found, span)
 
-    def _error(self, doc_id, error, quote, expected, found, span) -> None:
+    def _error(
+        self,
+        doc_id: str,
+        error: str,
+        quote: str,
+        expected: str | None,
+        found: str | None,
+        span: tuple[int | None, int | None],
+    ) -> None:
         self.errors.append(
             {
                 "layer": self.layer,
@@ -204,9 +214,9 @@ class _Layer:
         )
 
     def row(self) -> dict:
-        fp = None if self.no_fp else self.fp
+        fp = self.fp
         fn = None if self.no_fn else self.fn
-        precision = self.tp / (self.tp + fp) if fp is not None and self.tp + fp else None
+        precision = self.tp / (self.tp + fp) if self.tp + fp else None
         recall = self.tp / (self.tp + fn) if fn is not None and self.tp + fn else None
         f1 = (
             2 * precision * recall / (precision + recall)
@@ -344,6 +354,12 @@ def _typed(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
     return frame.astype(object).where(frame.notna(), None).astype(dtypes)
 
 
+def _true(value: Any) -> bool:
+    import pandas as pd
+
+    return not pd.isna(value) and bool(value)
+
+
 def _metadata(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> list[_Layer]:
     docs = corpus.documents.set_index("doc_id")
     layers = {
@@ -365,9 +381,9 @@ def _metadata(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> li
             same = title is not None and doc.title is not None and _key(title) == _key(doc.title)
             checks.append(("title", doc.title, doc.title if same else title))
         if doc.has_date:
-            own = _value(row["published_edtf"]) if bool(row["is_dated"]) else None
+            own = _value(row["published_edtf"]) if _true(row["is_dated"]) else None
             checks.append(("date", iso_text(doc.date) if doc.date else None, own))
-        if doc.not_before and not bool(row["is_dated"]):
+        if doc.not_before and not _true(row["is_dated"]):
             found = _day(row["published_earliest"])
             checks.append(
                 ("not_before", iso_text(doc.not_before), iso_text(found) if found else None)
@@ -690,8 +706,9 @@ def _aid(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> list[_L
 def _person_mentions(corpus: Corpus) -> pd.DataFrame:
     """Mentions of persons: by the mentions' own kind column, else by the actors' kind."""
     mentions = corpus.mentions
-    if "kind" in mentions.columns:
-        return mentions[mentions["kind"] == "person"]
+    for column in ("kind", "actor_kind"):
+        if column in mentions.columns:
+            return mentions[mentions[column] == "person"]
     kinds = corpus.actors[["actor_id", "actor_kind"]]
     merged = mentions.merge(kinds, on="actor_id", how="left")
     return merged[merged["actor_kind"] == "person"]

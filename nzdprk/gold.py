@@ -112,6 +112,8 @@ def _loader() -> type:
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
+            if not isinstance(key, str | int | float | bool | dt.date | None):
+                raise GoldError(f"line {line}: a key must be a name, not {type(key).__name__}")
             if key in out:
                 raise GoldError(f"line {line}: {key!r} is given twice")
             out[key] = loader.construct_object(value_node, deep=True)
@@ -124,7 +126,15 @@ def _loader() -> type:
         out.lines = [child.start_mark.line + 1 for child in node.value]
         return out
 
+    def timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+        """A date-like value that is no real date stays text, so the checker can name its line."""
+        try:
+            return loader.construct_yaml_timestamp(node)
+        except ValueError:
+            return loader.construct_scalar(node)
+
     Loader.add_constructor("tag:yaml.org,2002:map", mapping)
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)
     Loader.add_constructor("tag:yaml.org,2002:seq", sequence)
     return Loader
 

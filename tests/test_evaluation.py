@@ -443,6 +443,8 @@ def wrong(gold_file: Path, old: str, new: str) -> Path:
             "line 24: money text 'NZ$30 million' is not in 'b.txt'",
         ),
         ("kind: news", "kind: blog", "line 18: kind 'blog' is not one of"),
+        ("date: null", "date: 2005-13-01", "line 20: date '2005-13-01' is not a date"),
+        ("b.txt:\n", "b.txt:\n    ? [x]\n    : y\n", "line 18: a key must be a name"),
         ("status: differ_scope", "status: maybe", "line 30: status 'maybe' is not one of"),
     ],
 )
