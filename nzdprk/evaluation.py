@@ -410,7 +410,7 @@ def _date_phrases(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -
     dates = corpus.dates
     for doc_id, doc in scored.items():
         text = corpus.text(doc_id)
-        items: list[list] = []  # [start, end, {(min, max)}, quote]
+        items: list[list] = []  # [start, end, {(min, max) of the events written there}]
         for event in doc.events:
             for start, end in _occurrences(text, event.date_text) or [
                 _first(text, event.date_text)
@@ -448,8 +448,8 @@ def _date_phrases(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -
             for i, (s, e, bounds) in enumerate(merged):
                 if i not in pairs:
                     expected = " or ".join(sorted(_bounds(lo, hi) for lo, hi in bounds))
-                    near = [f for f in found if f[0] < e and s < f[1]]
-                    seen = f"{near[0][4]!r}: {_bounds(near[0][2], near[0][3])}" if near else None
+                    over = [f for f in found if f[0] < e and s < f[1]]
+                    seen = f"{over[0][4]!r}: {_bounds(over[0][2], over[0][3])}" if over else None
                     layer.miss(doc_id, text[s:e], expected, seen, (s, e))
             used = set(pairs.values())
             for j, (s, e, low, high, quote) in enumerate(found):
@@ -458,7 +458,9 @@ def _date_phrases(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -
     return [found_layer, exact_layer]
 
 
-def _repeats(quote: str, low, high, events: list[GoldEvent], exact: bool) -> bool:
+def _repeats(
+    quote: str, low: dt.date | None, high: dt.date | None, events: list[GoldEvent], exact: bool
+) -> bool:
     """A later mention of an annotated phrase ('Today's test' after 'today's nuclear test')."""
     return any(
         quote.casefold() in event.date_text.casefold()
@@ -467,7 +469,10 @@ def _repeats(quote: str, low, high, events: list[GoldEvent], exact: bool) -> boo
     )
 
 
-def _event_ok(event: GoldEvent, low, high, quote: str, exact: bool) -> bool:
+def _event_ok(
+    event: GoldEvent, low: dt.date | None, high: dt.date | None, quote: str, exact: bool
+) -> bool:
+    """Whether a dated statement matches an annotated event (exactly, or overlapping)."""
     if low is None or high is None:
         return False
     if event.words and not all(_key(w) in _key(quote) for w in event.words):
@@ -542,11 +547,16 @@ def _events(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> list
                     if i in pairs:
                         layer.tp += 1
                     else:
+                        read = [
+                            f"{st[5]!r}: {_bounds(st[0], st[1])}"
+                            for st in statements
+                            if any(st[3] <= s and e <= st[4] for s, e in where[i] if s is not None)
+                        ]
                         layer.miss(
                             doc_id,
                             event.date_text,
                             _bounds(event.min, event.max),
-                            None,
+                            "; ".join(read) or None,
                             _first(text, event.date_text),
                         )
                 for j, (low, high, quote, start, end, written) in enumerate(statements):

@@ -348,11 +348,18 @@ def test_every_error_names_the_document_the_quote_and_what_was_expected(folder, 
     assert int((errors["error"] == "miss").sum()) == int(scores["fn"].sum())
     assert int((errors["error"] == "false_hit").sum()) == int(scores["fp"].sum())
     events = errors[(errors["layer"] == "dated events") & (errors["measure"] == "all, exact")]
-    assert rows(events, ["doc_id", "error", "quote", "expected"]) == [
-        ["a", "miss", "on 2 February 2014", "2014-02-02"],
-        ["a", "miss", "in 2012", "2012-01-01 to 2012-12-31"],
-        ["a", "false_hit", _sentence(corpus.text("a"), "first grant")[2], None],
-        ["b", "false_hit", "Ana Smith said the embassy had 1,044 visitors.", None],
+    read = "'on 2 February 2014': 2014-02-01 to 2014-02-28"
+    assert rows(events, ["doc_id", "error", "quote", "expected", "found"]) == [
+        ["a", "miss", "on 2 February 2014", "2014-02-02", read],
+        ["a", "miss", "in 2012", "2012-01-01 to 2012-12-31", read],
+        ["a", "false_hit", _sentence(corpus.text("a"), "first grant")[2], None, read],
+        [
+            "b",
+            "false_hit",
+            "Ana Smith said the embassy had 1,044 visitors.",
+            None,
+            "'1,044': 1990-01-01 to 1990-12-31",
+        ],
     ]
     money = errors[errors["layer"] == "money"]
     assert rows(money, ["doc_id", "error", "quote", "expected", "found"]) == [
