@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .schema import MEASURE
+
 KINDS = {
     "wikipedia": "encyclopedia_article",
     "encyclopedia_article": "encyclopedia_article",
@@ -252,6 +254,18 @@ class _Checker:
                 container, key, f"{what} {value!r} is not a date (write YYYY-MM-DD)"
             ) from None
 
+    def text(self, value: Any, container: Any, key: Any, what: str) -> str:
+        if isinstance(value, bool) or not isinstance(value, str | int | float | dt.date):
+            raise self.fail(container, key, f"{what} must be text, not {value!r}")
+        return nfc(iso_text(value))
+
+    def listing(self, value: Any, container: Any, key: Any, what: str) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(container, key, f"{what} must be a list")
+        return value
+
     def strings(self, value: Any, container: Any, key: Any, what: str) -> list[str]:
         if value is None:
             return []
@@ -288,17 +302,17 @@ class _Checker:
             entry = self.mapping(entry, docs, name, f"document {file!r}")
             documents[file] = self.document(file, entry, texts[file])
         variants = []
-        raw_variants = data.get("name_variants") or []
+        raw_variants = self.listing(
+            data.get("name_variants"), data, "name_variants", "name_variants"
+        )
         for i, group in enumerate(raw_variants):
             variants.append(self.strings(group, raw_variants, i, "each name_variants entry"))
         facts = []
-        raw_facts = data.get("agreement") or []
-        if not isinstance(raw_facts, list):
-            raise self.fail(data, "agreement", "'agreement' must be a list")
+        raw_facts = self.listing(data.get("agreement"), data, "agreement", "'agreement'")
         for i, fact in enumerate(raw_facts):
             fact = self.mapping(fact, raw_facts, i, "each agreement entry")
             self.fields(fact, AGREEMENT_FIELDS, ["fact", "docs", "status"], "an agreement entry")
-            if fact["status"] not in STATUSES:
+            if not isinstance(fact["status"], str) or fact["status"] not in STATUSES:
                 raise self.fail(
                     fact,
                     "status",
@@ -307,10 +321,10 @@ class _Checker:
             value = fact.get("value")
             facts.append(
                 GoldFact(
-                    fact=str(fact["fact"]),
+                    fact=self.text(fact["fact"], fact, "fact", "fact"),
                     docs=tuple(self.strings(fact["docs"], fact, "docs", "docs")),
                     status=fact["status"],
-                    value=None if value is None else iso_text(value),
+                    value=None if value is None else self.text(value, fact, "value", "value"),
                     words=tuple(self.strings(fact.get("words"), fact, "words", "words")),
                 )
             )
@@ -319,23 +333,25 @@ class _Checker:
     def document(self, file: str, entry: Mapping, text: str) -> GoldDocument:
         self.fields(entry, DOC_FIELDS, [], f"document {file!r}")
         kind = entry.get("kind")
-        if kind is not None and kind not in KINDS:
+        if kind is not None and (not isinstance(kind, str) or kind not in KINDS):
             raise self.fail(
                 entry, "kind", f"kind {kind!r} is not one of wikipedia, press_release, news"
             )
         doc = GoldDocument(
             file=file,
             kind=KINDS.get(kind) if kind else None,
-            title=None if entry.get("title") is None else nfc(str(entry["title"])),
+            title=None
+            if entry.get("title") is None
+            else self.text(entry["title"], entry, "title", "title"),
             has_title="title" in entry,
             date=self.date(entry.get("date"), entry, "date", "date"),
             has_date="date" in entry,
             not_before=self.date(entry.get("not_before"), entry, "not_before", "not_before"),
         )
-        events = entry.get("events") or []
+        events = self.listing(entry.get("events"), entry, "events", "events")
         for i, event in enumerate(events):
             doc.events.append(self.event(file, self.mapping(event, events, i, "an event"), text))
-        money = entry.get("money") or []
+        money = self.listing(entry.get("money"), entry, "money", "money")
         for i, amount in enumerate(money):
             doc.money.append(
                 self.money(file, self.mapping(amount, money, i, "a money entry"), text)
@@ -352,11 +368,11 @@ class _Checker:
                 raise self.fail(
                     entry.get("not_money"), i, f"not_money {number!r} is not in {file!r}"
                 )
-        skipped = entry.get("skipped") or []
+        skipped = self.listing(entry.get("skipped"), entry, "skipped", "skipped")
         for i, item in enumerate(skipped):
             item = self.mapping(item, skipped, i, "a skipped entry")
             self.fields(item, SKIPPED_FIELDS, ["text"], "a skipped entry")
-            skipped_text = nfc(str(item["text"]))
+            skipped_text = self.text(item["text"], item, "text", "a skipped text")
             if skipped_text not in text:
                 raise self.fail(item, "text", f"skipped text {skipped_text!r} is not in {file!r}")
             doc.skipped.append(skipped_text)
@@ -364,7 +380,7 @@ class _Checker:
 
     def event(self, file: str, event: Mapping, text: str) -> GoldEvent:
         self.fields(event, EVENT_FIELDS, ["date_text", "min", "max", "core"], "an event")
-        date_text = nfc(str(event["date_text"]))
+        date_text = self.text(event["date_text"], event, "date_text", "date_text")
         if date_text not in text:
             raise self.fail(event, "date_text", f"date_text {date_text!r} is not in {file!r}")
         low = self.date(event["min"], event, "min", "min")
@@ -387,7 +403,7 @@ class _Checker:
 
     def money(self, file: str, money: Mapping, text: str) -> GoldMoney:
         self.fields(money, MONEY_FIELDS, ["text", "amount", "currency"], "a money entry")
-        written = nfc(str(money["text"]))
+        written = self.text(money["text"], money, "text", "money text")
         if written not in text:
             raise self.fail(money, "text", f"money text {written!r} is not in {file!r}")
         amount = money["amount"]
@@ -396,14 +412,23 @@ class _Checker:
         currency = money["currency"]
         if not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency):
             raise self.fail(money, "currency", f"currency {currency!r} must be an ISO 4217 code")
+        measure = money.get("measure")
+        if measure is not None and (not isinstance(measure, str) or measure not in MEASURE.values):
+            raise self.fail(
+                money, "measure", f"measure {measure!r} is not one of {', '.join(MEASURE.values)}"
+            )
+        if not isinstance(money.get("aid", True), bool):
+            raise self.fail(money, "aid", "aid must be true or false")
         period = money.get("period")
+        if period is not None:
+            period = self.text(period, money, "period", "period")
         return GoldMoney(
             text=written,
             amount=float(amount),
             currency=currency,
-            aid=bool(money.get("aid", True)),
-            measure=money.get("measure"),
-            period=None if period is None else iso_text(period),
+            aid=money.get("aid", True),
+            measure=measure,
+            period=period,
             has_period="period" in money
             and (period is None or bool(_EDTF_PERIOD.match(iso_text(period)))),
             as_of=self.date(money.get("as_of"), money, "as_of", "as_of"),

@@ -15,10 +15,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import nzdprk
+import nzdprk.gold
 from nzdprk.evaluation import BEGIN, END, Evaluation, report, update_report
-from nzdprk.gold import GoldError
+from nzdprk.gold import GoldError, load_gold
 from nzdprk.schema import cast_frame
 
 from .conftest import ROOT
@@ -533,3 +536,91 @@ def test_the_dev_set_is_scored_on_every_layer(corpus, gold):
     for column in ("precision", "recall", "f1"):
         values = result.scores[column].dropna()
         assert ((values >= 0) & (values <= 1)).all()
+
+
+# ---------------------------------------------------------------- any annotation at all
+
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 3_000_000)
+    | st.floats(allow_nan=False)
+    | st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1))
+    | st.sampled_from(["today", "in 2012", "$250,000", "NZD", "agree", "news", "flow", "a.txt"])
+    | st.text(max_size=8)
+)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "date_text",
+                    "min",
+                    "max",
+                    "core",
+                    "text",
+                    "amount",
+                    "currency",
+                    "words",
+                    "min_range",
+                    "docs",
+                    "status",
+                    "kind",
+                    "title",
+                    "date",
+                ]
+            )
+            | st.text(max_size=5),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=12,
+)
+_FIELDS = sorted(
+    nzdprk.gold.DOC_FIELDS
+    | nzdprk.gold.EVENT_FIELDS
+    | nzdprk.gold.MONEY_FIELDS
+    | nzdprk.gold.AGREEMENT_FIELDS
+)
+_ENTRY = st.dictionaries(st.sampled_from(_FIELDS), _SCALARS | st.lists(_SCALARS, max_size=2))
+_DOCUMENT = st.dictionaries(
+    st.sampled_from(sorted(nzdprk.gold.DOC_FIELDS)) | st.text(max_size=5),
+    _VALUES | st.lists(_ENTRY, max_size=2),
+    max_size=5,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    document=_DOCUMENT,
+    extra=st.dictionaries(
+        st.sampled_from(["name_variants", "agreement", "other"]),
+        _VALUES | st.lists(_ENTRY, max_size=2),
+    ),
+)
+def test_any_annotation_is_read_or_refused_with_a_message(document, extra):
+    texts = {"a.txt": RELEASE.split("---\n", 2)[2], "b.txt": NEWS}
+    try:
+        gold = load_gold({"documents": {"a.txt": document}, **extra}, texts)
+    except GoldError as exc:
+        assert str(exc).startswith("the gold annotation")
+    else:
+        assert set(gold.documents) == {"a.txt"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("documents:a.txt -[]{},\"'\n\t&*!?|>%@0123")),
+               max_size=60))  # fmt: skip
+def test_any_file_is_read_or_refused_with_its_name(raw):
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "gold.yaml"
+        path.write_text(raw, encoding="utf-8")
+        try:
+            load_gold(path, {"a.txt": NEWS})
+        except GoldError as exc:
+            assert str(exc).startswith(str(path))
