@@ -27,34 +27,13 @@ from .gold import (
     load_gold,
     nfc,
 )
+from .schema import EVALUATION_FRAMES, dtypes
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from .corpus import Corpus
 
-SCORE_COLUMNS = {
-    "layer": "string",
-    "measure": "string",
-    "tp": "Int64",
-    "fp": "Int64",
-    "fn": "Int64",
-    "precision": "Float64",
-    "recall": "Float64",
-    "f1": "Float64",
-    "note": "string",
-}
-ERROR_COLUMNS = {
-    "layer": "string",
-    "measure": "string",
-    "doc_id": "string",
-    "error": "string",
-    "quote": "string",
-    "expected": "string",
-    "found": "string",
-    "char_start": "Int64",
-    "char_end": "Int64",
-}
 
 # ---------------------------------------------------------------- helpers
 
@@ -336,13 +315,15 @@ def evaluate(corpus: Corpus | str | Path, gold: str | Path | Mapping) -> Evaluat
     for score in (_metadata, _date_phrases, _events, _money, _aid, _persons):
         layers += score(corpus, scored, checked)
     layers += _agreement(corpus, scored, checked, by_file, notes)
-    scores = pd.DataFrame([layer.row() for layer in layers], columns=list(SCORE_COLUMNS))
+    scores = pd.DataFrame(
+        [layer.row() for layer in layers], columns=EVALUATION_FRAMES["scores"].names
+    )
     errors = pd.DataFrame(
-        [e for layer in layers for e in layer.errors], columns=list(ERROR_COLUMNS)
+        [e for layer in layers for e in layer.errors], columns=EVALUATION_FRAMES["errors"].names
     )
     return Evaluation(
-        scores=_typed(scores, SCORE_COLUMNS),
-        errors=_typed(errors, ERROR_COLUMNS),
+        scores=_typed(scores, dtypes(EVALUATION_FRAMES["scores"])),
+        errors=_typed(errors, dtypes(EVALUATION_FRAMES["errors"])),
         gold=checked.source,
         corpus=f"{corpus.root.name}/",
         n_documents=len(scored),
@@ -350,8 +331,8 @@ def evaluate(corpus: Corpus | str | Path, gold: str | Path | Mapping) -> Evaluat
     )
 
 
-def _typed(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
-    return frame.astype(object).where(frame.notna(), None).astype(dtypes)
+def _typed(frame: pd.DataFrame, types: dict[str, Any]) -> pd.DataFrame:
+    return frame.astype(object).where(frame.notna(), None).astype(types)
 
 
 def _true(value: Any) -> bool:
