@@ -88,7 +88,9 @@ def _parser() -> argparse.ArgumentParser:
         help="measure the reading against a hand annotation",
         description="Score each layer against a gold annotation (see docs/evaluation.md).",
     )
-    evaluate.add_argument("--corpus", type=Path, default=None, help="folder of .txt documents")
+    evaluate.add_argument(
+        "--corpus", type=Path, default=None, help="folder of .txt documents (default: seeds/)"
+    )
     evaluate.add_argument("--gold", type=Path, required=True, help="the annotation (YAML)")
     evaluate.add_argument("--out", type=Path, default=None, help="write scores.csv, errors.csv")
 

@@ -296,8 +296,7 @@ class _Checker:
                 raise self.fail(
                     docs,
                     name,
-                    f"{file!r} is not in the corpus (the corpus has "
-                    f"{', '.join(sorted(texts)) or 'no documents'})",
+                    f"{file!r} is not in the corpus (the corpus has {_some(sorted(texts))})",
                 )
             entry = self.mapping(entry, docs, name, f"document {file!r}")
             documents[file] = self.document(file, entry, texts[file])
@@ -466,6 +465,14 @@ def load_gold(gold: str | Path | Mapping, texts: Mapping[str, str]) -> Gold:
     except yaml.YAMLError as exc:
         raise GoldError(f"{source}: not valid YAML: {exc}") from None
     return _Checker(source).gold(data, texts)
+
+
+def _some(names: list[str], shown: int = 5) -> str:
+    """A few names of a long list, for a message."""
+    if not names:
+        return "no documents"
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
 
 
 def nfc(text: str) -> str:
