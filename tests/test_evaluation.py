@@ -624,3 +624,26 @@ def test_any_file_is_read_or_refused_with_its_name(raw):
             load_gold(path, {"a.txt": NEWS})
         except GoldError as exc:
             assert str(exc).startswith(str(path))
+
+
+def test_the_same_sum_said_twice_is_paired_with_the_row_at_its_place(make_corpus, tmp_path):
+    said_twice = "A first gift of $500,000 was made in 2007.\nA second gift of $500,000 followed.\n"
+    folder = make_corpus({"c.txt": said_twice})
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "documents:\n  c.txt:\n    money:\n"
+        '      - {text: "$500,000", amount: 500000, currency: NZD, period: "2007"}\n'
+        '      - {text: "$500,000", amount: 500000, currency: NZD, period: null}\n',
+        encoding="utf-8",
+    )
+    corpus = nzdprk.load_corpus(folder)
+    text = corpus.text("c")
+    flows = []
+    for where, period in (("first gift", "2007"), ("second gift", None)):
+        start, end, quote = _sentence(text, where)
+        flows.append(
+            {"doc_id": "c", "amount": 500000.0, "currency": "NZD", "period_edtf": period,
+             "quote": quote, "char_start": start, "char_end": end}
+        )  # fmt: skip
+    corpus.aid_flows = cast_frame(pd.DataFrame(flows), "aid_flows")
+    assert counts(nzdprk.evaluate(corpus, gold))[("aid rows", "period")] == (2, 0, 0)
