@@ -342,6 +342,7 @@ def _true(value: Any) -> bool:
 
 
 def _metadata(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> list[_Layer]:
+    """Kind, title, own date and (undated documents) the earliest publication day."""
     docs = corpus.documents.set_index("doc_id")
     layers = {
         name: _Layer("document metadata", name, note)
@@ -382,6 +383,7 @@ def _metadata(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> li
 
 
 def _date_phrases(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> list[_Layer]:
+    """Annotated date phrases against the rows of ``dates``, by overlap, then by bounds."""
     found_layer = _Layer(
         "date phrases", "found", "a phrase counts as found when a dates row overlaps it"
     )
@@ -477,6 +479,7 @@ def _event_ok(
 
 
 def _events(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> list[_Layer]:
+    """Annotated events against the dated statements of ``events`` (core and all)."""
     layers = {
         (core, exact): _Layer(
             "dated events",
@@ -577,6 +580,7 @@ def _same_amount(gold: GoldMoney, amount: Any, currency: Any) -> bool:
 
 
 def _money(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> list[_Layer]:
+    """Every annotated amount against every amount found, and the numbers that are not money."""
     amounts, source, own_spans = _amounts(corpus)
     layer = _Layer("money", "amount and currency", source)
     left_out = _Layer(
@@ -653,6 +657,7 @@ def _score_amounts(
 
 
 def _aid(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> list[_Layer]:
+    """Annotated aid amounts against ``aid_flows``, then what each amount found measures."""
     flows = corpus.aid_flows
     flows = flows[flows["amount"].notna()]
     amount = _Layer(
@@ -706,6 +711,7 @@ def _person_mentions(corpus: Corpus) -> pd.DataFrame:
 
 
 def _persons(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> list[_Layer]:
+    """Annotated person names against person mentions, and how many mentions are persons."""
     names = _Layer(
         "persons",
         "names",
@@ -777,6 +783,7 @@ def _agreement(
     by_file: Mapping[str, str],
     notes: list[str],
 ) -> list[_Layer]:
+    """Annotated shared facts against ``claim_comparisons``, one fact key per document pair."""
     layer = _Layer(
         "shared facts",
         "pairs with the annotated relation",
