@@ -83,8 +83,9 @@ bench: $(STAMP)
 
 # How well the package reads documents it was not written for: scores against the hand
 # annotation of the dev set; writes the figures into docs/evaluation.md (see that file).
-eval: $(STAMP)
+eval:
 	@if [ -f "$(DEVSET)/gold.yaml" ] && [ -f "$(DEVSET)/seeds.gold.yaml" ]; then \
+		$(MAKE) --no-print-directory setup && \
 		$(BIN)/python tools/evaluate_devset.py "$(DEVSET)" docs/evaluation.md; \
 	else \
 		echo "make: eval SKIPPED: no dev set at $(DEVSET) (give its folder: make eval DEVSET=DIR)"; \
