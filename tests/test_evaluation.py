@@ -647,3 +647,32 @@ def test_the_same_sum_said_twice_is_paired_with_the_row_at_its_place(make_corpus
         )  # fmt: skip
     corpus.aid_flows = cast_frame(pd.DataFrame(flows), "aid_flows")
     assert counts(nzdprk.evaluate(corpus, gold))[("aid rows", "period")] == (2, 0, 0)
+
+
+def test_make_eval_writes_both_tables_once_and_then_leaves_the_report_alone(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "evaluate_devset", ROOT / "tools" / "evaluate_devset.py"
+    )
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    devset = tmp_path / "devset"
+    (devset / "docs").mkdir(parents=True)
+    (devset / "docs" / "a.txt").write_text(RELEASE, encoding="utf-8")
+    (devset / "docs" / "b.txt").write_text(NEWS, encoding="utf-8")
+    (devset / "gold.yaml").write_text(GOLD, encoding="utf-8")
+    (devset / "seeds.gold.yaml").write_text(
+        "documents:\n  001_e04c4114be72f84d.txt: {kind: press_release, date: 2000-09-19}\n"
+        "  002_a9688cb631e8140e.txt: {kind: press_release}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "evaluation.md"
+    assert tool.main(devset, out) == 0
+    written = out.read_text(encoding="utf-8")
+    assert "### 2 documents the rules were not written for (the dev set)" in written
+    assert "### The 2 sources the rules were written on (seeds/)" in written
+    assert "| document metadata | kind | 2 | 0 | 0 | 100% | 100% | 100% |" in written
+    assert "| document metadata | date | 1 | 0 | 0 | 100% | 100% | 100% |" in written
+    assert tool.main(devset, out) == 0
+    assert out.read_text(encoding="utf-8") == written
