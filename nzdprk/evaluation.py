@@ -700,14 +700,18 @@ def _aid(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> list[_L
 
 
 def _person_mentions(corpus: Corpus) -> pd.DataFrame:
-    """Mentions of persons: by the mentions' own kind column, else by the actors' kind."""
+    """Mentions of persons: by the mentions' own kind where it is given, else by the actors'
+    kind (row by row, so a frame whose kind column is empty still counts)."""
     mentions = corpus.mentions
-    for column in ("kind", "actor_kind"):
-        if column in mentions.columns:
-            return mentions[mentions[column] == "person"]
-    kinds = corpus.actors[["actor_id", "actor_kind"]]
-    merged = mentions.merge(kinds, on="actor_id", how="left")
-    return merged[merged["actor_kind"] == "person"]
+    own = next((c for c in ("kind", "actor_kind") if c in mentions.columns), None)
+    actor_kind = corpus.actors.drop_duplicates("actor_id").set_index("actor_id")["actor_kind"]
+    by_actor = mentions["actor_id"].map(actor_kind).astype(object)
+    kind = (
+        by_actor
+        if own is None
+        else mentions[own].astype(object).where(mentions[own].notna(), by_actor)
+    )
+    return mentions[kind.eq("person").fillna(False).to_numpy(dtype=bool)]
 
 
 def _persons(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> list[_Layer]:

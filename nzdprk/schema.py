@@ -359,9 +359,15 @@ FRAMES: dict[str, Frame] = {
         ),
         Frame(
             "actors",
-            "The curated actor table (nzdprk/data/actors.csv) with each actor's mention count.",
+            "Every actor: the curated table (nzdprk/data/actors.csv), then the persons and "
+            "organisations found in the texts but not curated, with each actor's mention count.",
             (
-                _c("actor_id", "string", "ISO 3166-1 alpha-3 for states, a slug otherwise"),
+                _c(
+                    "actor_id",
+                    "string",
+                    "ISO 3166-1 alpha-3 for states, a slug otherwise; not curated: person:<folded "
+                    "name> or org:<folded name>",
+                ),
                 _c("actor_kind", ACTOR_KIND, "state, person, organisation or government body"),
                 _c("canonical_name", "string", "established English form of the name"),
                 _c("country_code", "string", "ISO alpha-3 of the state the actor acts for"),
@@ -369,6 +375,7 @@ FRAMES: dict[str, Frame] = {
                 _c("wikidata_qid", "string", "Wikidata item, only where verified"),
                 _c("notes", "string", "what a reader should know (e.g. who is who)"),
                 _c("verified", "boolean", "the row's facts were checked against a reference"),
+                _c("curated", "boolean", "in the curated table (False: found from cues in a text)"),
                 _c("n_mentions", "Int64", "mentions in this corpus"),
             ),
         ),
@@ -400,11 +407,13 @@ FRAMES: dict[str, Frame] = {
         ),
         Frame(
             "mentions",
-            "Every recognised mention of an actor.",
+            "Every recognised mention of an actor, curated or found from cues (titles, "
+            "honorifics, attribution, name shapes, the front matter's ministers).",
             (
                 _c("mention_id", "string", "doc_id:m<number>, in document order"),
                 _c("doc_id", "string", "document"),
-                _c("actor_id", "string", "actor"),
+                _c("actor_id", "string", "actor (a row of actors)"),
+                _c("kind", ACTOR_KIND, "the actor's kind: state, person, organisation, ..."),
                 _c("alias_type", ALIAS_TYPE, "how the name was written"),
                 _c("sense", SENSE, "actor (acts or is acted on) or place (a location)"),
                 _c("text", "string", "the mention, exactly text[char_start:char_end]"),
