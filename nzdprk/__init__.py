@@ -19,9 +19,12 @@ __all__ = [
     "Corpus",
     "CorpusError",
     "CorpusWarning",
+    "Evaluation",
+    "GoldError",
     "NoDocumentsError",
     "OutputError",
     "__version__",
+    "evaluate",
     "export_corpus",
     "load_corpus",
     "read_tables",
@@ -29,6 +32,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .corpus import Corpus, CorpusWarning, load_corpus
+    from .evaluation import Evaluation, GoldError, evaluate
     from .export import export_corpus, read_tables
     from .files import OutputError
     from .read import CorpusError, NoDocumentsError
@@ -39,6 +43,10 @@ def __getattr__(name: str) -> Any:
         from . import corpus
 
         return getattr(corpus, name)
+    if name in ("Evaluation", "GoldError", "evaluate"):
+        from . import evaluation
+
+        return getattr(evaluation, name)
     if name in ("export_corpus", "read_tables"):
         from . import export
 

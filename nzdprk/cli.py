@@ -151,6 +151,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     _corpus_options(findings)
 
+    evaluate = sub.add_parser(
+        "evaluate",
+        help="measure the reading against a hand annotation",
+        description="Score each layer against a gold annotation (see docs/evaluation.md).",
+        epilog=_epilog(),
+        formatter_class=formatter,
+    )
+    evaluate.add_argument(
+        "--corpus", type=Path, default=None, help="folder of .txt documents (default: seeds/)"
+    )
+    evaluate.add_argument("--gold", type=Path, required=True, help="the annotation (YAML)")
+    evaluate.add_argument("--out", type=Path, default=None, help="write scores.csv, errors.csv")
+
     schema = sub.add_parser("schema", help="print the data dictionary (Markdown)")
     schema.add_argument("--out", type=Path, default=None, help="write it to this file instead")
     return parser
@@ -168,6 +181,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "schema":
             return _schema(args)
+        if args.command == "evaluate":
+            from .evaluation import run_cli
+
+            return run_cli(args.corpus, args.gold, args.out)
         corpus = _load(args)
         if args.command == "findings":
             return _findings(corpus)
