@@ -3,16 +3,29 @@ the sdist holds what its tests need."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
 import tarfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from .conftest import ROOT
+
+
+@contextmanager
+def building() -> Iterator[None]:
+    """One build at a time in the checkout (both write its build/ and *.egg-info folders),
+    also when the tests run in several processes."""
+    (ROOT / "build").mkdir(exist_ok=True)
+    with (ROOT / "build" / "tests.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +34,8 @@ def installed(tmp_path_factory) -> Path:
     folder of its own, away from the checkout."""
     base = tmp_path_factory.mktemp("wheel")
     build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q"]
-    subprocess.run([*build, "-w", str(base / "dist"), str(ROOT)], check=True, timeout=300)
+    with building():
+        subprocess.run([*build, "-w", str(base / "dist"), str(ROOT)], check=True, timeout=300)
     (wheel,) = (base / "dist").glob("nzdprk-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         assert sorted(n for n in archive.namelist() if n.startswith("nzdprk/seeds/")) == sorted(
@@ -75,14 +89,15 @@ def test_the_sdist_holds_the_tests_and_what_they_read(tmp_path):
     script = (
         "import sys; from setuptools import build_meta; print(build_meta.build_sdist(sys.argv[1]))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-        timeout=300,
-    )
+    with building():
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+            timeout=300,
+        )
     name = result.stdout.strip().splitlines()[-1]
     with tarfile.open(tmp_path / name) as archive:
         members = {m.split("/", 1)[1] for m in archive.getnames() if "/" in m}
