@@ -16,7 +16,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # The development corpus with its hand annotation (not part of the repository).
 DEVSET ?= ../shared/devset
 
-.PHONY: help setup run data figures notebooks test unit nbval browser lint lab lock bench eval clean
+.PHONY: help setup run data figures notebooks test unit nbval browser lint lab lock check-fresh bench eval clean
 
 help:
 	@echo "make run    set up .venv if needed, then regenerate data/, figures/ and the executed notebooks"
@@ -27,15 +27,19 @@ help:
 	@echo "make lab    open JupyterLab on notebooks/"
 	@echo "make lint   ruff on the package and tests"
 	@echo "make lock   re-solve requirements.lock from requirements.in (needs uv)"
+	@echo "make check-fresh  resolve requirements.in afresh into .venv-fresh (not the lock)"
+	@echo "            and run the unit tests there (needs network; not part of make test)"
 
 setup: $(STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml overrides.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "nzdprk needs Python 3.11 or newer; set PYTHON=python3.x")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (nzdprk)" > /dev/null
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
 run: data figures notebooks
@@ -94,5 +98,20 @@ eval:
 lock:
 	uv pip compile --universal --python-version 3.11 requirements.in -o requirements.lock
 
+# The lock is the reference, but the package must not depend on one patch release: resolve
+# requirements.in afresh (every package it does not pin at its newest release) into
+# .venv-fresh and run the unit tests there. Needs network. PYTHON=python3.13 tries another
+# Python; CHECK_FRESH_TESTS=tests/test_cli.py narrows the tests.
+FRESH := .venv-fresh
+CHECK_FRESH_TESTS ?= tests
+check-fresh:
+	rm -rf $(FRESH)
+	$(PYTHON) -m venv $(FRESH)
+	$(FRESH)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade -r requirements.in
+	$(FRESH)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(FRESH)/bin/python -m pip freeze --exclude-editable > $(FRESH)/resolved.txt
+	@echo "make: resolved versions in $(FRESH)/resolved.txt"
+	$(FRESH)/bin/python -m pytest $(CHECK_FRESH_TESTS) --ignore=tests/browser -p no:cacheprovider --basetemp=$(FRESH)/pytest-tmp
+
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) $(FRESH) .pytest_cache .hypothesis

@@ -1,57 +1,127 @@
-"""Command line: ``nzdprk export`` writes every frame as CSV; ``nzdprk schema`` the data dictionary.
+"""Command line: ``nzdprk export`` writes every frame; ``figures``, ``findings``, ``schema``.
 
 The command line mirrors the Python API: ``nzdprk export --corpus DIR --out OUT`` is
-``load_corpus(DIR).frames()`` written to ``OUT/<frame>.csv``.
+``export_corpus(load_corpus(DIR), OUT)``. A user's mistake gives a message and an exit code
+(see :data:`EXIT_CODES`), never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import sys
-import tempfile
 import warnings
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 
+if TYPE_CHECKING:
+    from .corpus import Corpus
+    from .read import Problem
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+EXIT_NO_SOURCES = 3
+EXIT_CANNOT_WRITE = 4
+EXIT_INTERRUPTED = 130
+EXIT_CODES = {
+    EXIT_OK: "success",
+    EXIT_BAD_INPUT: "--strict and a file has a problem (nothing written)",
+    EXIT_USAGE: "usage error: an unknown option or a bad value",
+    EXIT_NO_SOURCES: "no sources: the corpus folder is missing, is a file or holds no document",
+    EXIT_CANNOT_WRITE: "cannot write the output (not a folder, no permission, disk full...)",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C); the previous output is kept",
+}
+#: More problems than this with the same message are reported on one line.
+_SAME_MESSAGE_LINES = 3
+
+
+def _epilog() -> str:
+    return "exit codes:\n" + "\n".join(f"  {code:<3} {text}" for code, text in EXIT_CODES.items())
+
+
+def _pattern(value: str) -> str:
+    from .read import check_pattern
+
+    try:
+        return check_pattern(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not 0 (one per core) or a positive number")
+    return jobs
+
+
+def _corpus_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="folder of .txt documents (default: the bundled sources)",
+    )
+    parser.add_argument(
+        "--pattern",
+        type=_pattern,
+        default="*.txt",
+        help="which files below the folder are documents (default: *.txt)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop with an error if any file has a problem, writing nothing",
+    )
+
 
 def _parser() -> argparse.ArgumentParser:
+    formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="nzdprk",
         description="Turn source documents on New Zealand–North Korea relations into tidy tables.",
+        epilog=_epilog(),
+        formatter_class=formatter,
     )
     parser.add_argument("--version", action="version", version=f"nzdprk {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     export = sub.add_parser(
         "export",
-        help="write every frame as a CSV file",
-        description="Read a folder of documents and write one CSV per frame.",
+        help="write every frame as CSV or Parquet, with datapackage.json",
+        description="Read a folder of documents and write one file per frame and a "
+        "datapackage.json that gives every column's type. Only files nzdprk wrote (listed in "
+        "nzdprk-manifest.json) are ever replaced or removed.",
+        epilog=_epilog(),
+        formatter_class=formatter,
     )
-    export.add_argument(
-        "--corpus",
-        type=Path,
-        default=None,
-        help="folder of .txt documents (default: the bundled seeds/)",
-    )
+    _corpus_options(export)
     export.add_argument(
         "--out", type=Path, required=True, help="output folder (created if missing)"
     )
     export.add_argument(
-        "--pattern", default="*.txt", help="which files are documents (default: *.txt)"
+        "--format",
+        choices=("csv", "parquet", "timelinejs"),
+        default="csv",
+        help="csv: one file per frame (default); parquet: the same, typed; "
+        "timelinejs: timeline.json for TimelineJS",
     )
     export.add_argument(
-        "--format",
-        choices=("csv", "timelinejs"),
-        default="csv",
-        help="csv: one file per frame (default); timelinejs: timeline.json for TimelineJS",
+        "--excel",
+        action="store_true",
+        help="CSV for spreadsheets: a UTF-8 byte-order mark, and an apostrophe before every "
+        "text starting with = + - @, a tab or an apostrophe, so no cell runs as a formula",
     )
     export.add_argument(
         "--jobs",
-        type=int,
+        type=_jobs,
         default=1,
         metavar="N",
         help="analyse documents in N worker processes (0: one per core; default 1)",
@@ -62,31 +132,31 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="show a progress bar (default: when writing to a terminal)",
     )
-    export.add_argument(
-        "--strict",
-        action="store_true",
-        help="stop with an error if any file has a problem, writing nothing",
-    )
 
     figures = sub.add_parser(
         "figures",
         help="draw every published chart (SVG and PNG)",
         description="Draw every chart into a folder, with manifest.csv.",
+        epilog=_epilog(),
+        formatter_class=formatter,
     )
-    figures.add_argument(
-        "--corpus",
-        type=Path,
-        default=None,
-        help="folder of .txt documents (default: the bundled seeds/)",
-    )
+    _corpus_options(figures)
     figures.add_argument("--out", type=Path, required=True, help="output folder")
 
-    sub.add_parser("findings", help="print the results as sentences with numbers")
+    findings = sub.add_parser(
+        "findings",
+        help="print the results as sentences with numbers",
+        epilog=_epilog(),
+        formatter_class=formatter,
+    )
+    _corpus_options(findings)
 
     evaluate = sub.add_parser(
         "evaluate",
         help="measure the reading against a hand annotation",
         description="Score each layer against a gold annotation (see docs/evaluation.md).",
+        epilog=_epilog(),
+        formatter_class=formatter,
     )
     evaluate.add_argument(
         "--corpus", type=Path, default=None, help="folder of .txt documents (default: seeds/)"
@@ -100,156 +170,125 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if args.command == "schema":
-        from .schema import data_dictionary
+    """Run one command; return its exit code (see :data:`EXIT_CODES`)."""
+    from .files import OutputError
+    from .read import CorpusError, NoDocumentsError
 
-        text = data_dictionary()
-        if args.out is None:
-            sys.stdout.write(text)
-        else:
-            write_atomic(args.out, text)
-        return 0
-    if args.command == "figures":
-        return _figures(args)
-    if args.command == "evaluate":
-        from .evaluation import run_cli
-
-        return run_cli(args.corpus, args.gold, args.out)
-    if args.command == "findings":
-        from .corpus import load_corpus
-        from .findings import findings
-
-        for line in findings(load_corpus()):
-            print(f"- {line}")
-        return 0
-    return _export(args)
-
-
-def _figures(args: argparse.Namespace) -> int:
-    from .corpus import CorpusWarning, load_corpus
-    from .figures import write_figures
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", CorpusWarning)
-        corpus = load_corpus(args.corpus)
-    manifest = write_figures(corpus, args.out)
-    print(f"nzdprk: drew {len(manifest)} figures into {args.out}", file=sys.stderr)
-    return 0
-
-
-def _export(args: argparse.Namespace) -> int:
-    from .corpus import CorpusWarning, load_corpus
-    from .read import CorpusError
-
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "excel", False) and args.format != "csv":
+        parser.error("--excel is for --format csv only")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", CorpusWarning)
-            progress = sys.stderr.isatty() if args.progress is None else args.progress
-            corpus = load_corpus(
-                args.corpus,
-                strict=args.strict,
-                pattern=args.pattern,
-                jobs=args.jobs,
-                progress=progress,
-            )
+        if args.command == "schema":
+            return _schema(args)
+        if args.command == "evaluate":
+            from .evaluation import run_cli
+
+            return run_cli(args.corpus, args.gold, args.out)
+        corpus = _load(args)
+        if args.command == "findings":
+            return _findings(corpus)
+        if args.command == "figures":
+            return _figures(corpus, args)
+        return _export(corpus, args)
+    except NoDocumentsError as exc:
+        hint = "" if args.corpus is not None else "; give a folder of documents with --corpus DIR"
+        print(f"nzdprk: nothing written: no sources. {exc}{hint}", file=sys.stderr)
+        return EXIT_NO_SOURCES
     except CorpusError as exc:
         print(f"nzdprk: nothing written. {exc}", file=sys.stderr)
-        return 1
-    except (FileNotFoundError, NotADirectoryError) as exc:
-        print(f"nzdprk: {exc}", file=sys.stderr)
-        return 2
-    for problem in corpus.problem_list:
-        print(f"nzdprk: {problem.severity}: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OutputError as exc:
+        print(f"nzdprk: nothing written: {exc}; choose another --out", file=sys.stderr)
+        return EXIT_CANNOT_WRITE
+
+
+def run() -> int:
+    """The ``nzdprk`` command: :func:`main`, with Ctrl-C reported in one line."""
+    try:
+        return main()
+    except KeyboardInterrupt:
+        print(f"nzdprk: {EXIT_CODES[EXIT_INTERRUPTED]}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _load(args: argparse.Namespace) -> Corpus:
+    from .corpus import CorpusWarning, load_corpus
+
+    progress = getattr(args, "progress", None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        corpus = load_corpus(
+            args.corpus,
+            strict=args.strict,
+            pattern=args.pattern,
+            jobs=getattr(args, "jobs", 1),
+            progress=sys.stderr.isatty() if progress is None else progress,
+        )
+    _report(corpus.problem_list)
+    return corpus
+
+
+def _report(problems: list[Problem]) -> None:
+    """Each problem on its own line, except that many with the same message share one."""
+    same = Counter((p.severity, p.message) for p in problems)
+    shown: set[tuple[str, str]] = set()
+    for problem in problems:
+        key = (problem.severity, problem.message)
+        if same[key] <= _SAME_MESSAGE_LINES:
+            print(f"nzdprk: {problem.severity}: {problem}", file=sys.stderr)
+        elif key not in shown:
+            shown.add(key)
+            print(
+                f"nzdprk: {problem.severity}: {same[key]} files, the first {problem.path}: "
+                f"{problem.message} (all are listed in problems.csv)",
+                file=sys.stderr,
+            )
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .files import write_file
+    from .schema import data_dictionary
+
+    text = data_dictionary()
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        write_file(args.out, text.encode("utf-8"))
+    return EXIT_OK
+
+
+def _findings(corpus: Corpus) -> int:
+    from .findings import findings
+
+    for line in findings(corpus):
+        print(f"- {line}")
+    return EXIT_OK
+
+
+def _figures(corpus: Corpus, args: argparse.Namespace) -> int:
+    from .figures import write_figures
+
+    manifest = write_figures(corpus, args.out)
+    print(f"nzdprk: drew {len(manifest)} figures into {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _export(corpus: Corpus, args: argparse.Namespace) -> int:
+    from .export import export_corpus
+
+    written = export_corpus(corpus, args.out, format=args.format, spreadsheet=args.excel)
     if args.format == "timelinejs":
-        import json
-
-        from .timelinejs import timeline_json
-
-        data = timeline_json(corpus.events, corpus.documents)
-        write_atomic(
-            args.out / "timeline.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-        )
-        print(
-            f"nzdprk: wrote {len(data['events'])} slides to {args.out / 'timeline.json'}",
-            file=sys.stderr,
-        )
-        return 0
-    frames = corpus.frames()
-    write_frames(frames, args.out)
+        print(f"nzdprk: wrote the timeline to {written[0]}", file=sys.stderr)
+        return EXIT_OK
     skipped = sum(p.severity == "error" for p in corpus.problem_list)
     print(
-        f"nzdprk: wrote {len(frames)} tables for {len(corpus.docs)} documents to {args.out}"
+        f"nzdprk: wrote {len(written) - 1} tables for {len(corpus.docs)} documents to {args.out}"
         + (f" ({skipped} file(s) skipped, see problems.csv)" if skipped else ""),
         file=sys.stderr,
     )
-    return 0
-
-
-def write_frames(frames: dict, out: Path) -> None:
-    """Write ``<name>.csv`` files so that the output folder is never left half-written.
-
-    The new folder is built beside ``out`` (with copies of any other files already in it) and
-    then swapped in with one atomic exchange of the two folders (``renameat2`` on Linux). An
-    interruption before the swap leaves the previous output as it was; after it, the new one
-    is complete. Elsewhere the swap is two renames, and a crash between them leaves the old
-    output in a ``.<name>-…`` folder beside ``out``.
-    """
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    try:
-        written = {f"{name}.csv" for name in frames}
-        if out.is_dir():
-            for old in out.iterdir():
-                if old.name not in written and old.is_file():
-                    shutil.copy2(old, tmp / old.name)
-        for name, frame in frames.items():
-            frame.to_csv(
-                tmp / f"{name}.csv",
-                index=False,
-                date_format="%Y-%m-%d",
-                lineterminator="\n",
-                encoding="utf-8",
-            )
-        if out.exists():
-            _exchange(tmp, out)
-        else:
-            os.rename(tmp, out)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _exchange(a: Path, b: Path) -> None:
-    """Swap two folders atomically (Linux ``renameat2(RENAME_EXCHANGE)``), else by renames."""
-    import ctypes
-    import ctypes.util
-
-    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
-    at_fdcwd, rename_exchange = -100, 2
-    if (
-        renameat2 is not None
-        and renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
-    ):
-        return
-    backup = a.with_name(a.name + "-old")
-    os.rename(b, backup)
-    os.rename(a, b)
-    os.rename(backup, a)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a text file through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return EXIT_OK
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run())

@@ -15,7 +15,15 @@ from .aid import AidFlow
 from .dates import When, edtf_bounds
 from .events import QUAD_CLASS, Event
 from .extract import Analysis, analyse
-from .read import CorpusError, Document, Problem, front_matter_json, read_corpus
+from .read import (
+    CorpusError,
+    Document,
+    NoDocumentsError,
+    Problem,
+    check_pattern,
+    front_matter_json,
+    read_corpus,
+)
 from .schema import DOC_TYPE, FRAMES, cast_frame
 
 if TYPE_CHECKING:
@@ -29,14 +37,16 @@ class CorpusWarning(UserWarning):
 
 
 def bundled_seeds() -> Path:
-    """The project's own five source documents (``seeds/`` beside the package)."""
-    path = Path(__file__).resolve().parent.parent / "seeds"
-    if not path.is_dir():
-        raise FileNotFoundError(
-            "the bundled seeds/ folder was not found next to the nzdprk package; install the "
-            "package from a checkout with `pip install -e .` or pass a folder: load_corpus('DIR')"
+    """The project's own five source documents: the package data of ``nzdprk.seeds``, which
+    is the ``seeds/`` folder of a checkout and is installed with every wheel."""
+    from importlib import resources
+
+    folder = resources.files("nzdprk.seeds")
+    if not isinstance(folder, Path) or not folder.is_dir():
+        raise NoDocumentsError(
+            [Problem("nzdprk.seeds", "error", "the bundled documents are not a folder on disk")]
         )
-    return path
+    return folder
 
 
 class Corpus:
@@ -488,6 +498,14 @@ class Corpus:
         return {name: getattr(self, name) for name in FRAMES}
 
 
+def require_documents(corpus: Corpus) -> None:
+    """Raise :class:`NoDocumentsError` if the corpus has no documents."""
+    if not corpus.docs:
+        raise NoDocumentsError(
+            [Problem(str(corpus.root), "error", "no document could be read from this folder")]
+        )
+
+
 def _flow_row(
     doc: Document, analysed: Analysis, flow: AidFlow, number: int, claim_id: str
 ) -> dict[str, object]:
@@ -667,16 +685,22 @@ def load_corpus(
 
     Files that cannot be read are skipped and listed in ``corpus.problems`` with one
     ``CorpusWarning`` for all of them; with ``strict=True`` a :class:`CorpusError` naming
-    every problem is raised instead.
+    every problem is raised instead. A folder that is missing, is a file, or (in strict
+    mode) holds no matching file raises :class:`NoDocumentsError`, a kind of CorpusError.
 
     ``jobs`` > 1 analyses the documents in that many worker processes (0: one per core), and
     ``progress`` shows a progress bar; the frames are the same either way. For a corpus too
     large for one machine see `nzdprk.parallel.analyse_with_dask`.
     """
+    check_pattern(pattern)
+    if jobs < 0:
+        raise ValueError(f"jobs must be 0 (one per core) or a positive number, not {jobs}")
     root = Path(path) if path is not None else bundled_seeds()
     docs, problems = read_corpus(root, pattern)
     catalogue, cat_problems = read_catalogue(root)
     problems = cat_problems + problems + _check_catalogue(docs, catalogue)
+    if strict and not docs and not any(p.severity == "error" for p in problems):
+        raise NoDocumentsError(problems)
     if problems and strict:
         raise CorpusError(problems)
     if problems:

@@ -875,7 +875,8 @@ def run_cli(corpus: Path | None, gold: Path, out: Path | None) -> int:
     import warnings
 
     from .corpus import CorpusWarning, load_corpus
-    from .read import CorpusError
+    from .files import write_files
+    from .read import CorpusError, NoDocumentsError
 
     try:
         with warnings.catch_warnings():
@@ -885,6 +886,9 @@ def run_cli(corpus: Path | None, gold: Path, out: Path | None) -> int:
     except GoldError as exc:
         print(f"nzdprk evaluate: {exc}", file=sys.stderr)
         return 2
+    except NoDocumentsError as exc:
+        print(f"nzdprk evaluate: no sources. {exc}", file=sys.stderr)
+        return 3
     except CorpusError as exc:
         print(f"nzdprk evaluate: {exc}", file=sys.stderr)
         return 1
@@ -893,10 +897,15 @@ def run_cli(corpus: Path | None, gold: Path, out: Path | None) -> int:
         return 2
     print(result)
     if out is not None:
-        from .cli import write_atomic
-
-        for name, frame in (("scores", result.scores), ("errors", result.errors)):
-            write_atomic(out / f"{name}.csv", frame.to_csv(index=False, lineterminator="\n"))
+        frames = {"scores.csv": result.scores, "errors.csv": result.errors}
+        write_files(
+            out,
+            {
+                name: lambda path, frame=frame: frame.to_csv(path, index=False, lineterminator="\n")
+                for name, frame in frames.items()
+            },
+            group="evaluation",
+        )
         print(f"nzdprk: wrote scores.csv and errors.csv to {out}", file=sys.stderr)
     return 0
 
@@ -923,7 +932,7 @@ def update_report(path: Path, figures: str, today: dt.date) -> bool:
     Returns whether the file was written, so that running again without changes leaves it as
     it was (and the repository clean).
     """
-    from .cli import write_atomic
+    from .files import write_file
 
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     if BEGIN in old and END in old:
@@ -935,5 +944,5 @@ def update_report(path: Path, figures: str, today: dt.date) -> bool:
     if kept == figures.strip():
         return False
     block = f"\nMeasured on {today.isoformat()}.\n\n{figures.strip()}\n"
-    write_atomic(path, f"{head}{BEGIN}{block}{END}{tail}")
+    write_file(path, f"{head}{BEGIN}{block}{END}{tail}".encode())
     return True

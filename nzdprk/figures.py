@@ -62,35 +62,49 @@ FIGURES = (
 )
 
 
-def write_figures(corpus: Corpus, folder: Path) -> pd.DataFrame:
-    """Draw every figure into ``folder`` (SVG and PNG) and write ``manifest.csv``."""
+def write_figures(corpus: Corpus, folder: str | Path) -> pd.DataFrame:
+    """Draw every figure into ``folder`` (SVG and PNG) and write ``manifest.csv``.
+
+    All files are replaced together and only files nzdprk wrote are touched (see
+    `nzdprk.files`); a corpus without documents is refused, never drawn as empty charts."""
     import matplotlib.pyplot as plt
     import pandas as pd
 
     from . import plots
+    from .corpus import require_documents
+    from .files import write_files
 
-    rows = []
-    for spec in FIGURES:
-        fig = spec.draw(corpus)
-        paths = plots.save(fig, spec.name, folder)
-        plt.close(fig)
-        docs = sorted(
-            set().union(*(_doc_ids(getattr(corpus, f)) for f in spec.frames if f != "documents"))
-        )
-        rows.append(
-            {
-                "figure": spec.name,
-                "files": "; ".join(p.name for p in paths),
-                "title": spec.title,
-                "notebook": f"notebooks/{spec.notebook}",
-                "function": f"nzdprk.plots.{spec.function}",
-                "options": "; ".join(f"{k}={v}" for k, v in spec.options.items()),
-                "frames": "; ".join(spec.frames),
-                "source_documents": "; ".join(docs),
-            }
-        )
-    manifest = pd.DataFrame(rows)
-    manifest.to_csv(folder / "manifest.csv", index=False, lineterminator="\n")
+    require_documents(corpus)
+    rows, writers, drawn = [], {}, []
+    try:
+        for spec in FIGURES:
+            fig = spec.draw(corpus)
+            drawn.append(fig)
+            files = plots.figure_writers(fig, spec.name)
+            writers |= files
+            docs = sorted(
+                set().union(
+                    *(_doc_ids(getattr(corpus, f)) for f in spec.frames if f != "documents")
+                )
+            )
+            rows.append(
+                {
+                    "figure": spec.name,
+                    "files": "; ".join(files),
+                    "title": spec.title,
+                    "notebook": f"notebooks/{spec.notebook}",
+                    "function": f"nzdprk.plots.{spec.function}",
+                    "options": "; ".join(f"{k}={v}" for k, v in spec.options.items()),
+                    "frames": "; ".join(spec.frames),
+                    "source_documents": "; ".join(docs),
+                }
+            )
+        manifest = pd.DataFrame(rows)
+        writers["manifest.csv"] = lambda p: manifest.to_csv(p, index=False, lineterminator="\n")
+        write_files(folder, writers, group="figures")
+    finally:
+        for fig in drawn:
+            plt.close(fig)
     return manifest
 
 

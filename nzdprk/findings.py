@@ -12,7 +12,10 @@ if TYPE_CHECKING:
 
 
 def findings(corpus: Corpus) -> list[str]:
-    """The results, one Markdown sentence each."""
+    """The results, one Markdown sentence each (NoDocumentsError for an empty corpus)."""
+    from .corpus import require_documents
+
+    require_documents(corpus)
     dates = corpus.dates["date_resolution"].astype(str)
     events = corpus.events
     happened = events[(events["aux_mode"] != "future") & events["date_edtf"].notna()]

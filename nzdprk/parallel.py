@@ -41,7 +41,8 @@ def analyse_all(
 def analyse_with_dask(
     docs: Sequence[Document], *, npartitions: int | None = None, scheduler: str | None = None
 ) -> dict[str, Analysis]:
-    """The same analyses mapped with ``dask.bag`` (``pip install nzdprk[scale]``).
+    """The same analyses mapped with ``dask.bag`` (the ``scale`` extra: ``pip install dask``,
+    or ``pip install -e ".[scale]"`` in a checkout).
 
     With no ``scheduler``, Dask's default is used: the local process pool, or the cluster of a
     ``dask.distributed.Client`` created beforehand (``Client("tcp://scheduler:8786")``), so the
@@ -50,7 +51,9 @@ def analyse_with_dask(
     try:
         import dask.bag as db
     except ImportError as exc:  # pragma: no cover - depends on the optional extra
-        raise ImportError("Dask is not installed: pip install 'nzdprk[scale]'") from exc
+        raise ImportError(
+            "Dask is not installed: pip install dask (or, in a checkout, pip install -e '.[scale]')"
+        ) from exc
     bag = db.from_sequence(list(docs), npartitions=npartitions or min(len(docs), 64) or 1)
     results = bag.map(analyse).compute(scheduler=scheduler)
     return {doc.doc_id: result for doc, result in zip(docs, results, strict=True)}

@@ -12,7 +12,7 @@ matplotlib is imported here only, so ``import nzdprk`` stays light.
 from __future__ import annotations
 
 import csv
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -320,15 +320,20 @@ def precision_counts(
 
 def save(fig: mpl.figure.Figure, stem: str, folder) -> list:
     """Write ``stem.svg`` and ``stem.png`` with no time stamps or version strings, so the
-    same data always give the same bytes."""
-    from pathlib import Path
+    same data always give the same bytes; each file is replaced atomically, and nothing
+    else in the folder is touched (see `nzdprk.files`)."""
+    from .files import write_files
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / f"{stem}.svg", folder / f"{stem}.png"]
-    fig.savefig(paths[0], metadata={"Date": None, "Creator": None}, bbox_inches="tight")
-    fig.savefig(paths[1], metadata={"Software": None}, bbox_inches="tight")
-    return paths
+    return write_files(folder, figure_writers(fig, stem), group=f"figure:{stem}")
+
+
+def figure_writers(fig: mpl.figure.Figure, stem: str) -> dict:
+    """``{file name: writer(path)}`` for the SVG and PNG of a figure (for `nzdprk.files`)."""
+    options = {"svg": {"Date": None, "Creator": None}, "png": {"Software": None}}
+    return {
+        f"{stem}.{ext}": partial(fig.savefig, format=ext, metadata=metadata, bbox_inches="tight")
+        for ext, metadata in options.items()
+    }
 
 
 def speaker_table(

@@ -100,6 +100,13 @@ class CorpusError(Exception):
         super().__init__(f"{len(self.problems)} problem(s) in the corpus:\n{lines}")
 
 
+class NoDocumentsError(CorpusError):
+    """There is no document to read: the folder is missing, is a file, or holds none."""
+
+    def __str__(self) -> str:
+        return "; ".join(str(p) for p in self.problems)
+
+
 def normalise_text(text: str) -> str:
     """LF line endings and NFC, applied once so that offsets stay valid everywhere."""
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -281,9 +288,40 @@ _OPENS = (
 _CLOSES = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
 
 
+def _too_deep(line: int) -> _TooLarge:
+    return _TooLarge(
+        f"front matter is nested more than {_MAX_DEPTH} levels deep; write its fields out plainly",
+        line + 2,
+    )
+
+
+def _check_flow_nesting(block: str) -> None:
+    """Count ``[`` and ``{`` outside quotes and comments in the text itself, so that the
+    message is ours whatever limit (or none) a PyYAML release puts on nesting."""
+    depth = 0
+    for number, line in enumerate(block.split("\n")):
+        quote = None
+        for i, char in enumerate(line):
+            before = line[i - 1] if i else " "
+            if quote:
+                if char == quote and (quote == "'" or before != "\\"):
+                    quote = None
+            elif char in "\"'" and before in " \t[{,:":
+                quote = char
+            elif char == "#" and before in " \t":
+                break
+            elif char in "[{":
+                depth += 1
+                if depth > _MAX_DEPTH:
+                    raise _too_deep(number)
+            elif char in "]}":
+                depth = max(depth - 1, 0)
+
+
 def _check_nesting(block: str) -> None:
     """Refuse deep nesting before it is loaded: the C loader recurses once per level and
     crashes the interpreter (no exception) at some ten thousand levels."""
+    _check_flow_nesting(block)
     loader = _Loader(block)
     depth = 0
     try:
@@ -291,11 +329,7 @@ def _check_nesting(block: str) -> None:
             if isinstance(token, _OPENS):
                 depth += 1
                 if depth > _MAX_DEPTH:
-                    raise _TooLarge(
-                        f"front matter is nested more than {_MAX_DEPTH} levels deep; "
-                        "write its fields out plainly",
-                        token.start_mark.line + 2,
-                    )
+                    raise _too_deep(token.start_mark.line)
             elif isinstance(token, _CLOSES):
                 depth -= 1
     finally:
@@ -390,8 +424,19 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def check_pattern(pattern: str) -> str:
+    """A file pattern relative to the corpus folder (``*.txt``, ``news/*.txt``), else ValueError."""
+    parts = Path(pattern).parts
+    if not pattern or Path(pattern).is_absolute() or ".." in parts:
+        raise ValueError(
+            f"pattern {pattern!r} must name files inside the corpus folder, such as '*.txt'"
+        )
+    return pattern
+
+
 def find_files(root: Path, pattern: str = "*.txt") -> list[Path]:
     """Document files below ``root`` in a stable order (hidden folders skipped)."""
+    check_pattern(pattern)
     visible = (
         p
         for p in root.rglob(pattern)
@@ -404,8 +449,10 @@ def read_corpus(root: Path, pattern: str = "*.txt") -> tuple[list[Document], lis
     """Read every document below ``root``; problems of all files are collected, none raised."""
     documents: list[Document] = []
     problems: list[Problem] = []
+    if root.exists() and not root.is_dir():
+        raise NoDocumentsError([Problem(str(root), "error", "is a file, not a corpus folder")])
     if not root.is_dir():
-        raise CorpusError([Problem(str(root), "error", "corpus folder does not exist")])
+        raise NoDocumentsError([Problem(str(root), "error", "corpus folder does not exist")])
     files = find_files(root, pattern)
     if not files:
         problems.append(

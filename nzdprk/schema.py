@@ -106,10 +106,27 @@ class Column:
 
 
 @dataclass(frozen=True, slots=True)
+class ForeignKey:
+    """``columns`` of one frame point at ``reference`` (default: the same names) of ``frame``."""
+
+    columns: tuple[str, ...]
+    frame: str
+    reference: tuple[str, ...] = ()
+
+    @property
+    def target(self) -> tuple[str, ...]:
+        return self.reference or self.columns
+
+
+@dataclass(frozen=True, slots=True)
 class Frame:
+    """A table: its columns, the columns that identify a row, and what its ids point at."""
+
     name: str
     description: str
     columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
 
     @property
     def names(self) -> list[str]:
@@ -118,6 +135,13 @@ class Frame:
 
 def _c(name: str, dtype: str | Category, description: str) -> Column:
     return Column(name, dtype, description)
+
+
+def _fk(column: str, frame: str, reference: str | None = None) -> ForeignKey:
+    return ForeignKey((column,), frame, (reference,) if reference else ())
+
+
+DOC = _fk("doc_id", "documents")
 
 
 def when_block(prefix: str, what: str) -> tuple[Column, ...]:
@@ -213,6 +237,7 @@ FRAMES: dict[str, Frame] = {
                     "body text; every char_start/char_end in every frame refers to it",
                 ),
             ),
+            primary_key=("doc_id",),
         ),
         Frame(
             "sentences",
@@ -233,6 +258,8 @@ FRAMES: dict[str, Frame] = {
                 *SPAN,
                 _c("quote", "string", "the sentence, exactly text[char_start:char_end]"),
             ),
+            primary_key=("sentence_id",),
+            foreign_keys=(DOC,),
         ),
         Frame(
             "sections",
@@ -245,6 +272,8 @@ FRAMES: dict[str, Frame] = {
                 _c("level", "Int64", "heading level: number of '=' on each side"),
                 *SPAN,
             ),
+            primary_key=("doc_id", "section_number"),
+            foreign_keys=(DOC,),
         ),
         Frame(
             "infobox",
@@ -255,6 +284,7 @@ FRAMES: dict[str, Frame] = {
                 _c("value", "string", "field value as written, exactly text[char_start:char_end]"),
                 *SPAN,
             ),
+            foreign_keys=(DOC,),
         ),
         Frame(
             "dates",
@@ -268,6 +298,8 @@ FRAMES: dict[str, Frame] = {
                 *SPAN,
                 _c("quote", "string", "the expression, exactly text[char_start:char_end]"),
             ),
+            primary_key=("date_id",),
+            foreign_keys=(DOC, _fk("sentence_id", "sentences")),
         ),
         Frame(
             "claims",
@@ -307,6 +339,8 @@ FRAMES: dict[str, Frame] = {
                 _c("rule_id", "string", "extraction rule (lexicon action)"),
                 _c("extractor_version", "string", "nzdprk version that extracted it"),
             ),
+            primary_key=("claim_id",),
+            foreign_keys=(DOC,),
         ),
         Frame(
             "events",
@@ -344,6 +378,15 @@ FRAMES: dict[str, Frame] = {
                 _c("quote", "string", "the sentence, exactly text[char_start:char_end]"),
                 *SPAN,
             ),
+            primary_key=("event_id",),
+            foreign_keys=(
+                _fk("claim_id", "claims"),
+                DOC,
+                _fk("sentence_id", "sentences"),
+                _fk("actor_id", "actors"),
+                _fk("recipient_id", "actors", "actor_id"),
+                _fk("location_id", "actors", "actor_id"),
+            ),
         ),
         Frame(
             "event_participants",
@@ -356,6 +399,7 @@ FRAMES: dict[str, Frame] = {
                 _c("quote", "string", "the words the participant was read from"),
                 *SPAN,
             ),
+            foreign_keys=(_fk("event_id", "events"), DOC, _fk("actor_id", "actors")),
         ),
         Frame(
             "actors",
@@ -378,6 +422,7 @@ FRAMES: dict[str, Frame] = {
                 _c("curated", "boolean", "in the curated table (False: found from cues in a text)"),
                 _c("n_mentions", "Int64", "mentions in this corpus"),
             ),
+            primary_key=("actor_id",),
         ),
         Frame(
             "actor_aliases",
@@ -389,6 +434,7 @@ FRAMES: dict[str, Frame] = {
                 _c("alias_type", ALIAS_TYPE, "canonical, spelling variant, abbreviation, ..."),
                 _c("romanization", ROMANIZATION, "romanisation system of a Korean name"),
             ),
+            foreign_keys=(_fk("actor_id", "actors"),),
         ),
         Frame(
             "offices",
@@ -404,6 +450,7 @@ FRAMES: dict[str, Frame] = {
                 _c("verified", "boolean", "dates checked against a reference"),
                 _c("note", "string", "sources of doubt"),
             ),
+            foreign_keys=(_fk("actor_id", "actors"),),
         ),
         Frame(
             "mentions",
@@ -419,6 +466,8 @@ FRAMES: dict[str, Frame] = {
                 _c("text", "string", "the mention, exactly text[char_start:char_end]"),
                 *SPAN,
             ),
+            primary_key=("mention_id",),
+            foreign_keys=(DOC, _fk("actor_id", "actors")),
         ),
         Frame(
             "unresolved_names",
@@ -429,6 +478,7 @@ FRAMES: dict[str, Frame] = {
                 _c("reason", "string", "why it was not resolved"),
                 *SPAN,
             ),
+            foreign_keys=(DOC,),
         ),
         Frame(
             "aid_flows",
@@ -495,6 +545,8 @@ FRAMES: dict[str, Frame] = {
                 _c("quote", "string", "the sentence, exactly text[char_start:char_end]"),
                 *SPAN,
             ),
+            primary_key=("flow_id",),
+            foreign_keys=(_fk("claim_id", "claims"), DOC, _fk("event_id", "events")),
         ),
         Frame(
             "claim_comparisons",
@@ -520,6 +572,13 @@ FRAMES: dict[str, Frame] = {
                 _c("value_b", "string", "the compared value of b"),
                 _c("rationale", "string", "in words, the rule that decided the relation"),
             ),
+            foreign_keys=(
+                _fk("fact_key", "facts"),
+                _fk("claim_id_a", "claims", "claim_id"),
+                _fk("claim_id_b", "claims", "claim_id"),
+                _fk("doc_id_a", "documents", "doc_id"),
+                _fk("doc_id_b", "documents", "doc_id"),
+            ),
         ),
         Frame(
             "facts",
@@ -535,6 +594,7 @@ FRAMES: dict[str, Frame] = {
                 _c("single_source", "boolean", "only one document states it"),
                 _c("relations", "string", "the relations found between its claims"),
             ),
+            primary_key=("fact_key",),
         ),
         Frame(
             "problems",

@@ -27,7 +27,7 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 import nzdprk
-from nzdprk import cli
+from nzdprk import cli, files
 from nzdprk.dates import find_dates
 from nzdprk.money import find_money
 from nzdprk.text import blocks, split_sentences
@@ -808,7 +808,7 @@ def test_a_10_mb_file_is_exported(tmp_path):
 # --- an export interrupted while moving its files into place --------------------------------
 
 
-def test_an_export_interrupted_at_the_swap_leaves_the_previous_output(tmp_path, monkeypatch):
+def test_an_export_interrupted_while_moving_files_leaves_no_temporary_file(tmp_path, monkeypatch):
     first = write(tmp_path / "first", {"a.txt": GOOD})
     second = write(tmp_path / "second", {"b.txt": seed("002")})
     out = tmp_path / "out"
@@ -818,20 +818,20 @@ def test_an_export_interrupted_at_the_swap_leaves_the_previous_output(tmp_path, 
     def interrupted(a, b):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_exchange", interrupted)
+    monkeypatch.setattr(files.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         cli.main(["export", "--corpus", str(second), "--out", str(out)])
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in tmp_path.rglob(".*")] == []
 
 
-def test_an_export_swaps_the_whole_folder_and_keeps_other_files(tmp_path):
+def test_an_export_keeps_other_files_in_the_folder(tmp_path):
     out = write(tmp_path / "out", {"README.txt": "notes kept beside the tables\n"})
     second = write(tmp_path / "second", {"b.txt": seed("002")})
     assert cli.main(["export", "--corpus", str(second), "--out", str(out)]) == 0
     assert (out / "README.txt").read_text() == "notes kept beside the tables\n"
     assert read_csv(out / "documents.csv")["doc_id"].tolist() == ["b"]
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in tmp_path.rglob(".*")] == []
 
 
 # --- properties ------------------------------------------------------------------------------

@@ -91,7 +91,7 @@ def test_strict_mode_writes_nothing_and_exits_non_zero(tmp_path, make_corpus):
 
 
 def test_a_missing_corpus_folder_is_a_message_not_a_traceback(tmp_path, capsys):
-    assert cli.main(["export", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path)]) == 1
+    assert cli.main(["export", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path)]) == 3
     assert "corpus folder does not exist" in capsys.readouterr().err
 
 
@@ -111,8 +111,8 @@ def test_an_interrupted_export_leaves_the_previous_output_intact(tmp_path, monke
     monkeypatch.setattr(pd.DataFrame, "to_csv", flaky)
     with pytest.raises(KeyboardInterrupt):
         cli.main(["export", "--out", str(out)])
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
-    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folder left behind
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no temporary file left
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
 
 def test_schema_command_prints_the_data_dictionary(capsys):

@@ -298,3 +298,43 @@ def test_any_front_matter_values_are_read_or_reported(tmp_path, meta):
     assert doc is not None
     assert doc.text == "Body text.\n"
     assert doc.published.earliest is None or doc.published.earliest <= doc.published.latest
+
+
+def nested(url: str) -> str:
+    return PRESS_RELEASE.replace("url: https://example.org/release/talks", f"url: {url}")
+
+
+def test_deep_nesting_is_our_message_whatever_limit_pyyaml_has(make_corpus, monkeypatch):
+    """A PyYAML release may refuse deep nesting itself, with its own words; the user still
+    reads the package's message, on the line of the file where the nesting is."""
+    import yaml
+
+    from nzdprk import read
+
+    def own_limit(self):
+        raise yaml.scanner.ScannerError(problem="exceeded the nesting limit of this release")
+
+    monkeypatch.setattr(read._Loader, "get_token", own_limit)
+    folder = make_corpus({"deep.txt": nested("[" * 1000 + "]" * 1000)})
+    problem = only_problem(load(folder))
+    assert problem.message.startswith("front matter is nested more than 32 levels deep")
+    assert (problem.path, problem.line) == ("deep.txt", 4)
+
+
+def test_brackets_in_quotes_and_comments_are_not_nesting(make_corpus):
+    url = '"https://example.org/' + "[" * 40 + '"  # ' + "{" * 40
+    doc = nzdprk.load_corpus(make_corpus({"ok.txt": nested(url)})).documents.iloc[0]
+    assert doc["url"] == "https://example.org/" + "[" * 40
+
+
+def test_a_corpus_folder_that_is_a_file_is_a_clear_error(tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text(PRESS_RELEASE)
+    with pytest.raises(nzdprk.CorpusError, match="is a file, not a corpus folder"):
+        nzdprk.load_corpus(path)
+
+
+@pytest.mark.parametrize("pattern", ["/etc/*", "../*.txt", ""])
+def test_a_pattern_outside_the_folder_is_refused(tmp_path, pattern):
+    with pytest.raises(ValueError, match="must name files inside the corpus folder"):
+        nzdprk.load_corpus(tmp_path, pattern=pattern)

@@ -36,3 +36,16 @@ def test_the_binder_link_opens_an_existing_notebook():
     link = re.search(r"https://mybinder\.org/v2/gh/[^)\s]+", README).group(0)
     path = re.search(r"urlpath=lab/tree/([^&)\s]+)", link).group(1)
     assert (ROOT / path).exists()
+
+
+def test_the_exit_codes_are_the_ones_the_command_returns():
+    from nzdprk.cli import EXIT_CODES
+
+    table = README.split("**Exit codes**", 1)[1].split("\n\n", 2)[1]
+    rows = [line.split(" | ") for line in table.splitlines()[2:]]
+    documented = {int(code.strip("| ")): text.strip("| ").replace("`", "") for code, text in rows}
+    assert documented == EXIT_CODES
+
+
+def test_the_readme_installs_nothing_from_an_index_that_lacks_the_package():
+    assert not re.search(r"pip install [\"']?nzdprk\b", README)

@@ -1,0 +1,255 @@
+"""Tables out and back in: CSV or Parquet files with a ``datapackage.json`` that types them.
+
+``export_corpus(corpus, "out")`` writes one file per frame and a Frictionless Data Package
+(Table Schema) generated from :mod:`nzdprk.schema`: types, categories, descriptions, primary
+and foreign keys. :func:`read_tables` reads such a folder back with the dtypes restored, so a
+researcher gets the same frames the package computed. ``nzdprk export`` calls the same code.
+
+CSV is written verbatim (UTF-8, no byte-order mark, ``\\n`` line ends, ISO dates). With
+``spreadsheet=True`` it is made safe to open in Excel: a UTF-8 byte-order mark (so Excel reads
+en dashes and Korean names), and every text cell that starts with ``=``, ``+``, ``-``, ``@``,
+a tab, a carriage return or an apostrophe gets one more apostrophe in front, so no cell can be
+taken for a formula. :func:`read_tables` removes those apostrophes again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .files import OutputError, write_files
+from .read import NoDocumentsError
+from .schema import DATE, FRAMES, Category
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .corpus import Corpus
+
+FORMATS = ("csv", "parquet", "timelinejs")
+DATAPACKAGE = "datapackage.json"
+#: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SPREADSHEET_KEY = "nzdprk:spreadsheet_safe"
+
+_TYPES = {"string": "string", "Int64": "integer", "Float64": "number", "boolean": "boolean"}
+
+
+def export_corpus(
+    corpus: Corpus, out: str | Path, *, format: str = "csv", spreadsheet: bool = False
+) -> list[Path]:
+    """Write every frame of ``corpus`` into the folder ``out``; return the files written.
+
+    ``format`` is ``"csv"`` or ``"parquet"`` (each with ``datapackage.json``), or
+    ``"timelinejs"`` (``timeline.json`` for TimelineJS). A corpus without documents is
+    refused (:class:`NoDocumentsError`) so that it never replaces good output with empty
+    tables; an unwritable folder raises :class:`nzdprk.files.OutputError`.
+    """
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+    from .corpus import require_documents
+
+    require_documents(corpus)
+    if format == "timelinejs":
+        from .timelinejs import timeline_json
+
+        data = timeline_json(corpus.events, corpus.documents)
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        return write_files(
+            out, {"timeline.json": lambda p: p.write_text(text, encoding="utf-8")}, group=format
+        )
+    return write_tables(corpus.frames(), out, format=format, spreadsheet=spreadsheet)
+
+
+def write_tables(
+    frames: Mapping[str, pd.DataFrame],
+    out: str | Path,
+    *,
+    format: str = "csv",
+    spreadsheet: bool = False,
+) -> list[Path]:
+    """Write frames of the schema as ``<name>.csv`` or ``<name>.parquet`` plus
+    ``datapackage.json``, each file atomically; other files in ``out`` are left alone."""
+    if format not in ("csv", "parquet"):
+        raise ValueError(f"format must be 'csv' or 'parquet', not {format!r}")
+    unknown = [name for name in frames if name not in FRAMES]
+    if unknown:
+        raise ValueError(f"frames not in nzdprk.schema: {unknown}")
+    if spreadsheet and format != "csv":
+        raise ValueError("spreadsheet=True is for CSV files only")
+    writers = {
+        f"{name}.{format}": _writer(frame, format, spreadsheet) for name, frame in frames.items()
+    }
+    package = json.dumps(
+        datapackage(list(frames), format=format, spreadsheet=spreadsheet),
+        ensure_ascii=False,
+        indent=1,
+    )
+    writers[DATAPACKAGE] = lambda p: p.write_text(package + "\n", encoding="utf-8")
+    return write_files(out, writers, group="tables")
+
+
+def _writer(frame: pd.DataFrame, format: str, spreadsheet: bool):
+    if format == "parquet":
+        return lambda p: frame.to_parquet(p, index=False)
+    data = spreadsheet_safe(frame) if spreadsheet else frame
+    return lambda p: data.to_csv(
+        p,
+        index=False,
+        date_format="%Y-%m-%d",
+        lineterminator="\n",
+        encoding="utf-8-sig" if spreadsheet else "utf-8",
+    )
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which no text cell can be read as a formula: an apostrophe is put before
+    every text that starts with one of :data:`FORMULA_START` or with an apostrophe."""
+    out = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == "string":
+            values = frame[column]
+            risky = values.str.startswith((*FORMULA_START, "'")).fillna(False).astype(bool)
+            out[column] = values.where(~risky, "'" + values)
+    return out
+
+
+def datapackage(names: list[str], *, format: str = "csv", spreadsheet: bool = False) -> dict:
+    """A Frictionless Tabular Data Package describing the named frames' files."""
+    return {
+        "profile": "tabular-data-package",
+        "name": "nzdprk",
+        "title": "nzdprk tables: New Zealand–North Korea relations from source documents",
+        "description": "Generated by nzdprk from nzdprk/schema.py; see docs/data-dictionary.md.",
+        "resources": [_resource(name, names, format, spreadsheet) for name in names],
+    }
+
+
+def _resource(name: str, names: list[str], format: str, spreadsheet: bool) -> dict[str, Any]:
+    frame = FRAMES[name]
+    schema: dict[str, Any] = {
+        "fields": [_field(c.name, c.dtype, c.description) for c in frame.columns],
+        "missingValues": [""],
+    }
+    if frame.primary_key:
+        schema["primaryKey"] = list(frame.primary_key)
+    keys = [
+        {
+            "fields": list(fk.columns),
+            "reference": {"resource": fk.frame, "fields": list(fk.target)},
+        }
+        for fk in frame.foreign_keys
+        if fk.frame in names
+    ]
+    if keys:
+        schema["foreignKeys"] = keys
+    resource: dict[str, Any] = {
+        "name": name,
+        "path": f"{name}.{format}",
+        "profile": "tabular-data-resource",
+        "format": format,
+        "description": frame.description,
+        "schema": schema,
+    }
+    if format == "csv":
+        resource |= {
+            "mediatype": "text/csv",
+            "encoding": "utf-8-sig" if spreadsheet else "utf-8",
+            "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": True},
+        }
+        if spreadsheet:
+            resource[_SPREADSHEET_KEY] = True
+    else:
+        resource["mediatype"] = "application/vnd.apache.parquet"
+    return resource
+
+
+def _field(name: str, dtype: str | Category, description: str) -> dict[str, Any]:
+    if isinstance(dtype, Category):
+        return {
+            "name": name,
+            "type": "string",
+            "description": description,
+            "constraints": {"enum": list(dtype.values)},
+            "categories": list(dtype.values),
+            "categoriesOrdered": dtype.ordered,
+        }
+    if dtype == DATE:
+        return {"name": name, "type": "date", "description": description}
+    return {"name": name, "type": _TYPES[dtype], "description": description}
+
+
+def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
+    """Read a folder written by ``nzdprk export`` (CSV or Parquet) back into frames with the
+    dtypes that its ``datapackage.json`` declares (string, category, Int64, boolean, dates)."""
+    folder = Path(folder)
+    path = folder / DATAPACKAGE
+    try:
+        package = json.loads(path.read_text(encoding="utf-8"))
+        resources = package["resources"]
+    except FileNotFoundError:
+        raise FileNotFoundError(
+            f"{path} does not exist: read_tables() needs a folder written by nzdprk export"
+        ) from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"{path} is not a data package: {exc}") from exc
+    return {r["name"]: _read_resource(folder, r) for r in resources}
+
+
+def _read_resource(folder: Path, resource: dict[str, Any]) -> pd.DataFrame:
+    import pandas as pd
+
+    path = folder / resource["path"]
+    if resource.get("format") == "parquet":
+        raw = pd.read_parquet(path)
+        columns = {c: raw[c].astype(object).where(raw[c].notna(), None) for c in raw.columns}
+    else:
+        raw = pd.read_csv(
+            path,
+            dtype=str,
+            keep_default_na=False,
+            encoding=resource.get("encoding", "utf-8"),
+        )
+        columns = {c: raw[c].astype(object).where(raw[c] != "", None) for c in raw.columns}
+        if resource.get(_SPREADSHEET_KEY):
+            columns = {c: _unprotect(v) for c, v in columns.items()}
+    data = {f["name"]: _cast(columns[f["name"]], f) for f in resource["schema"]["fields"]}
+    return pd.DataFrame(data, index=pd.RangeIndex(len(raw)))
+
+
+def _unprotect(values: pd.Series) -> pd.Series:
+    """Undo :func:`spreadsheet_safe`: drop the one apostrophe it put before a text."""
+    return values.map(lambda v: v[1:] if isinstance(v, str) and v.startswith("'") else v)
+
+
+def _cast(values: pd.Series, field: dict[str, Any]) -> pd.Series:
+    import pandas as pd
+
+    kind = field["type"]
+    if "categories" in field:
+        dtype = pd.CategoricalDtype(field["categories"], ordered=field.get("categoriesOrdered"))
+        return values.astype(object).astype(dtype)
+    if kind == "date":
+        return pd.to_datetime(values, format="ISO8601").astype(DATE)
+    if kind == "boolean":
+        truth = {"True": True, "False": False, "true": True, "false": False}
+        return values.map(lambda v: None if pd.isna(v) else truth.get(v, v)).astype("boolean")
+    dtype = {"integer": "Int64", "number": "Float64"}.get(kind, "string")
+    if dtype == "string":
+        return values.astype(object).astype("string")
+    return pd.to_numeric(values.astype(object)).astype(dtype)
+
+
+__all__ = [
+    "DATAPACKAGE",
+    "FORMATS",
+    "NoDocumentsError",
+    "OutputError",
+    "datapackage",
+    "export_corpus",
+    "read_tables",
+    "spreadsheet_safe",
+    "write_tables",
+]
