@@ -20,7 +20,7 @@ help:
 	@echo "make run    set up .venv if needed, then regenerate data/, figures/ and the executed notebooks"
 	@echo "make test   set up .venv if needed, then run the unit tests and nbval on every notebook"
 	@echo "make browser run every notebook in JupyterLab in headless Chromium (part of make test)"
-	@echo "make bench  measure speed against the alternatives; writes docs/benchmarks.md"
+	@echo "make bench  measure speed against the alternatives (docs/benchmarks.md) and on adversarial documents"
 	@echo "make lab    open JupyterLab on notebooks/"
 	@echo "make lint   ruff on the package and tests"
 	@echo "make lock   re-solve requirements.lock from requirements.in (needs uv)"
@@ -74,9 +74,11 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
 
 # Speed against the alternatives (python-frontmatter, dateparser); writes docs/benchmarks.md.
+# Then times adversarial documents of 20-160 KB and fails if one grows faster than linearly.
 # Takes a few minutes; never part of `make test`.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --with-make-run
+	$(BIN)/python benchmarks/adversarial.py
 
 lock:
 	uv pip compile --universal --python-version 3.11 requirements.in -o requirements.lock
