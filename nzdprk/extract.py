@@ -190,10 +190,11 @@ def _publication(
         return doc.published, f"front-matter date {doc.published.text!r} is not a date"
     best: tuple[str, dates.When, object] | None = None
     starts = [a for a, _ in sentences]
+    clear: dict[int, int] = {}
     for w in found:
         if w.resolution != "explicit" or w.edtf is None:
             continue
-        if _in_future_tense(doc.text, w, sentences, starts):
+        if _in_future_tense(doc.text, w, sentences, starts, clear):
             continue
         last = _last_part(w.edtf)
         earliest, _ = dates.edtf_bounds(last)
@@ -225,13 +226,28 @@ def _precision_of(part: str) -> str:
     return {4: "year", 7: "month"}.get(len(part), "day")
 
 
+#: Longer than any cue of `events.FUTURE_CUES` ("are expected to" is 15 characters).
+_CUE_REACH = 32
+
+
 def _in_future_tense(
-    text: str, when: dates.When, sentences: list[tuple[int, int]], starts: list[int]
+    text: str,
+    when: dates.When,
+    sentences: list[tuple[int, int]],
+    starts: list[int],
+    clear: dict[int, int],
 ) -> bool:
+    """Whether a future cue precedes the date in its sentence. ``clear`` holds, per sentence,
+    where an earlier search found no cue: the next date's search starts a cue's length before
+    it, so that a sentence of many dates is read once, not once per date."""
     i = bisect.bisect_right(starts, when.char_start) - 1
     inside = i >= 0 and when.char_start < sentences[i][1]
     start = sentences[i][0] if inside else when.char_start
-    return bool(events.FUTURE_CUES.search(text, start, when.char_end))
+    begin = max(start, clear.get(start, start) - _CUE_REACH)
+    if events.FUTURE_CUES.search(text, begin, when.char_end):
+        return True
+    clear[start] = max(clear.get(start, start), when.char_end)
+    return False
 
 
 def _last_part(edtf: str) -> str:
