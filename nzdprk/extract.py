@@ -73,7 +73,8 @@ def _over_budget(
 
 
 def work_problems(doc: Document) -> list[Problem]:
-    """The parts of a document too long to analyse (see `MAX_UNIT_CHARS`), as problems."""
+    """The parts of a document too long to analyse (see `MAX_UNIT_CHARS`), as problems (with
+    the line of the file, except in a press release, whose text starts after its front matter)."""
     blocks, _, sentences = _segment(doc)
     text = doc.text
     return [
@@ -83,7 +84,7 @@ def work_problems(doc: Document) -> list[Problem]:
             f"a sentence of {end - start:,} characters (characters {start}-{end}) is longer than "
             f"{MAX_UNIT_CHARS:,}; it is kept in the text but not searched for dates, amounts, "
             "names or events",
-            text.count("\n", 0, start) + 1,
+            None if doc.doc_type == "press_release" else text.count("\n", 0, start) + 1,
         )
         for start, end in _over_budget(blocks, sentences)
     ]

@@ -3,6 +3,7 @@ into HTML, front matter cannot blow up, and no file is dropped without a named p
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -158,6 +159,23 @@ def test_sentences_split_as_before_on_the_sources():
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert seg.split_sentences(text) == old_split(text), path.name
+
+
+REPEATED = st.builds(
+    lambda piece, times: piece * times,
+    st.text(alphabet=' .!?"”“(A1a\n', min_size=1, max_size=100),
+    st.integers(min_value=200, max_value=2_000),
+)
+
+
+@given(REPEATED)
+@settings(max_examples=40, deadline=2_000, suppress_health_check=[HealthCheck.too_slow])
+def test_long_generated_text_is_split_quickly(text):
+    """Sentences are in order, trimmed, and together hold every character that is not blank."""
+    spans = seg.split_sentences(text)
+    assert all(a < b <= c for (a, b), (c, _) in itertools.pairwise(spans))
+    assert all(text[a:b] == text[a:b].strip() for a, b in spans)
+    assert sum(len("".join(text[a:b].split())) for a, b in spans) == len("".join(text.split()))
 
 
 WORDS = st.sampled_from(
