@@ -355,6 +355,7 @@ class Corpus:
                 "mention_id": f"{doc.doc_id}:m{i:03d}",
                 "doc_id": doc.doc_id,
                 "actor_id": m.actor_id,
+                "kind": m.kind,
                 "alias_type": m.alias_type,
                 "sense": m.sense,
                 "text": m.text,
@@ -403,11 +404,12 @@ class Corpus:
                 if r["country_code"]
                 else None,
                 "verified": r["verified"] == "yes",
+                "curated": True,
                 "n_mentions": counts.get(r["actor_id"], 0),
             }
             for r in actors.actors()
         ]
-        return _frame("actors", rows)
+        return _frame("actors", rows + _found_actors(self.mentions, counts))
 
     @cached_property
     def actor_aliases(self) -> pd.DataFrame:
@@ -531,6 +533,27 @@ def _flow_row(
     }
 
 
+def _found_actors(mentions: pd.DataFrame, counts: dict[str, int]) -> list[dict]:
+    """Rows for the actors found in the texts but not in the curated table, named by their
+    longest mention (the first of the longest), so that every ``mentions.actor_id`` has a row."""
+    curated = {r["actor_id"] for r in actors.actors()}
+    found = mentions[~mentions["actor_id"].isin(curated)]
+    rows = []
+    for actor_id, group in found.groupby("actor_id", sort=True):
+        names = group["text"].tolist()
+        rows.append(
+            {
+                "actor_id": actor_id,
+                "actor_kind": group["kind"].iloc[0],
+                "canonical_name": max(names, key=len),
+                "verified": False,
+                "curated": False,
+                "n_mentions": counts.get(actor_id, 0),
+            }
+        )
+    return rows
+
+
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
     """A frame of the schema from row dicts (columns in schema order, dtypes cast)."""
     import pandas as pd
@@ -551,7 +574,8 @@ def fact_key(event: Event, country: dict[str, str], kind: dict[str, str]) -> str
     ``action:actors>recipients`` (``action:a+b`` for reciprocal actions), with ``:future``,
     ``:hypothetical`` or ``:negated`` for events that did not (yet) happen. Positions taken by
     office holders (support, requests, aid...) are keyed by their state, so "Peters supported
-    the talks" and "New Zealand's support" are one fact; visits and meetings stay personal. The
+    the talks" and "New Zealand's support" are one fact, and an actor not in ``kind`` (found
+    from cues, its state unknown) is left out of such a key; visits and meetings stay personal. The
     object is the most specific recipient named: an organisation or forum before a state.
 
     None for pure statements (no fact to compare), when no actor is named for a one-way
@@ -563,8 +587,8 @@ def fact_key(event: Event, country: dict[str, str], kind: dict[str, str]) -> str
 
     def ids(role: str) -> list[str]:
         found = [p.actor_id for p in event.participants if p.role == role]
-        if trigger.state_key:
-            found = [country.get(a, a) if kind.get(a) != "state" else a for a in found]
+        if trigger.state_key:  # an actor found only in the text has no known state: left out
+            found = [country.get(a, a) if kind.get(a) != "state" else a for a in found if a in kind]
         return sorted(set(found))
 
     actors_, recipients = ids("actor"), ids("recipient")

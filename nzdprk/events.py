@@ -397,8 +397,13 @@ class _Sentence:
         out: list[Event] = []
         first: tuple[Participant, ...] = ()
         for h, clause in kept:
-            left = max([b for b in bounds if b < h.start] + [self.start])
-            right = min([b for b in bounds if b > h.start] + [self.end])
+            inside = [(s, e) for s, e in self.quotes if s <= h.start < e]  # the speech frame
+            lo, hi = (
+                max([self.start, *(s for s, _ in inside)]),
+                min([self.end, *(e for _, e in inside)]),
+            )
+            left = max([b for b in bounds if b < h.start] + [lo])
+            right = min([b for b in bounds if b > h.start] + [hi])
             actors = self._group(max(left, clause[0]), h.start, subject=True) or self._group(
                 left, h.start, subject=True
             )

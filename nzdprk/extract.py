@@ -109,10 +109,10 @@ def analyse(doc: Document) -> Analysis:
     text = doc.text
     anchor = doc.published.earliest if doc.published.precision == "day" else None
     found = dates.find_dates(text, anchor=anchor)
-    mentions, unresolved = actors.find_mentions(text)
+    mentions, unresolved = actors.find_mentions(text, doc.ministers)
     amounts = money.find_money(text, default_currency=_default_currency(doc))
     event_dates = [_until_when(text, w, anchor) for w in found]
-    lookup = actor_lookup()
+    lookup = _with_found(actor_lookup(), mentions)
     authors = _authors(doc, mentions)
     coded = events.extract_events(
         text,
@@ -151,6 +151,13 @@ def actor_lookup() -> events.Lookup:
     )
 
 
+def _with_found(lookup: events.Lookup, mentions: list[actors.Mention]) -> events.Lookup:
+    """The curated lookup plus the kind of each actor found in this text but not curated
+    (a person or organisation without a known country)."""
+    found = {m.actor_id: m.kind for m in mentions if m.actor_id not in lookup.kind}
+    return events.Lookup(kind={**lookup.kind, **found}, country=lookup.country) if found else lookup
+
+
 def _default_currency(doc: Document) -> str | None:
     """A bare "$" in a New Zealand Government release is a New Zealand dollar (flagged)."""
     return "NZD" if doc.doc_type == "press_release" and doc.ministers else None
@@ -160,7 +167,7 @@ def _authors(doc: Document, mentions: list[actors.Mention]) -> tuple[str, ...]:
     """Actor ids of the ministers a press release is issued by (its own voice)."""
     ids: list[str] = []
     for name in doc.ministers:
-        found, _ = actors.find_mentions(name)
+        found, _ = actors.find_mentions(name, (name,))
         ids += [m.actor_id for m in found if m.text == name.strip()]
     return tuple(dict.fromkeys(ids))
 

@@ -359,9 +359,15 @@ FRAMES: dict[str, Frame] = {
         ),
         Frame(
             "actors",
-            "The curated actor table (nzdprk/data/actors.csv) with each actor's mention count.",
+            "Every actor: the curated table (nzdprk/data/actors.csv), then the persons and "
+            "organisations found in the texts but not curated, with each actor's mention count.",
             (
-                _c("actor_id", "string", "ISO 3166-1 alpha-3 for states, a slug otherwise"),
+                _c(
+                    "actor_id",
+                    "string",
+                    "ISO 3166-1 alpha-3 for states, a slug otherwise; not curated: person:<folded "
+                    "name> or org:<folded name>",
+                ),
                 _c("actor_kind", ACTOR_KIND, "state, person, organisation or government body"),
                 _c("canonical_name", "string", "established English form of the name"),
                 _c("country_code", "string", "ISO alpha-3 of the state the actor acts for"),
@@ -369,6 +375,7 @@ FRAMES: dict[str, Frame] = {
                 _c("wikidata_qid", "string", "Wikidata item, only where verified"),
                 _c("notes", "string", "what a reader should know (e.g. who is who)"),
                 _c("verified", "boolean", "the row's facts were checked against a reference"),
+                _c("curated", "boolean", "in the curated table (False: found from cues in a text)"),
                 _c("n_mentions", "Int64", "mentions in this corpus"),
             ),
         ),
@@ -400,11 +407,13 @@ FRAMES: dict[str, Frame] = {
         ),
         Frame(
             "mentions",
-            "Every recognised mention of an actor.",
+            "Every recognised mention of an actor, curated or found from cues (titles, "
+            "honorifics, attribution, name shapes, the front matter's ministers).",
             (
                 _c("mention_id", "string", "doc_id:m<number>, in document order"),
                 _c("doc_id", "string", "document"),
-                _c("actor_id", "string", "actor"),
+                _c("actor_id", "string", "actor (a row of actors)"),
+                _c("kind", ACTOR_KIND, "the actor's kind: state, person, organisation, ..."),
                 _c("alias_type", ALIAS_TYPE, "how the name was written"),
                 _c("sense", SENSE, "actor (acts or is acted on) or place (a location)"),
                 _c("text", "string", "the mention, exactly text[char_start:char_end]"),
@@ -608,3 +617,45 @@ def data_dictionary() -> str:
         lines += [f"| `{c.name}` | {c.dtype} | {c.description} |" for c in frame.columns]
         lines.append("")
     return "\n".join(lines)
+
+
+# The frames of ``nzdprk.evaluate`` (not corpus frames: they describe a reading, not the texts).
+EVALUATION_FRAMES: dict[str, Frame] = {
+    f.name: f
+    for f in (
+        Frame(
+            "scores",
+            "One row per layer and measure of an evaluation against a hand annotation.",
+            (
+                _c("layer", "string", "what is read: document metadata, date phrases, ..."),
+                _c("measure", "string", "which comparison (e.g. 'core, exact')"),
+                _c("tp", "Int64", "annotated items found right"),
+                _c("fp", "Int64", "false hits: found items the annotation does not support"),
+                _c("fn", "Int64", "misses: annotated items not found; empty if none can be"),
+                _c("precision", "Float64", "tp / (tp + fp); empty when nothing was found"),
+                _c("recall", "Float64", "tp / (tp + fn); empty when nothing was annotated"),
+                _c("f1", "Float64", "harmonic mean of precision and recall"),
+                _c("note", "string", "what the measure counts, or why a layer is not available"),
+            ),
+        ),
+        Frame(
+            "errors",
+            "One row per miss or false hit of an evaluation.",
+            (
+                _c("layer", "string", "layer of the score it counts in"),
+                _c("measure", "string", "measure of the score it counts in"),
+                _c("doc_id", "string", "document (for shared facts: the two documents)"),
+                _c("error", "string", "miss or false_hit"),
+                _c("quote", "string", "a miss: the annotated words; a false hit: the package's"),
+                _c("expected", "string", "what the annotation says; empty for a false hit"),
+                _c("found", "string", "what the package read there; empty if nothing"),
+                *SPAN,
+            ),
+        ),
+    )
+}
+
+
+def dtypes(frame: Frame) -> dict[str, Any]:
+    """Column name -> pandas dtype, for frames built outside ``cast_frame``."""
+    return {c.name: _dtype(c.dtype) for c in frame.columns}

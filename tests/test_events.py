@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -382,3 +383,38 @@ def test_any_text_is_coded_without_error_and_every_span_holds(text, kind):
         if ev.when_index is not None:
             when = analysis.event_dates[ev.when_index]
             assert when.earliest is None or when.latest is None or when.earliest <= when.latest
+
+
+# --- persons found from cues, and the speaker of a quotation ---------------------------------
+
+
+def test_the_speaker_after_a_quotation_is_not_a_participant_of_its_events(corpus, code):
+    meet = find(corpus, "001_e04c4114be72f84d", '"The delegation also plans', "meet")
+    assert meet["fact_key"] == "meet:PRK+un+wfp:future"  # not Mr Goff, who speaks
+    e = code('"Japan will meet China next week," Mr Tane said.', "2019-05-10", "Aroha Tane")
+    row = one(e, action="meet")
+    assert (row["fact_key"], row["attributed_to"]) == ("meet:CHN+JPN:future", "person:aroha-tane")
+
+
+def test_a_person_found_from_cues_is_a_participant_but_no_state(code):
+    e = code(
+        "The agreement was signed by prime minister John Key and trade minister Hemi Rangi in"
+        " 2015.\n\nTrade minister Hemi Rangi visited Japan in 2016.\n"
+    )
+    agree, visit = one(e, action="agree"), one(e, action="visit")
+    assert agree["fact_key"] == "agree:NZL"  # a state-level key: Rangi's state is not known
+    assert (visit["actor_id"], visit["fact_key"]) == (
+        "person:hemi-rangi",
+        "visit:person:hemi-rangi>JPN",  # a personal key keeps the person
+    )
+
+
+def test_a_person_found_from_cues_on_the_development_corpus(make_corpus):
+    path = Path(__file__).parents[1] / ".." / "shared" / "devset" / "docs"
+    name = "h03_new-zealand-south-korea-relations.txt"
+    if not (path / name).is_file():
+        pytest.skip(f"the development corpus is not at {path}")
+    events = nzdprk.load_corpus(make_corpus({name: (path / name).read_bytes()})).events
+    assert one(events, action="agree", date_edtf="2015")["fact_key"] == "agree:NZL"
+    visit = one(events, action="visit", date_edtf="2009")
+    assert visit["fact_key"] == "visit:person:lee-myung-bak>NZL"
