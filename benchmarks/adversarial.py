@@ -34,6 +34,11 @@ def _repeat(unit: str, size: int, head: str = "", tail: str = "") -> str:
     return head + unit * max(1, (size - len(head) - len(tail)) // len(unit)) + tail
 
 
+def _under(unit: str) -> str:
+    """One sentence of ``unit`` repeated to just under the work budget, and a space."""
+    return "It " + unit * (1_990 // len(unit)) + "end. "
+
+
 RELEASE = "---\ntitle: Talks\ndate: 2001-03-26\nministers:\n  - Phil Goff\n---\n\n"
 WIKI = "= New Zealand–North Korea relations =\n\n"
 
@@ -65,6 +70,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "sentences of nested said that": lambda n: _repeat(
         "Winston Peters said that Helen Clark said that Kim Jong-il said so. ", n
     ),
+    # sentences just under the work budget (2,000 characters), where a rule that re-reads its
+    # sentence costs most
+    "sentences of years under the budget": lambda n: _repeat(_under("2000, "), n),
+    "sentences of amounts under the budget": lambda n: _repeat(_under("$5 million and "), n),
+    "sentences of quotations under the budget": lambda n: _repeat(_under('"a" said Peters, '), n),
     # many short units
     "short paragraphs": lambda n: _repeat("a\n", n),
     "many headings": lambda n: WIKI + _repeat("== H ==\nText here.\n", n),

@@ -397,13 +397,15 @@ class _Sentence:
         out: list[Event] = []
         first: tuple[Participant, ...] = ()
         for h, clause in kept:
-            inside = [(s, e) for s, e in self.quotes if s <= h.start < e]  # the speech frame
+            q = bisect_right(self.quote_at, h.start) - 1  # the quotation it is in, if any
+            inside = [self.quotes[q]] if q >= 0 and h.start < self.quotes[q][1] else []
             lo, hi = (
                 max([self.start, *(s for s, _ in inside)]),
                 min([self.end, *(e for _, e in inside)]),
             )
-            left = max([b for b in bounds if b < h.start] + [lo])
-            right = min([b for b in bounds if b > h.start] + [hi])
+            i, j = bisect_left(bounds, h.start), bisect_right(bounds, h.start)
+            left = max(bounds[i - 1], lo) if i else lo
+            right = min(bounds[j], hi) if j < len(bounds) else hi
             actors = self._group(max(left, clause[0]), h.start, subject=True) or self._group(
                 left, h.start, subject=True
             )
