@@ -70,6 +70,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "sentences of nested said that": lambda n: _repeat(
         "Winston Peters said that Helen Clark said that Kim Jong-il said so. ", n
     ),
+    "acronym defined in every sentence": lambda n: _repeat(
+        "The Pacific Islands Forum (PIF) met. ", n
+    ),
     # sentences just under the work budget (2,000 characters), where a rule that re-reads its
     # sentence costs most
     "sentences of years under the budget": lambda n: _repeat(_under("2000, "), n),
