@@ -128,7 +128,7 @@ def read_document(path: Path, *, root: Path) -> tuple[Document | None, list[Prob
         return None, [Problem(rel, "error", "empty file: there is no text to read")]
     doc_id = rel.rsplit(".", 1)[0] if "." in Path(rel).name else rel
     sha = hashlib.sha256(data).hexdigest()
-    problems = []
+    problems: list[Problem] = []
     if text.startswith("\ufeff"):
         boms = len(text) - len(text.lstrip("\ufeff"))
         text = text[boms:]
