@@ -22,7 +22,7 @@ help:
 	@echo "make run    set up .venv if needed, then regenerate data/, figures/ and the executed notebooks"
 	@echo "make test   set up .venv if needed, then run the unit tests and nbval on every notebook"
 	@echo "make browser run every notebook in JupyterLab in headless Chromium (part of make test)"
-	@echo "make bench  measure speed against the alternatives; writes docs/benchmarks.md"
+	@echo "make bench  measure speed against the alternatives (docs/benchmarks.md) and on adversarial documents"
 	@echo "make eval   measure the reading on the dev set ($(DEVSET)); writes docs/evaluation.md"
 	@echo "make lab    open JupyterLab on notebooks/"
 	@echo "make lint   ruff on the package and tests"
@@ -81,9 +81,11 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
 
 # Speed against the alternatives (python-frontmatter, dateparser); writes docs/benchmarks.md.
+# Then times adversarial documents of 20-160 KB and fails if one grows faster than linearly.
 # Takes a few minutes; never part of `make test`.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --with-make-run
+	$(BIN)/python benchmarks/adversarial.py
 
 # How well the package reads documents it was not written for: scores against the hand
 # annotation of the dev set; writes the figures into docs/evaluation.md (see that file).

@@ -680,6 +680,15 @@ def _defined_organisations(
     ``org:`` + the folded full name."""
     starts = [t.start for t in toks]
     out: list[Mention] = []
+    # Looked up once, not re-read for every definition: the uses of each word, the curated
+    # mentions by span, and the acronyms learnt already (their uses are all taken then).
+    uses: dict[str, list[tuple[int, int]]] = {}
+    for t in toks:
+        uses.setdefault(text[t.start : t.end], []).append((t.start, t.end))
+    by_span: dict[tuple[int, int], list[Mention]] = {}
+    for m in named:
+        by_span.setdefault((m.char_start, m.char_end), []).append(m)
+    learnt: set[str] = set()
     for pattern, forward in ((_IN_PARENS, False), (_PARENS_AFTER, True)):
         for match in pattern.finditer(text):
             acronym, reach = match.group(1), len(match.group(1)) * 2 + 2
@@ -698,20 +707,21 @@ def _defined_organisations(
                 n_start, n_end = edge.start, near[-1].end
             if text[n_start:n_end].split()[-1] not in _ORG_HEADS:
                 continue  # a defined term ("Official Development Assistance"), not a body
-            out += _learn(text, toks, named, taken, (n_start, n_end), match.span(1))
+            out += _learn(text, uses, by_span, learnt, taken, (n_start, n_end), match.span(1))
     return out
 
 
 def _learn(
     text: str,
-    toks: list[_Tok],
-    named: list[Mention],
+    uses: dict[str, list[tuple[int, int]]],
+    by_span: dict[tuple[int, int], list[Mention]],
+    learnt: set[str],
     taken: bytearray,
     name: tuple[int, int],
     acronym: tuple[int, int],
 ) -> list[Mention]:
     """Mentions of a defined organisation's name and of every use of its acronym."""
-    curated = [m for m in named if (m.char_start, m.char_end) in (name, acronym)]
+    curated = by_span.get(name, []) + (by_span.get(acronym, []) if acronym != name else [])
     if taken.find(1, *name) != -1 and taken.find(1, *acronym) != -1:
         return []
     if curated and (len(curated) > 1 or curated[0].kind == "person"):
@@ -719,8 +729,10 @@ def _learn(
     actor_id = curated[0].actor_id if curated else "org:" + _slug(text[name[0] : name[1]])
     kind = curated[0].kind if curated else "organisation"
     letters = text[acronym[0] : acronym[1]]
+    again = letters in learnt
+    learnt.add(letters)
     spans = [(name, "canonical")] + [
-        ((t.start, t.end), "abbreviation") for t in toks if text[t.start : t.end] == letters
+        (span, "abbreviation") for span in ([] if again else uses.get(letters, []))
     ]
     out = []
     for (start, end), how in spans:

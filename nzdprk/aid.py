@@ -282,7 +282,17 @@ class _Reader:
             if e.trigger.event_type in ("AID", "AGREE")
             and not self.in_name(e.trigger_start, e.trigger_end)
         ]
+        self.typed_in: dict[int, list[int]] = {}  # the typed events of each sentence start
+        for i in self.typed:
+            self.typed_in.setdefault(analysis.events[i].sentence_start, []).append(i)
         self._clauses: dict[int, list[tuple[int, int]]] = {}
+        # Each paragraph's span (its first sentence's start, its last one's end), and its first
+        # acting state once looked up, so that no sentence re-reads its paragraph.
+        self.paragraphs: dict[int, tuple[int, int]] = {}
+        for start, end, number, _ in analysis.sentences:
+            self.paragraphs[number] = (self.paragraphs.get(number, (start, end))[0], end)
+        self._subjects: dict[int, tuple[Mention, str] | None] = {}
+        self._about_aid: dict[int, bool] = {}
 
     # --- the two kinds of row ----------------------------------------------------------------
 
@@ -452,17 +462,19 @@ class _Reader:
 
     def about_aid(self, s: int) -> bool:
         """True when a sentence has an AID event or an aid word."""
-        start, end, _, _ = self.a.sentences[s]
-        found = (self.a.events[i] for i in self.typed)
-        if any(e.sentence_start == start and e.trigger.event_type == "AID" for e in found):
-            return True
-        return bool(self.words(_AID_WORD, start, end))
+        if s not in self._about_aid:
+            start, end, _, _ = self.a.sentences[s]
+            found = (self.a.events[i] for i in self.typed_in.get(start, []))
+            self._about_aid[s] = any(e.trigger.event_type == "AID" for e in found) or bool(
+                self.words(_AID_WORD, start, end)
+            )
+        return self._about_aid[s]
 
     def event(self, s: int, clause: tuple[int, int], start: int, end: int) -> int | None:
         """The AID/AGREE event nearest the anchor in its clause, else an AID event of the
         sentence; AID wins a tie."""
         sentence_start = self.a.sentences[s][0]
-        in_sentence = [i for i in self.typed if self.a.events[i].sentence_start == sentence_start]
+        in_sentence = self.typed_in.get(sentence_start, [])
         pool = [i for i in in_sentence if clause[0] <= self.a.events[i].trigger_start < clause[1]]
         pool = pool or [i for i in in_sentence if self.a.events[i].trigger.event_type == "AID"]
 
@@ -612,7 +624,18 @@ class _Reader:
         """The first state acting in the paragraph before sentence `s`: who the paragraph is
         about, taken as the giver when the sentence itself names none."""
         s_start, _, paragraph, _ = self.a.sentences[s]
-        first = next(a for a, _, p, _ in self.a.sentences if p == paragraph)
+        if paragraph not in self._subjects:
+            first, last = self.paragraphs[paragraph]
+            acting = (m for m in self.mentions(first, last) if m.sense == "actor")
+            self._subjects[paragraph] = next(
+                ((m, st) for m in acting if (st := self.state(m))), None
+            )
+        found = self._subjects[paragraph]
+        if found is None or found[0].char_start >= s_start:
+            return None
+        if found[0].char_end <= s_start:
+            return found[1]
+        first = self.paragraphs[paragraph][0]
         acting = (m for m in self.mentions(first, s_start) if m.sense == "actor")
         return next((st for m in acting if (st := self.state(m))), None)
 

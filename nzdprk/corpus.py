@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import csv
 import hashlib
+import os
 import warnings
 from functools import cached_property
 from pathlib import Path
@@ -14,7 +15,7 @@ from . import __version__, actors
 from .aid import AidFlow
 from .dates import When, edtf_bounds
 from .events import QUAD_CLASS, Event
-from .extract import Analysis, analyse
+from .extract import Analysis, analyse, work_problems
 from .read import (
     CorpusError,
     Document,
@@ -646,11 +647,16 @@ def _known(value: str | None) -> str | None:
 def read_catalogue(root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
     """The optional ``catalogue.csv`` of a corpus folder: file -> publisher, licence, origin..."""
     path = root / CATALOGUE
-    if not path.is_file():
+    if not os.path.lexists(path):
         return {}, []
+    if not path.is_file():
+        return {}, [Problem(CATALOGUE, "warning", "catalogue is not a regular file; ignored")]
     try:
         with path.open(newline="", encoding="utf-8-sig") as f:
             rows = list(csv.DictReader(f))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return {}, [Problem(CATALOGUE, "warning", f"catalogue cannot be read ({reason}); ignored")]
     except (UnicodeDecodeError, csv.Error) as exc:
         return {}, [Problem(CATALOGUE, "warning", f"catalogue cannot be read ({exc}); ignored")]
     if rows and "file" not in rows[0]:
@@ -680,6 +686,7 @@ def load_corpus(
     pattern: str = "*.txt",
     jobs: int = 1,
     progress: bool = False,
+    follow_symlinks: bool = False,
 ) -> Corpus:
     """Read a folder of documents (default: the bundled seeds) into a :class:`Corpus`.
 
@@ -691,14 +698,19 @@ def load_corpus(
     ``jobs`` > 1 analyses the documents in that many worker processes (0: one per core), and
     ``progress`` shows a progress bar; the frames are the same either way. For a corpus too
     large for one machine see `nzdprk.parallel.analyse_with_dask`.
+
+    Symbolic links (to files or folders) are followed only while they stay inside the corpus
+    folder; ``follow_symlinks=True`` follows them anywhere. A sentence longer than
+    `nzdprk.extract.MAX_UNIT_CHARS` is kept but not analysed, and listed as a problem.
     """
     check_pattern(pattern)
     if jobs < 0:
         raise ValueError(f"jobs must be 0 (one per core) or a positive number, not {jobs}")
     root = Path(path) if path is not None else bundled_seeds()
-    docs, problems = read_corpus(root, pattern)
+    docs, problems = read_corpus(root, pattern, follow_symlinks=follow_symlinks)
     catalogue, cat_problems = read_catalogue(root)
     problems = cat_problems + problems + _check_catalogue(docs, catalogue)
+    problems += [p for doc in docs for p in work_problems(doc)]
     if strict and not docs and not any(p.severity == "error" for p in problems):
         raise NoDocumentsError(problems)
     if problems and strict:

@@ -838,6 +838,11 @@ _LEAD = (  # "in", "on the", "in the year", "the", "(" …
 _FROM = rf"(?:\b(?P<op>(?i:from|between)){_SP})?"
 _JOIN = rf"(?:{_SP}(?P<join>(?i:to|until|till|through|and)){_SP}|{_DASH})"
 
+#: Lists of days, months or years ("in 2018, 2019 and 2021") are read up to this many items
+#: before the last: a bounded run, so that a long run of years costs linear time, not one
+#: re-reading of the run from each year in it.
+_LIST = 48
+
 _RULES = (
     # "from mid-April to early May 2024", "1950–1953", "between March and May 2001"
     (
@@ -863,21 +868,21 @@ _RULES = (
     # "3 and 5 April 2015", "21, 22 or 23 January"
     (
         "date.day_list",
-        rf"(?P<days>{_DAY}{_ORDINAL}(?:,{_SP}{_DAY}{_ORDINAL})*,?{_SP}(?P<conj>(?i:and|or)){_SP}"
+        rf"(?P<days>{_DAY}{_ORDINAL}(?:,{_SP}{_DAY}{_ORDINAL}){{0,{_LIST}}},?{_SP}(?P<conj>(?i:and|or)){_SP}"
         rf"{_DAY}{_ORDINAL})(?:{_SP}(?i:of))?{_SP}(?P<m>{_MONTH})(?:,?{_SP}(?P<y>{_YEAR}))?",
         _build_day_list,
     ),
     # "July and August 2000", "in July or August"
     (
         "date.month_list",
-        rf"(?P<months>{_MONTH_FULL}(?:,{_SP}{_MONTH_FULL})*,?{_SP}(?P<conj>(?i:and|or)){_SP}"
+        rf"(?P<months>{_MONTH_FULL}(?:,{_SP}{_MONTH_FULL}){{0,{_LIST}}},?{_SP}(?P<conj>(?i:and|or)){_SP}"
         rf"{_MONTH_FULL})(?:,?{_SP}(?P<y>{_YEAR}))?",
         _build_month_list,
     ),
     # "in 1974 and 1978", "in 2018, 2019 and 2021", "in 2018 or 2019"
     (
         "date.year_list",
-        rf"(?P<years>{_YEAR}(?:,{_SP}{_YEAR})*,?{_SP}(?P<conj>(?i:and|or)){_SP}{_YEAR})",
+        rf"(?P<years>{_YEAR}(?:,{_SP}{_YEAR}){{0,{_LIST}}},?{_SP}(?P<conj>(?i:and|or)){_SP}{_YEAR})",
         _build_year_list,
     ),
     # "1950-53", "2007/08", "2007/2008"

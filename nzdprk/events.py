@@ -29,9 +29,9 @@ from __future__ import annotations
 import csv
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Protocol
@@ -290,6 +290,8 @@ def extract_events(
     for p_start, p_end in paragraphs:
         in_paragraph = within(mentions, mention_at, p_start, p_end)
         quotes = quoted_spans(text, p_start, p_end)
+        quote_at = [s for s, _ in quotes]
+        context = in_paragraph + opening
         speaker = _speaker(text, p_start, p_end, quotes, in_paragraph, lookup, author_ids)
         subject: tuple[Participant, ...] = ()  # the last named subject, for "it"/"he"/"they"
         for s_start, s_end in within(sentences, sentence_at, p_start, p_end):
@@ -306,7 +308,8 @@ def extract_events(
                 within(mentions, mention_at, s_start, s_end),
                 lookup,
                 author_ids,
-                in_paragraph + opening,
+                context,
+                quote_at,
             )
             new, subject = sentence.events(subject)
             found.extend(new)
@@ -326,20 +329,30 @@ def _speaker(
     press release's minister, else nobody we can name."""
     if not quotes:
         return None
+    quote_at = [s for s, _ in quotes]
     outside = [
         m
         for m in mentions
         if p_start <= m.char_start < p_end
-        and not any(s <= m.char_start < e for s, e in quotes)
+        and not _in_spans(quotes, quote_at, m.char_start)
         and lookup.kind.get(m.actor_id) in ("person", "organisation", "government_body")
     ]
+    outside_at = [m.char_start for m in outside]
     for frame in _SPEECH_FRAME.finditer(text, p_start, p_end):
-        if any(s <= frame.start() < e for s, e in quotes):
+        if _in_spans(quotes, quote_at, frame.start()):
             continue
-        near = [m for m in outside if abs(m.char_start - frame.start()) < 40]
+        lo, hi = frame.start() - 39, frame.start() + 40
+        near = outside[bisect_left(outside_at, lo) : bisect_left(outside_at, hi)]
         if near:
             return min(near, key=lambda m: abs(m.char_start - frame.start())).actor_id
     return author_ids[0] if author_ids else None
+
+
+def _in_spans(spans: Sequence[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (sorted, not overlapping; ``starts`` their
+    starts), found by bisection rather than by reading every span."""
+    i = bisect_right(starts, pos)
+    return i > 0 and pos < spans[i - 1][1]
 
 
 _POSSESSOR = re.compile(r"['’]s(?:\s+[a-z][\w-]*){0,2}\s+\Z")
@@ -364,6 +377,7 @@ class _Sentence:
     lookup: Lookup
     author_ids: Sequence[str]
     context: Sequence[MentionLike] = ()  # the paragraph's mentions, then the document's
+    quote_at: list[int] = field(default_factory=list)  # the starts of `quotes`
 
     def events(
         self, subject: tuple[Participant, ...]
@@ -376,18 +390,22 @@ class _Sentence:
         ]
         kept = [(h, c) for c in parts for h in self._keep(hits, c)]
         bounds = sorted({h.start for h in hits})
-        quoted = any(s <= self.start < e or s < self.end <= e for s, e in self.quotes)
+        quoted = _in_spans(self.quotes, self.quote_at, self.start) or _in_spans(
+            self.quotes, self.quote_at, self.end - 1
+        )
         dated_clauses = {c for h, c in kept if h.trigger.event_type != "STATEMENT"}
         out: list[Event] = []
         first: tuple[Participant, ...] = ()
         for h, clause in kept:
-            inside = [(s, e) for s, e in self.quotes if s <= h.start < e]  # the speech frame
+            q = bisect_right(self.quote_at, h.start) - 1  # the quotation it is in, if any
+            inside = [self.quotes[q]] if q >= 0 and h.start < self.quotes[q][1] else []
             lo, hi = (
                 max([self.start, *(s for s, _ in inside)]),
                 min([self.end, *(e for _, e in inside)]),
             )
-            left = max([b for b in bounds if b < h.start] + [lo])
-            right = min([b for b in bounds if b > h.start] + [hi])
+            i, j = bisect_left(bounds, h.start), bisect_right(bounds, h.start)
+            left = max(bounds[i - 1], lo) if i else lo
+            right = min(bounds[j], hi) if j < len(bounds) else hi
             actors = self._group(max(left, clause[0]), h.start, subject=True) or self._group(
                 left, h.start, subject=True
             )
@@ -572,11 +590,11 @@ class _Sentence:
         sentence, else the paragraph, else the document (in order of mention) complete it."""
         out: dict[str, Participant] = {}
         named = [p for p in participants if p.role != "location"]
-        others = [
+        others = (
             Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end)
-            for m in (*self.mentions, *self.context)
-        ]
-        for i, p in enumerate(named + (others if symmetric else [])):
+            for m in itertools.chain(self.mentions, self.context)
+        )
+        for i, p in enumerate(itertools.chain(named, others if symmetric else ())):
             if i >= len(named) and len(out) >= 2:
                 break
             state = self.lookup.country.get(p.actor_id) or p.actor_id

@@ -7,13 +7,21 @@ same rows.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
 from . import actors, aid, dates, events, money
 from . import text as seg
-from .read import Document, Published
+from .read import Document, Problem, Published
+
+#: The work budget of one document: a sentence (or a heading, list item or infobox line) longer
+#: than this is kept in the text and the sentences but not searched for dates, amounts, names or
+#: events, and is reported as a problem. The longest sentence of the sources is some 500
+#: characters; the extraction rules look at a sentence as a whole, so a sentence this long of
+#: repeated cues costs seconds, and an unbroken run of text of any length stays quick to pass.
+MAX_UNIT_CHARS = 2_000
 
 #: Words after a date that make it the time of the following clause ("until July 2000 when …").
 _UNTIL_WHEN = re.compile(r"\s*,?\s*when\b")
@@ -37,19 +45,68 @@ class Analysis:
     aid_flows: list[aid.AidFlow] = field(default_factory=list)
 
 
-def analyse(doc: Document) -> Analysis:
-    """Segment, date, name, price and code one document."""
+def _segment(
+    doc: Document,
+) -> tuple[list[seg.Block], list[seg.Section], list[tuple[int, int, int, str | None]]]:
+    """Blocks, sections and sentences (start, end, paragraph number, section heading)."""
     text = doc.text
     blocks = seg.blocks(text, doc.doc_type)
     sections = seg.sections(text, doc.doc_type)
-    prose = [b for b in blocks if b.kind == "prose"]
+    heads = [s.char_start for s in sections]
     sentences = []
+    prose = (b for b in blocks if b.kind == "prose")
     for number, block in enumerate(prose, start=1):
-        section = next(
-            (s.heading for s in reversed(sections) if s.char_start <= block.char_start), None
-        )
+        i = bisect.bisect_right(heads, block.char_start)
+        section = sections[i - 1].heading if i else None
         for start, end in seg.split_sentences(text, block.char_start, block.char_end):
             sentences.append((start, end, number, section))
+    return blocks, sections, sentences
+
+
+def _over_budget(
+    blocks: list[seg.Block], sentences: list[tuple[int, int, int, str | None]]
+) -> list[tuple[int, int]]:
+    """Spans of the sentences and non-prose lines longer than `MAX_UNIT_CHARS`, in text order."""
+    units = [(b.char_start, b.char_end) for b in blocks if b.kind != "prose"]
+    units += [(s, e) for s, e, _, _ in sentences]
+    return sorted((s, e) for s, e in units if e - s > MAX_UNIT_CHARS)
+
+
+def work_problems(doc: Document) -> list[Problem]:
+    """The parts of a document too long to analyse (see `MAX_UNIT_CHARS`), as problems (with
+    the line of the file, except in a press release, whose text starts after its front matter)."""
+    blocks, _, sentences = _segment(doc)
+    text = doc.text
+    return [
+        Problem(
+            doc.path,
+            "warning",
+            f"a sentence of {end - start:,} characters (characters {start}-{end}) is longer than "
+            f"{MAX_UNIT_CHARS:,}; it is kept in the text but not searched for dates, amounts, "
+            "names or events",
+            None if doc.doc_type == "press_release" else text.count("\n", 0, start) + 1,
+        )
+        for start, end in _over_budget(blocks, sentences)
+    ]
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span turned into spaces (same length, so offsets stay valid)."""
+    parts, pos = [], 0
+    for start, end in spans:
+        parts += [text[pos:start], " " * (end - start)]
+        pos = end
+    return "".join([*parts, text[pos:]])
+
+
+def analyse(doc: Document) -> Analysis:
+    """Segment, date, name, price and code one document (its over-long sentences blanked)."""
+    blocks, sections, sentences = _segment(doc)
+    prose = [b for b in blocks if b.kind == "prose"]
+    skipped = _over_budget(blocks, sentences)
+    if skipped:
+        doc = replace(doc, text=_blank(doc.text, skipped))
+    text = doc.text
     anchor = doc.published.earliest if doc.published.precision == "day" else None
     found = dates.find_dates(text, anchor=anchor)
     mentions, unresolved = actors.find_mentions(text, doc.ministers)
@@ -140,8 +197,12 @@ def _publication(
     if doc.published.text is not None:
         return doc.published, f"front-matter date {doc.published.text!r} is not a date"
     best: tuple[str, dates.When, object] | None = None
+    starts = [a for a, _ in sentences]
+    clear: dict[int, int] = {}
     for w in found:
-        if w.resolution != "explicit" or w.edtf is None or _in_future_tense(doc.text, w, sentences):
+        if w.resolution != "explicit" or w.edtf is None:
+            continue
+        if _in_future_tense(doc.text, w, sentences, starts, clear):
             continue
         last = _last_part(w.edtf)
         earliest, _ = dates.edtf_bounds(last)
@@ -173,9 +234,28 @@ def _precision_of(part: str) -> str:
     return {4: "year", 7: "month"}.get(len(part), "day")
 
 
-def _in_future_tense(text: str, when: dates.When, sentences: list[tuple[int, int]]) -> bool:
-    start = next((a for a, b in sentences if a <= when.char_start < b), when.char_start)
-    return bool(events.FUTURE_CUES.search(text, start, when.char_end))
+#: Longer than any cue of `events.FUTURE_CUES` ("are expected to" is 15 characters).
+_CUE_REACH = 32
+
+
+def _in_future_tense(
+    text: str,
+    when: dates.When,
+    sentences: list[tuple[int, int]],
+    starts: list[int],
+    clear: dict[int, int],
+) -> bool:
+    """Whether a future cue precedes the date in its sentence. ``clear`` holds, per sentence,
+    where an earlier search found no cue: the next date's search starts a cue's length before
+    it, so that a sentence of many dates is read once, not once per date."""
+    i = bisect.bisect_right(starts, when.char_start) - 1
+    inside = i >= 0 and when.char_start < sentences[i][1]
+    start = sentences[i][0] if inside else when.char_start
+    begin = max(start, clear.get(start, start) - _CUE_REACH)
+    if events.FUTURE_CUES.search(text, begin, when.char_end):
+        return True
+    clear[start] = max(clear.get(start, start), when.char_end)
+    return False
 
 
 def _last_part(edtf: str) -> str:

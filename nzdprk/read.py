@@ -17,12 +17,14 @@ import calendar
 import datetime as dt
 import hashlib
 import json
+import os
 import re
+import stat
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -35,8 +37,10 @@ KNOWN_FIELDS = ("title", "date", "url", "ministers", "portfolios")
 #: Control characters (Unicode category Cc) other than the ordinary white space.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _OPENING = re.compile(r"\A---[ \t]*\n")
+#: A line that starts YAML: a ``key:`` field, a list item, a comment, a flow collection, an
+#: anchor, alias, tag or directive, or a closing ``---``.
+_YAML_LINE = re.compile(r"""[^\s:#][^:\s]*+(?:[ \t]++[^:\s]++)*+[ \t]*+:(?:\s|\Z)|[-#{\[?!&*%]""")
 _CLOSING = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
-_WIKI_TITLE = re.compile(r"\A\s*=[ \t]*(?P<title>[^=\n]+?)[ \t]*=[ \t]*$", re.MULTILINE)
 _ISO_DATE = re.compile(
     r"\A(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2})"
     r"(?P<time>(?:[Tt]|[ \t]+)[0-9:.]+(?:[ \t]*(?:[Zz]|[-+][0-9:]+))?)?)?)?\Z"
@@ -45,6 +49,10 @@ _ISO_DATE = re.compile(
 #: (``*name``) are expanded, is refused (a "billion laughs" or a self-referencing value).
 _MAX_DEPTH = 32
 _MAX_VALUES = 10_000
+#: ... and more text than twice the front matter's own size (at least this many bytes) once
+#: aliases are expanded is refused too: a small file that names one long string thousands of
+#: times would otherwise fill gigabytes of output.
+_MIN_BYTES = 65_536
 _UTF16_32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff")
 
 
@@ -127,16 +135,62 @@ def read_document(path: Path, *, root: Path) -> tuple[Document | None, list[Prob
         return None, [Problem(rel, "error", "empty file: there is no text to read")]
     doc_id = rel.rsplit(".", 1)[0] if "." in Path(rel).name else rel
     sha = hashlib.sha256(data).hexdigest()
-    if _OPENING.match(text):
-        return _read_press_release(text, doc_id=doc_id, rel=rel, sha=sha)
-    title = _WIKI_TITLE.match(text)
-    first_line = text.lstrip().split("\n", 1)[0]
-    if title and first_line.strip().startswith("="):
-        doc = Document(
-            doc_id, rel, "encyclopedia_article", text, title=title["title"].strip(), file_sha256=sha
+    problems: list[Problem] = []
+    if text.startswith("\ufeff"):
+        boms = len(text) - len(text.lstrip("\ufeff"))
+        text = text[boms:]
+        problems.append(
+            Problem(
+                rel,
+                "warning",
+                f"starts with {boms + 1} byte-order marks; the extra ones are dropped",
+                1,
+            )
         )
-        return doc, []
-    return Document(doc_id, rel, "news_article", text, file_sha256=sha), []
+    opening = _OPENING.match(text)
+    if opening and _front_matter_follows(text, opening.end()):
+        doc, found = _read_press_release(text, doc_id=doc_id, rel=rel, sha=sha)
+        return doc, problems + found
+    if opening:
+        problems.append(
+            Problem(
+                rel,
+                "warning",
+                "the first line '---' is not followed by 'key: value' fields, so it opens no "
+                "front matter; the file is read as a news article",
+                1,
+            )
+        )
+    title = _wiki_title(text)
+    if title is not None:
+        doc = Document(doc_id, rel, "encyclopedia_article", text, title=title, file_sha256=sha)
+        return doc, problems
+    return Document(doc_id, rel, "news_article", text, file_sha256=sha), problems
+
+
+def _front_matter_follows(text: str, pos: int) -> bool:
+    """Whether the lines after an opening ``---`` are front matter: the first non-blank one is
+    a ``key:`` field, YAML syntax or the closing ``---``, not a line of prose."""
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end].strip()
+        if line:
+            return bool(_YAML_LINE.match(line))
+        pos = end + 1
+    return True
+
+
+def _wiki_title(text: str) -> str | None:
+    """The title of a first non-blank line ``= Title =``, else None. A scan of that one line
+    (no regex backtracking), so a long first line costs time in proportion to its length."""
+    body = text.lstrip()
+    newline = body.find("\n")
+    line = body if newline < 0 else body[:newline]
+    close = line.find("=", 1)
+    if not line.startswith("=") or close < 2 or line[close + 1 :].strip(" \t"):
+        return None
+    return line[1:close].strip()
 
 
 def _decode(data: bytes, rel: str) -> tuple[str | None, Problem | None]:
@@ -228,15 +282,27 @@ def _read_press_release(
         problems.append(Problem(rel, "warning", date_problem, line_of.get("date")))
     if not body.strip():
         problems.append(Problem(rel, "warning", "the body after the front matter is empty"))
+    fields: dict[str, Any] = {}
+    for key, read in (
+        ("title", _text_field),
+        ("url", _text_field),
+        ("ministers", _list_field),
+        ("portfolios", _list_field),
+    ):
+        fields[key], complaint = read(meta.get(key))
+        if complaint:
+            problems.append(
+                Problem(rel, "warning", f"front-matter field {key!r} {complaint}", line_of.get(key))
+            )
     doc = Document(
         doc_id,
         rel,
         "press_release",
         body,
-        title=_text_field(meta.get("title")),
-        url=_text_field(meta.get("url")),
-        ministers=_list_field(meta.get("ministers")),
-        portfolios=_list_field(meta.get("portfolios")),
+        title=fields["title"],
+        url=fields["url"],
+        ministers=fields["ministers"],
+        portfolios=fields["portfolios"],
         published=published,
         front_matter=meta,
         file_sha256=sha,
@@ -275,7 +341,7 @@ def _load_yaml(block: str) -> Any:
 
     _check_nesting(block)
     meta = frontmatter.YAMLHandler().load(block, Loader=_Loader)
-    _check_size(meta)
+    _check_size(meta, max(_MIN_BYTES, 2 * len(block.encode("utf-8"))))
     return meta
 
 
@@ -336,10 +402,11 @@ def _check_nesting(block: str) -> None:
         loader.dispose()
 
 
-def _check_size(meta: Any) -> None:
-    """Refuse front matter whose aliases expand it beyond `_MAX_VALUES` values (or forever)."""
+def _check_size(meta: Any, max_bytes: int) -> None:
+    """Refuse front matter whose aliases expand it beyond `_MAX_VALUES` values (or forever),
+    or beyond ``max_bytes`` bytes of text (one long string referred to many times)."""
     stack = [meta]
-    count = 0
+    count = size = 0
     while stack:
         value = stack.pop()
         count += 1
@@ -349,25 +416,49 @@ def _check_size(meta: Any) -> None:
                 "are expanded, or refers to itself; write its fields out plainly",
                 2,
             )
-        if isinstance(value, dict):
+        if isinstance(value, str):
+            size += len(value.encode("utf-8", "surrogatepass"))
+            if size > max_bytes:
+                raise _TooLarge(
+                    f"front matter holds more than {max_bytes:,} bytes of text once its YAML "
+                    "aliases (*name) are expanded; write its fields out plainly",
+                    2,
+                )
+        elif isinstance(value, dict):
             stack.extend(value.keys())
             stack.extend(value.values())
         elif isinstance(value, list | tuple | set | frozenset):
             stack.extend(value)
 
 
-def _text_field(value: Any) -> str | None:
+_COLLECTIONS = (dict, list, tuple, set, frozenset)
+
+
+def _text_field(value: Any) -> tuple[str | None, str | None]:
+    """A text field: a scalar as its text (``2024`` -> "2024"); a list or mapping is no text,
+    and is left empty with a complaint rather than written as a Python repr."""
     if value is None:
-        return None
+        return None, None
+    if isinstance(value, _COLLECTIONS):
+        kind = "mapping" if isinstance(value, dict) else "list"
+        return None, f"is a {kind}, not text; it is left empty"
     text = str(value).strip()
-    return text or None
+    return text or None, None
 
 
-def _list_field(value: Any) -> tuple[str, ...]:
+def _list_field(value: Any) -> tuple[tuple[str, ...], str | None]:
+    """A list of names (or one name); items that are themselves lists or mappings are left
+    out with a complaint."""
     if value is None:
-        return ()
+        return (), None
+    if isinstance(value, dict):
+        return (), "is a mapping, not a list of names; it is left empty"
     items = value if isinstance(value, list) else [value]
-    return tuple(t for item in items if (t := str(item).strip()))
+    kept = tuple(
+        t for item in items if not isinstance(item, _COLLECTIONS) and (t := str(item).strip())
+    )
+    odd = sum(isinstance(item, _COLLECTIONS) for item in items)
+    return kept, f"has {odd} item(s) that are not text; they are left out" if odd else None
 
 
 def _published(value: Any) -> tuple[Published, str | None]:
@@ -434,26 +525,170 @@ def check_pattern(pattern: str) -> str:
     return pattern
 
 
-def find_files(root: Path, pattern: str = "*.txt") -> list[Path]:
-    """Document files below ``root`` in a stable order (hidden folders skipped)."""
+def find_files(
+    root: Path, pattern: str = "*.txt", *, follow_symlinks: bool = False
+) -> tuple[list[Path], list[Problem]]:
+    """Document files below ``root`` in a stable order, and a problem for every entry that
+    matches but cannot be read.
+
+    The rules, the same for files and folders:
+
+    * names starting with "." (hidden files and folders) are skipped, as a shell's ``*`` does;
+    * ``pattern`` is matched with its case (``*.txt`` does not read ``A.TXT``), but a name
+      that matches only when case is ignored is reported, so that no file is left out unsaid;
+    * a symbolic link is followed when it points inside the corpus folder, and reported and
+      not followed when it points outside it (unless ``follow_symlinks=True``) or nowhere;
+    * a folder that cannot be listed, a matching name that is not a regular file (a FIFO, a
+      socket, a device) and a name that is not valid UTF-8 are reported and not read.
+
+    Folders are walked with a list, not by recursion, so any depth is read.
+    """
     check_pattern(pattern)
-    visible = (
-        p
-        for p in root.rglob(pattern)
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
-    return sorted(visible, key=lambda p: p.relative_to(root).as_posix())
-
-
-def read_corpus(root: Path, pattern: str = "*.txt") -> tuple[list[Document], list[Problem]]:
-    """Read every document below ``root``; problems of all files are collected, none raised."""
-    documents: list[Document] = []
     problems: list[Problem] = []
+    found: list[Path] = []
+    real_root = os.path.realpath(root)
+    seen = {_identity(root)}  # folders walked and files found, so that none is read twice
+    folded = pattern.casefold()
+    stack = [Path(root)]
+    links: list[tuple[Path, bool]] = []  # followed after every real folder: real paths win
+    while stack or links:
+        if not stack:
+            path, is_dir = links.pop(0)
+            rel = _shown(root, path)
+            identity = _identity(path)
+            if identity in seen:
+                problems.append(
+                    Problem(rel, "warning", "a link to a file or folder read already; skipped")
+                )
+            elif is_dir:
+                seen.add(identity)
+                stack.append(path)
+            else:
+                seen.add(identity)
+                found.append(path)
+            continue
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(_unreadable(root, folder, "folder cannot be listed", exc))
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = folder / entry.name
+            rel = _shown(root, path)
+            if _surrogates(entry.name):
+                problems.append(
+                    Problem(
+                        rel, "error", "the name is not valid UTF-8, so it is not read; rename it"
+                    )
+                )
+                continue
+            matches = PurePosixPath(rel).match(pattern)
+            try:
+                is_link = entry.is_symlink()
+                is_dir = entry.is_dir(follow_symlinks=True)
+                is_file = not is_dir and entry.is_file(follow_symlinks=True)
+            except OSError as exc:
+                problems.append(_unreadable(root, path, "cannot be read", exc))
+                continue
+            if is_link and (is_dir or matches):
+                target = os.path.realpath(path)
+                inside = os.path.commonpath([real_root, target]) == real_root
+                if not os.path.exists(target):
+                    problems.append(
+                        Problem(
+                            rel, "error", "a symbolic link to nothing (a broken link); not read"
+                        )
+                    )
+                elif not inside and not follow_symlinks:
+                    problems.append(
+                        Problem(
+                            rel,
+                            "error",
+                            f"a symbolic link to {target}, outside the corpus folder; not "
+                            "followed (allow it with follow_symlinks=True)",
+                        )
+                    )
+                elif is_dir or is_file:
+                    links.append((path, is_dir))
+                else:
+                    problems.append(
+                        Problem(rel, "error", f"not a regular file (a {_kind(path)}); not read")
+                    )
+            elif is_link:
+                continue
+            elif is_dir:
+                seen.add(_identity(path))
+                subfolders.append(path)
+            elif matches and is_file:
+                seen.add(_identity(path))
+                found.append(path)
+            elif matches:
+                problems.append(
+                    Problem(rel, "error", f"not a regular file (a {_kind(path)}); not read")
+                )
+            elif PurePosixPath(rel.casefold()).match(folded):
+                problems.append(
+                    Problem(
+                        rel,
+                        "warning",
+                        f"the name matches {pattern!r} only if case is ignored; not read "
+                        "(rename it, or choose the pattern that matches it)",
+                    )
+                )
+        stack.extend(reversed(subfolders))
+    found.sort(key=lambda p: p.relative_to(root).as_posix())
+    return found, problems
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
+
+
+def _surrogates(name: str) -> bool:
+    """Whether a file name held undecodable bytes (Python keeps them as lone surrogates)."""
+    return any("\udc80" <= ch <= "\udcff" for ch in name)
+
+
+def _shown(root: Path, path: Path) -> str:
+    """The path below the corpus folder as text that can always be printed: bytes that are not
+    UTF-8 are shown as ``\\xe9``."""
+    rel = path.relative_to(root).as_posix()
+    return os.fsencode(rel).decode("utf-8", "backslashreplace") if _surrogates(rel) else rel
+
+
+def _unreadable(root: Path, path: Path, what: str, exc: OSError) -> Problem:
+    where = _shown(root, path) if path != Path(root) else str(root)
+    return Problem(where, "error", f"{what} ({exc.strerror or exc}); its documents are not read")
+
+
+def _kind(path: Path) -> str:
+    mode = os.stat(path).st_mode
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"
+
+
+def read_corpus(
+    root: Path, pattern: str = "*.txt", *, follow_symlinks: bool = False
+) -> tuple[list[Document], list[Problem]]:
+    """Read every document below ``root``; problems of all files are collected, none raised.
+    See `find_files` for which files are read, and how symbolic links are treated."""
+    documents: list[Document] = []
     if root.exists() and not root.is_dir():
         raise NoDocumentsError([Problem(str(root), "error", "is a file, not a corpus folder")])
     if not root.is_dir():
         raise NoDocumentsError([Problem(str(root), "error", "corpus folder does not exist")])
-    files = find_files(root, pattern)
+    files, problems = find_files(root, pattern, follow_symlinks=follow_symlinks)
     if not files:
         problems.append(
             Problem(
@@ -462,12 +697,24 @@ def read_corpus(root: Path, pattern: str = "*.txt") -> tuple[list[Document], lis
                 f"no files matching {pattern!r} in the corpus folder",
             )
         )
+    ids: dict[str, str] = {}
     seen: dict[str, str] = {}
     for path in files:
         doc, found = read_document(path, root=root)
         problems.extend(found)
         if doc is None:
             continue
+        if doc.doc_id in ids:
+            problems.append(
+                Problem(
+                    doc.path,
+                    "error",
+                    f"its doc_id {doc.doc_id!r} is already that of {ids[doc.doc_id]}; not read "
+                    "(rename one of the two files)",
+                )
+            )
+            continue
+        ids[doc.doc_id] = doc.path
         text_hash = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
         if text_hash in seen:
             problems.append(

@@ -66,15 +66,19 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
-_HEADING = re.compile(r"^(?P<eq>={1,6})[ \t]*(?P<title>[^=\n]*?)[ \t]*(?P=eq)[ \t]*$")
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
+
+# Runs are possessive (``*+``) so that no line can make a pattern backtrack: every match is
+# linear in the length of the line. The title keeps its trailing blanks (stripped by the caller).
+_HEADING = re.compile(r"^(?P<eq>={1,6})[ \t]*+(?P<title>[^=\n]*+)(?P=eq)[ \t]*+$")
 _LIST_ITEM = re.compile(r"^[ \t]*[-*•][ \t]+")
 _INFOBOX_START = re.compile(r"^[ \t]*Infobox\b.*$")
-_KEY_VALUE = re.compile(r"^[ \t]*-[ \t]*(?P<key>[^:\n]+?)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
+_DASH = re.compile(r"[ \t]*+-")
 # A sentence can end after . ! ? (and closing quotes/brackets); the next sentence starts with
 # an upper-case letter, a digit or an opening quote/bracket, after white space or, as in some
 # press releases, straight after a closing stop ('.“A small delegation').
 _BOUNDARY = re.compile(
-    r"""(?P<stop>[.!?]+)(?P<close>["'”’)\]]*)(?P<gap>\s+|(?=[“‘"]\s*[A-Z]))(?=[“‘"'(\[]*[A-Z0-9])"""
+    r"""(?<![.!?])(?P<stop>[.!?]++)(?P<close>["'”’)\]]*)(?P<gap>\s++|(?=[“‘"]\s*[A-Z]))(?=[“‘"'(\[]*[A-Z0-9])"""
 )
 
 
@@ -124,15 +128,16 @@ def blocks(text: str, doc_type: str) -> list[Block]:
             in_infobox = False
         elif wiki and _INFOBOX_START.match(raw):
             in_infobox = True
-        elif in_infobox and (kv := _KEY_VALUE.match(raw)):
+        elif in_infobox and (kv := _key_value(raw)):
+            key, value_start, value_end = kv
             out.append(
                 Block(
                     "infobox",
                     s,
                     e,
-                    key=kv["key"],
-                    value_start=start + kv.start("value"),
-                    value_end=start + kv.end("value"),
+                    key=key,
+                    value_start=start + value_start,
+                    value_end=start + value_end,
                 )
             )
         elif _LIST_ITEM.match(raw):
@@ -143,6 +148,23 @@ def blocks(text: str, doc_type: str) -> list[Block]:
     return out
 
 
+def _key_value(line: str) -> tuple[str, int, int] | None:
+    """An infobox line ``- key: value``: the key, and the value's span in the line (both
+    without surrounding blanks; a key of blanks only is its last blank). One pass, no regex
+    backtracking, so a line of any length costs time in proportion to its length."""
+    dash = _DASH.match(line)
+    colon = line.find(":", dash.end()) if dash else -1
+    if dash is None or colon <= dash.end():
+        return None
+    region = line[dash.end() : colon]
+    key = region.strip(" \t") or region[-1]
+    value_start = colon + 1
+    while value_start < len(line) and line[value_start] in " \t":
+        value_start += 1
+    value_end = len(line.rstrip(" \t"))
+    return key, value_start, max(value_start, value_end)
+
+
 def sections(text: str, doc_type: str) -> list[Section]:
     """Sections of an encyclopedia article, from its headings; other documents have one."""
     heads = [b for b in blocks(text, doc_type) if b.kind == "heading"]
@@ -150,7 +172,8 @@ def sections(text: str, doc_type: str) -> list[Section]:
     for i, head in enumerate(heads):
         end = heads[i + 1].char_start if i + 1 < len(heads) else len(text)
         title = _HEADING.match(text[head.char_start : head.char_end])
-        out.append(Section(title["title"] if title else None, head.level, head.char_start, end))
+        heading = title["title"].rstrip(" \t") if title else None
+        out.append(Section(heading, head.level, head.char_start, end))
     return [s for s in out if s.char_end > s.char_start]
 
 
@@ -173,13 +196,22 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 def _is_abbreviation(text: str, begin: int, stop: int) -> bool:
     """True when the word before a full stop is a known abbreviation or a single initial."""
-    word = re.search(r"([\w.]+)$", text[begin:stop])
-    if not word:
-        return False
-    token = word.group(1).lower()
+    first = stop
+    while (
+        first > begin and stop - first <= _LONGEST_ABBREVIATION and _word_or_stop(text[first - 1])
+    ):
+        first -= 1
+    if first == stop or (first > begin and _word_or_stop(text[first - 1])):
+        return False  # no word, or one longer than any abbreviation
+    token = text[first:stop].lower()
     return token in ABBREVIATIONS or (
         len(token) == 1 and token.isalpha() and token.isascii() and text[stop - 1].isupper()
     )
+
+
+def _word_or_stop(char: str) -> bool:
+    """A letter, digit, underscore or full stop (what an abbreviation is written with)."""
+    return char.isalnum() or char in "_."
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:

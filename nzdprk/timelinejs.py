@@ -1,10 +1,16 @@
 """The timeline as a TimelineJS file (Knight Lab's JSON format), for an interactive timeline a
 teacher can publish. Each slide shows the date as the source gives it, the sentence, and the
-source it comes from; planned and undated events are left out, as on the charts."""
+source it comes from; planned and undated events are left out, as on the charts.
+
+TimelineJS shows every text field as HTML, so everything taken from a document (quotes, names,
+dates as written, titles) is HTML-escaped here, and a link is kept only when it is an http(s)
+URL: a ``javascript:`` or ``data:`` URL in a front matter is dropped, not linked."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from .plots import eras, source_labels
 
@@ -20,6 +26,27 @@ def _date(stamp: pd.Timestamp, precision: str) -> dict[str, str]:
     if precision == "day":
         out["day"] = str(stamp.day)
     return out
+
+
+def safe_url(url: object) -> str | None:
+    """``url`` when it is an absolute http or https URL with a host, else None."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return None
+    return url
+
+
+def _link(url: object) -> str:
+    safe = safe_url(url)
+    return f', <a href="{escape(safe, quote=True)}">link</a>' if safe else ""
 
 
 def timeline_json(
@@ -42,18 +69,15 @@ def timeline_json(
         slide: dict[str, Any] = {
             "unique_id": row.event_id.replace(":", "-"),
             "start_date": _date(first if not pd.isna(first) else last, precision),
-            "display_date": f"{row.date_text} ({row.date_edtf})",
-            "group": str(row.event_type),
+            "display_date": escape(f"{row.date_text} ({row.date_edtf})", quote=False),
+            "group": escape(str(row.event_type), quote=False),
             "text": {
-                "headline": row.summary,
+                "headline": escape(str(row.summary), quote=False),
                 "text": (
-                    f"<blockquote>{row.quote}</blockquote><p>Source: {labels[row.doc_id]}"
-                    + (
-                        f', <a href="{docs.loc[row.doc_id, "url"]}">link</a>'
-                        if isinstance(docs.loc[row.doc_id, "url"], str)
-                        else ""
-                    )
-                    + f"; date {row.date_resolution}.</p>"
+                    f"<blockquote>{escape(str(row.quote), quote=False)}</blockquote>"
+                    f"<p>Source: {escape(labels[row.doc_id], quote=False)}"
+                    + _link(docs.loc[row.doc_id, "url"])
+                    + f"; date {escape(str(row.date_resolution), quote=False)}.</p>"
                 ),
             },
         }
@@ -63,7 +87,7 @@ def timeline_json(
     return {
         "title": {
             "text": {
-                "headline": title,
+                "headline": escape(title, quote=False),
                 "text": "Every slide quotes its source; dates are no more precise "
                 "than the source gives them.",
             }
@@ -73,7 +97,7 @@ def timeline_json(
             {
                 "start_date": _date(pd.Timestamp(e["start"]), "day"),
                 "end_date": _date(pd.Timestamp(e["end"]), "day"),
-                "text": {"headline": e["label"]},
+                "text": {"headline": escape(e["label"], quote=False)},
             }
             for e in eras()
         ],
