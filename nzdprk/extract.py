@@ -13,6 +13,7 @@ from functools import cache
 
 from . import actors, aid, dates, events, money
 from . import text as seg
+from .home_currency import home_currency
 from .read import Document, Published
 
 #: Words after a date that make it the time of the following clause ("until July 2000 when …").
@@ -53,9 +54,15 @@ def analyse(doc: Document) -> Analysis:
     anchor = doc.published.earliest if doc.published.precision == "day" else None
     found = dates.find_dates(text, anchor=anchor)
     mentions, unresolved = actors.find_mentions(text)
-    amounts = money.find_money(text, default_currency=_default_currency(doc))
-    event_dates = [_until_when(text, w, anchor) for w in found]
     lookup = actor_lookup()
+    first_end = sentences[0][1] if sentences else 0
+    home = home_currency(doc, mentions, first_end, lookup.country, lookup.kind)
+    amounts = money.find_money(
+        text,
+        default_currency=home.code if home else None,
+        default_reason=home.reason if home else None,
+    )
+    event_dates = [_until_when(text, w, anchor) for w in found]
     authors = _authors(doc, mentions)
     coded = events.extract_events(
         text,
@@ -92,11 +99,6 @@ def actor_lookup() -> events.Lookup:
         kind={r["actor_id"]: r["actor_kind"] for r in table},
         country={r["actor_id"]: r["country_code"] for r in table if r["country_code"]},
     )
-
-
-def _default_currency(doc: Document) -> str | None:
-    """A bare "$" in a New Zealand Government release is a New Zealand dollar (flagged)."""
-    return "NZD" if doc.doc_type == "press_release" and doc.ministers else None
 
 
 def _authors(doc: Document, mentions: list[actors.Mention]) -> tuple[str, ...]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -48,8 +48,11 @@ class Money:
     qualifier: str  # exact, approximately, almost, more_than, at_least, up_to, less_than, range
     qualifier_text: str | None  # cue words as written; None for exact and dash ranges
     currency: str | None  # ISO 4217 code; None when neither stated nor defaulted
-    currency_assumed: bool  # True when a bare "$" or "dollars" took default_currency
+    currency_assumed: bool  # True when a bare "$", "dollars" or "won" took an assumed currency
     rule: str  # id of the pattern that read the amount (see _RULES)
+    multiplier: int | None = None  # 10**6 for "million", "m" ...; None when none is written
+    equivalent_of: int | None = None  # index of the amount this one restates ("(US$100,000)")
+    currency_reason: str | None = None  # why the currency was assumed; None when stated
 
 
 # ---------------------------------------------------------------------------------------------
@@ -60,9 +63,12 @@ class Money:
 class _Currency(NamedTuple):
     code: str | None  # ISO 4217; None when the token does not say which currency
     generic: bool = False  # a plain dollar: the caller's default_currency applies
+    won: bool = False  # a plain won: South or North Korean, as its paragraph says
 
 
 _DOLLAR = _Currency(None, generic=True)
+_WON = _Currency(None, won=True)
+
 
 #: Symbols written before the number; letters before "$" name the dollar.
 _SYMBOLS: dict[str, _Currency] = {
@@ -87,7 +93,7 @@ _SYMBOLS: dict[str, _Currency] = {
     "JP¥": _Currency("JPY"),
     "CN¥": _Currency("CNY"),
     "₹": _Currency("INR"),
-    "₩": _Currency(None),  # won sign: KRW or KPW, not decidable from the sign
+    "₩": _WON,  # won sign: KRW or KPW, decided from the paragraph (see _won_currency)
 }
 
 #: ISO 4217 codes, upper case, written before or after the number (RMB is the yuan).
@@ -118,6 +124,7 @@ _NAMES: tuple[tuple[str, str, _Currency], ...] = (
     ("", "renminbi", _Currency("CNY")),
     ("South Korean", "won", _Currency("KRW")),
     ("North Korean", "won", _Currency("KPW")),
+    ("", "won", _WON),  # only after a multiplier or a grouped number ("1.5 billion won")
     ("Swiss", "francs?", _Currency("CHF")),
 )
 
@@ -289,6 +296,16 @@ _TOKEN_RE = re.compile(
 _CURRENCY_WORD_RE = re.compile(rf"\b(?:{'|'.join(sorted({w for _, w, _ in _NAMES}))})\b")
 _PRICE_YEAR_RE = re.compile(r"(?:1[89]|20)[0-9]{2}")
 _ISO_RE = re.compile(r"[A-Z]{3}")
+_TRAIL_RE = re.compile(rf"{_GAP}{_NAME}")  # a currency name written again after an amount
+# An amount restated in another currency in brackets: "NZ$150,000 (US$100,000)".
+_OPEN_RE = re.compile(rf"{_GAP}\({_GAP}")
+_CLOSE_RE = re.compile(rf"{_GAP}\)")
+# Which Korea a paragraph names, for a plain "won" or "₩" (the long DPRK name contains "Republic
+# of Korea", so it is removed before the South is looked for).
+_NORTH_RE = re.compile(
+    r"\bNorth\W*Korea|\bPyongyang\b|\bDPRK\b|Democratic People.s Republic of Korea"
+)
+_SOUTH_RE = re.compile(r"\bSouth\W*Korea|\bSeoul\b|\bROK\b|\bRepublic of Korea")
 _LOOKBACK = 80  # characters searched before an amount for its cue or a range's lower end
 
 # ---------------------------------------------------------------------------------------------
@@ -379,21 +396,50 @@ def _money_paragraphs(text: str) -> Iterator[tuple[int, int]]:
         start = blank.end() if blank else end
 
 
+def _is_stray_won(m: re.Match[str], currency: _Currency) -> bool:
+    """A plain "won" after a small ungrouped number is the verb ("3 won"), not the currency."""
+    if not currency.won or not m.groupdict().get("name"):
+        return False
+    groups = m.groupdict()
+    grouped = groups.get("num") and re.search(r"[,\u00a0\u2009\u202f ]", groups["num"])
+    return not (groups.get("mult") or groups.get("abbr") or groups.get("wmult") or grouped)
+
+
+def _restated_currency(text: str, end: int, currency: _Currency) -> tuple[int, _Currency]:
+    """The end and currency of an amount whose currency is written again after it: "$2.5
+    million dollars", "US$5m US dollars"; a bare "$" takes a named dollar's code."""
+    m = _TRAIL_RE.match(text, end)
+    if not m:
+        return end, currency
+    named = _read_currency(m)
+    if named == currency or (named.generic and currency.code in _DOLLARS):
+        return m.end(), currency
+    if currency.generic and (named.generic or named.code in _DOLLARS):
+        return m.end(), named
+    return end, currency
+
+
 def _atoms(text: str) -> list[_Atom]:
     """Single amounts in text order: every rule's matches, kept leftmost-longest, no overlap."""
-    candidates = [
-        (m.start(), -m.end(), order, m)
-        for start, end in _money_paragraphs(text)
-        for order, (_, pattern, after) in enumerate(_RULES)
-        for m in pattern.finditer(text, start, end)
-        if not (after and _is_price_year(m))
-    ]
+    candidates = []
+    for start, end in _money_paragraphs(text):
+        for order, (_, pattern, after) in enumerate(_RULES):
+            for m in pattern.finditer(text, start, end):
+                if after and _is_price_year(m):
+                    continue
+                currency = _read_currency(m)
+                if _is_stray_won(m, currency):
+                    continue
+                stop, currency = (
+                    (m.end(), currency) if after else _restated_currency(text, m.end(), currency)
+                )
+                candidates.append((m.start(), -stop, order, m, currency))
     candidates.sort(key=lambda c: c[:3])
     atoms: list[_Atom] = []
-    for start, neg_end, order, m in candidates:
+    for start, neg_end, order, m, currency in candidates:
         if not atoms or start >= atoms[-1].end:
             rule = _RULES[order][0]
-            atoms.append(_Atom(start, -neg_end, _read_number(m), _read_currency(m), rule))
+            atoms.append(_Atom(start, -neg_end, _read_number(m), currency, rule))
     return atoms
 
 
@@ -420,9 +466,20 @@ def _range_bounds(low: _Number, high: _Number) -> tuple[Decimal, Decimal] | None
 class _Reader:
     """Turns the atoms of one text into `Money` records (qualifiers, ranges, currency)."""
 
-    def __init__(self, text: str, default_currency: str | None):
+    def __init__(self, text: str, default_currency: str | None, default_reason: str | None):
         self.text = text
         self.default = default_currency
+        self.reason = default_reason or (
+            f"bare dollar read as the given default currency {default_currency}"
+        )
+
+    def currency(self, currency: _Currency, start: int, end: int) -> tuple[str | None, str | None]:
+        """The code for an amount's currency token, and why it was assumed (None if stated)."""
+        if currency.generic:
+            return self.default, self.reason if self.default else None
+        if currency.won:
+            return _won_currency(self.text, start, end)
+        return currency.code, None
 
     def money(
         self,
@@ -433,10 +490,11 @@ class _Reader:
         cue: str | None,
         amount: Decimal | None,
         bounds: tuple[Decimal | None, Decimal | None],
+        multiplier: int | None,
     ) -> Money:
         """Build the record; span is (phrase start, amount start, end)."""
         start, amount_start, end = span
-        code = self.default if currency.generic else currency.code
+        code, reason = self.currency(currency, start, end)
         lo, hi = bounds
         return Money(
             text=self.text[start:end],
@@ -449,8 +507,10 @@ class _Reader:
             qualifier=qualifier,
             qualifier_text=cue,
             currency=code,
-            currency_assumed=currency.generic and code is not None,
+            currency_assumed=reason is not None,
             rule=rule,
+            multiplier=multiplier,
+            currency_reason=reason,
         )
 
     def single(self, atom: _Atom, floor: int) -> Money:
@@ -468,6 +528,7 @@ class _Reader:
             cue,
             value,
             (value if sets_min else None, value if sets_max else None),
+            atom.number.multiplier,
         )
 
     def range(
@@ -490,6 +551,7 @@ class _Reader:
             between["cue"] if between else None,
             None,
             bounds,
+            high_number.multiplier,
         )
 
     def ranged(self, a: _Atom, b: _Atom | None, floor: int) -> tuple[Money, bool] | None:
@@ -525,17 +587,23 @@ class _Reader:
         return None
 
 
-def find_money(text: str, *, default_currency: str | None = None) -> list[Money]:
+def find_money(
+    text: str, *, default_currency: str | None = None, default_reason: str | None = None
+) -> list[Money]:
     """All money amounts in text order, non-overlapping.
 
-    A bare "$" (or "dollars") takes `default_currency` (pass "NZD" for New Zealand Government
-    documents) with ``currency_assumed=True``; without a default its currency is None.
+    A bare "$" (or "dollars") takes `default_currency` (the currency of the country that
+    publishes the text, when the caller knows it) with ``currency_assumed=True`` and
+    `default_reason` as ``currency_reason``; without a default its currency is None. A plain
+    "won" is South or North Korean when its paragraph names only that Korea (also assumed).
+    An amount restated in brackets in another currency points at the first with
+    ``equivalent_of``.
     """
     if default_currency is not None and not _ISO_RE.fullmatch(default_currency):
         raise ValueError(
             f"default_currency must be an ISO 4217 code such as 'NZD', got {default_currency!r}"
         )
-    reader = _Reader(text, default_currency)
+    reader = _Reader(text, default_currency, default_reason)
     atoms = _atoms(text)
     found: list[Money] = []
     floor = 0  # end of the last amount: a cue or range end is never shared between two
@@ -550,7 +618,39 @@ def find_money(text: str, *, default_currency: str | None = None) -> list[Money]
             i += 1
         found.append(money)
         floor = money.char_end
-    return found
+    return _mark_equivalents(text, found)
+
+
+def _mark_equivalents(text: str, found: list[Money]) -> list[Money]:
+    """Point an amount in brackets right after another ("NZ$150,000 (US$100,000)") at it.
+
+    A conversion is never in the same currency, so a bare "$" in the brackets after an amount
+    stated in the default currency does not take that default ("NZ$1m ($700,000)").
+    """
+    out = list(found)
+    for i in range(1, len(out)):
+        first, second = out[i - 1], out[i]
+        if first.equivalent_of is not None:
+            continue
+        opened = _OPEN_RE.fullmatch(text, first.char_end, second.char_start)
+        if not opened or not _CLOSE_RE.match(text, second.char_end):
+            continue
+        if second.currency_assumed and second.currency == first.currency:
+            second = replace(second, currency=None, currency_assumed=False, currency_reason=None)
+        out[i] = replace(second, equivalent_of=i - 1)
+    return out
+
+
+def _won_currency(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """KRW or KPW for a plain won when its paragraph (line) names only that Korea."""
+    line = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
+    north = _NORTH_RE.search(line)
+    south = _SOUTH_RE.search(_NORTH_RE.sub(" ", line))
+    if south and not north:
+        return "KRW", "plain won in a paragraph that names South Korea and not North Korea"
+    if north and not south:
+        return "KPW", "plain won in a paragraph that names North Korea and not South Korea"
+    return None, None
 
 
 def parse_money(phrase: str, *, default_currency: str | None = None) -> Money | None:

@@ -110,6 +110,8 @@ class Frame:
     name: str
     description: str
     columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()  # columns whose values identify a row; () if none declared
+    foreign_keys: tuple[tuple[str, str], ...] = ()  # (column, "frame.column") it points at
 
     @property
     def names(self) -> list[str]:
@@ -268,6 +270,62 @@ FRAMES: dict[str, Frame] = {
                 *SPAN,
                 _c("quote", "string", "the expression, exactly text[char_start:char_end]"),
             ),
+        ),
+        Frame(
+            "amounts",
+            "Every money amount in every document, aid or not, in document order. Numbers that "
+            "are not money (counts, years, percentages, calibres) are not here.",
+            (
+                _c("amount_id", "string", "doc_id:a<number>, numbered from 1 in document order"),
+                _c("doc_id", "string", "document"),
+                _c("sentence_id", "string", "sentence the amount is in; empty outside prose"),
+                _c(
+                    "amount_text",
+                    "string",
+                    "currency, number and multiplier as written, without the qualifier",
+                ),
+                _c(
+                    "amount", "Float64", "the value as stated, in currency units; empty for a range"
+                ),
+                _c("amount_min", "Float64", "lowest value the words allow; empty = unbounded"),
+                _c("amount_max", "Float64", "highest value the words allow; empty = unbounded"),
+                _c("currency", "string", "ISO 4217 code; empty when the text does not say"),
+                _c(
+                    "currency_assumed",
+                    "boolean",
+                    "the currency is not written but assumed (a bare '$' or 'won'); see "
+                    "currency_reason",
+                ),
+                _c(
+                    "currency_reason",
+                    "string",
+                    "why the currency was assumed, in words (e.g. the publisher's country); "
+                    "empty when stated",
+                ),
+                _c("qualifier", AMOUNT_QUALIFIER, "exact, approximately, almost, more_than, ..."),
+                _c("qualifier_text", "string", "the cue words as written ('about', 'between')"),
+                _c(
+                    "multiplier",
+                    "Int64",
+                    "the written multiplier as a factor (1000000 for 'million' or 'm'); "
+                    "empty when none",
+                ),
+                _c(
+                    "equivalent_of",
+                    "string",
+                    "amount_id of the amount this one restates in another currency "
+                    "('NZ$150,000 (US$100,000)': one sum, not two)",
+                ),
+                _c("rule_id", "string", "the parser rule that read it (nzdprk.money)"),
+                *SPAN,
+                _c(
+                    "quote",
+                    "string",
+                    "the amount with its qualifier, exactly text[char_start:char_end]",
+                ),
+            ),
+            primary_key=("amount_id",),
+            foreign_keys=(("equivalent_of", "amounts.amount_id"),),
         ),
         Frame(
             "claims",
@@ -431,6 +489,11 @@ FRAMES: dict[str, Frame] = {
                 _c("claim_id", "string", "the claim this row types"),
                 _c("doc_id", "string", "document"),
                 _c("event_id", "string", "the AID or AGREE event of the same statement, if any"),
+                _c(
+                    "amount_id",
+                    "string",
+                    "the amount in the amounts frame; empty for a promise without an amount",
+                ),
                 _c("fact_key", "string", "aid:donor>receiver (see claims)"),
                 _c("donor_id", "string", "who gives (IATI provider-org / CRS donor)"),
                 _c(
@@ -486,6 +549,8 @@ FRAMES: dict[str, Frame] = {
                 _c("quote", "string", "the sentence, exactly text[char_start:char_end]"),
                 *SPAN,
             ),
+            primary_key=("flow_id",),
+            foreign_keys=(("amount_id", "amounts.amount_id"),),
         ),
         Frame(
             "claim_comparisons",
@@ -606,5 +671,8 @@ def data_dictionary() -> str:
             "|---|---|---|",
         ]
         lines += [f"| `{c.name}` | {c.dtype} | {c.description} |" for c in frame.columns]
+        if frame.primary_key:
+            lines += ["", "Key: " + ", ".join(f"`{k}`" for k in frame.primary_key) + "."]
+        lines += [f"- `{col}` refers to `{target}`." for col, target in frame.foreign_keys]
         lines.append("")
     return "\n".join(lines)
