@@ -7,12 +7,13 @@ evidence in words:
 * the front-matter ``url`` is on a country's domain (``beehive.govt.nz``, ``scoop.co.nz``:
   New Zealand; ``.gov``: the United States);
 * every minister in a release's front matter is a curated person of one country;
-* a news item opens on a country (the first state its first sentence names) and names a
-  curated person of that country (a minister quoted at home).
+* a news item opens on a country (the first state, or curated person of a state, that its
+  first sentence names) and names a curated person of that country (a minister quoted at
+  home).
 
 When the pieces of evidence name different countries, or none names a dollar country, the
-currency stays empty. Encyclopedia articles have no home country (they are written for
-everyone), so their bare "$" stays empty too.
+currency stays empty. An encyclopedia article is written for everyone: only its url can give
+it a home country (an encyclopedia on a ``.govt.nz`` site, not Wikipedia).
 """
 
 from __future__ import annotations
@@ -59,8 +60,6 @@ def home_currency(
     ``country_of`` and ``kind_of`` give each curated actor's country and kind;
     ``first_sentence_end`` is where the first prose sentence ends.
     """
-    if doc.doc_type == "encyclopedia_article":
-        return None
     evidence = [
         e
         for e in (
@@ -97,7 +96,7 @@ def _from_url(url: str | None) -> tuple[str, str] | None:
     country = _DOMAINS.get(host.rsplit(".", 1)[-1].lower()) if host else None
     if country is None:
         return None
-    return country, f"published at {host}, a {_name(country)} domain"
+    return country, f"published at {host}, a domain of {_name(country)}"
 
 
 def _from_ministers(
@@ -122,21 +121,24 @@ def _from_news_lede(
     country_of: dict[str, str],
     kind_of: dict[str, str],
 ) -> tuple[str, str] | None:
-    """The country a news item opens on, when it also names a person of that country."""
-    states = [m for m in mentions if kind_of.get(m.actor_id) == "state"]
-    if not states or states[0].char_start >= first_sentence_end:
+    """The country a news item opens on (the first state, or person of a state, its first
+    sentence names), when the item also names a person of that country."""
+
+    def country(m: Mention) -> str | None:
+        kind = kind_of.get(m.actor_id)
+        return m.actor_id if kind == "state" else country_of.get(m.actor_id)
+
+    ordered = sorted(mentions, key=lambda m: m.char_start)
+    opening = next((m for m in ordered if m.char_start < first_sentence_end and country(m)), None)
+    if opening is None:
         return None
-    country = states[0].actor_id
+    home = country(opening)
     person = next(
-        (
-            m
-            for m in mentions
-            if kind_of.get(m.actor_id) == "person" and country_of.get(m.actor_id) == country
-        ),
+        (m for m in ordered if kind_of.get(m.actor_id) == "person" and country(m) == home),
         None,
     )
-    if person is None:
+    if home is None or person is None:
         return None
-    return country, (
-        f"a news item that opens on {_name(country)} and names {_name(country)}'s {person.text}"
+    return home, (
+        f"a news item that opens on {opening.text} and names {_name(home)}'s {person.text}"
     )
