@@ -1,25 +1,34 @@
 """Money amounts in running text: value, currency, qualifier and bounds, with exact spans.
 
 Reads "NZ$1.4 million", "almost NZD$8.5 million", "$3bn", "four million New Zealand dollars"
-or "between US$2 million and US$3 million" into `Money` records for the ``aid_flows`` frame
-(data model §7.5). A number is money only next to a currency symbol, ISO code or currency
-word, so head counts, calibres, years and percentages are never read as amounts.
+or "between US$2 million and US$3 million" into `Money` records for the ``amounts`` and
+``aid_flows`` frames (data model §7.5). A number is money only next to a currency symbol, ISO
+code or currency word, or in a table whose header gives currency and unit ("Aid (NZ$ million)"
+above rows of plain numbers), so head counts, calibres, years and percentages are never read
+as amounts.
 
 Decisions, so that no record says more than its text:
 
-* A bare "$" or "dollars" takes ``default_currency`` (callers pass "NZD" for New Zealand
-  Government documents) and sets ``currency_assumed``; with no default the currency is None.
+* A bare "$" or "dollars" takes ``default_currency`` (the caller's reading of who publishes the
+  text, see `nzdprk.home_currency`) and sets ``currency_assumed`` and ``currency_reason``; with
+  no default the currency is None.
+* A plain "won" or "₩" is KRW or KPW only when its paragraph names just that Korea (assumed,
+  with the reason); "won" counts as a currency only after a multiplier or a grouped number.
+* A currency written again after the amount belongs to it ("$200,000 dollars"); an amount in
+  brackets right after another ("NZ$150,000 (US$100,000)") restates it: ``equivalent_of``.
+* A number with a leading zero ("US$000") is a unit in a header, not an amount.
 * "about", "around", "some" ... give qualifier "approximately" with no bounds: the text states
   no margin, so none is invented.
 * A bound is the figure the cue names, as stated: "more than $5m" has ``amount_min`` 5e6.
-* "¥" is read as JPY; "₩" has no currency (it may be South or North Korean won).
+* "¥" is read as JPY.
 * A year-like integer right before a currency name ("in 2015 US dollars") is a price basis,
   not an amount.
 * Ranges are "between X and Y" and dash ranges ("$2–3m"); "from X to Y" is not read as a range
   because it usually reports a change, so its two ends come out as two amounts.
 
 Not read: symbols after the number ("5 €"), decimal commas ("5,5 Mio."), vague amounts
-("millions of dollars"), a bare "won", lakh/crore, and signs ("-$5m" is $5m). Whether an
+("millions of dollars"), lakh/crore, signs ("-$5m" is $5m), and tables whose columns are in
+different currencies or units. Whether an
 amount is a flow, a total or a rate ("a year") is for the claims that use it to say.
 """
 
@@ -296,7 +305,27 @@ _TOKEN_RE = re.compile(
 _CURRENCY_WORD_RE = re.compile(rf"\b(?:{'|'.join(sorted({w for _, w, _ in _NAMES}))})\b")
 _PRICE_YEAR_RE = re.compile(r"(?:1[89]|20)[0-9]{2}")
 _ISO_RE = re.compile(r"[A-Z]{3}")
-_TRAIL_RE = re.compile(rf"{_GAP}{_NAME}")  # a currency name written again after an amount
+_TRAIL_RE = re.compile(rf"{_GAP}{_NAME}")
+# A table header that gives currency and unit with no number: "(NZ$ million)", "US$000",
+# "NZD m", "(€ '000)"; the rows below it hold plain numbers in that currency and unit.
+_TABLE_UNITS = {
+    **{w: 10**3 for w in ("000", "000s", "thousand", "thousands", "k")},
+    **{w: 10**6 for w in ("million", "millions", "m", "mn")},
+    **{w: 10**9 for w in ("billion", "billions", "bn")},
+}
+_TABLE_HEADER_RE = re.compile(
+    rf"(?<![^\W\d_])(?:(?P<hsym>{_SYMBOL_ALT})|(?P<hcode>{_literals(_CODES)}))"
+    rf"{_HS}?(?P<unit>['’]?000s?|(?i:thousands?|millions?|billions?|mn|bn|m|k))"
+    rf"(?![\w'’])(?!{_HS}*[0-9])"
+)
+_LEADING_ZERO_RE = re.compile(r"0[0-9]")  # "US$000" is a unit ("thousands"), not an amount
+_HEADER_MAX = 200  # a header is a short line, not a sentence of prose
+_TABLE_CELL = "money.table_cell"
+_CELL_SEPARATOR_RE = re.compile(r"\t|\||[^\S\n]{2,}")
+_CELL_RE = re.compile(r"[^\t|\s](?:[^\t|\n]*?[^\t|\s])??(?=[^\S\n]{2,}|[^\S\n]*(?:[\t|]|$))")
+_CELL_NUMBER_RE = re.compile(
+    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+)  # a currency name written again after an amount
 # An amount restated in another currency in brackets: "NZ$150,000 (US$100,000)".
 _OPEN_RE = re.compile(rf"{_GAP}\({_GAP}")
 _CLOSE_RE = re.compile(rf"{_GAP}\)")
@@ -428,7 +457,9 @@ def _atoms(text: str) -> list[_Atom]:
                 if after and _is_price_year(m):
                     continue
                 currency = _read_currency(m)
-                if _is_stray_won(m, currency):
+                if _is_stray_won(m, currency) or _LEADING_ZERO_RE.match(
+                    m.groupdict().get("num") or ""
+                ):
                     continue
                 stop, currency = (
                     (m.end(), currency) if after else _restated_currency(text, m.end(), currency)
@@ -618,7 +649,56 @@ def find_money(
             i += 1
         found.append(money)
         floor = money.char_end
-    return _mark_equivalents(text, found)
+    cells = [
+        reader.money(
+            (start, start, end), currency, _TABLE_CELL, "exact", None, value, (value, value), unit
+        )
+        for start, end, value, currency, unit in _table_cells(text)
+        if not any(m.char_start < end and start < m.char_end for m in found)
+    ]
+    return _mark_equivalents(text, sorted(found + cells, key=lambda m: m.char_start))
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the cells of a table row (tab, bar or two spaces apart); [] for prose."""
+    line = text[start:end]
+    if not _CELL_SEPARATOR_RE.search(line.strip()):
+        return []
+    return [(start + m.start(), start + m.end()) for m in _CELL_RE.finditer(line)]
+
+
+def _table_cells(text: str) -> Iterator[tuple[int, int, Decimal, _Currency, int]]:
+    """Plain numbers in the rows of a table whose header line gives currency and unit
+    ("Aid (NZ$ million)", "(US$000)"): span, value, currency, unit. Rows run from the line
+    after the header to the first line that is not a row; a cell that looks like a year is a
+    column heading, not an amount."""
+    by_line: dict[int, set[tuple[_Currency, int]]] = {}
+    for a, b in _money_paragraphs(text):
+        for header in _TABLE_HEADER_RE.finditer(text, a, b):
+            line_end = text.find("\n", header.end())
+            if line_end >= 0 and line_end - text.rfind("\n", 0, header.start()) <= _HEADER_MAX:
+                currency = _SYMBOLS.get("".join((header["hsym"] or "").split())) or _Currency(
+                    _CODES.get(header["hcode"] or "")
+                )
+                unit = _TABLE_UNITS[header["unit"].lower().lstrip("'’")]
+                by_line.setdefault(line_end, set()).add((currency, unit))
+    for line_end, kinds in by_line.items():
+        if len(kinds) != 1:  # columns in different currencies or units: not decidable per cell
+            continue
+        ((currency, unit),) = kinds
+        start = line_end + 1
+        while start < len(text):
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            cells = _cells(text, start, end)
+            numbers = [m for a, b in cells if (m := _CELL_NUMBER_RE.fullmatch(text, a, b))]
+            if not numbers:
+                break
+            for m in numbers:
+                if not _PRICE_YEAR_RE.fullmatch(m["num"]):
+                    figure = Decimal(m["num"].replace(",", ""))
+                    yield m.start("num"), m.end("num"), figure * unit, currency, unit
+            start = end + 1
 
 
 def _mark_equivalents(text: str, found: list[Money]) -> list[Money]:

@@ -505,6 +505,52 @@ def test_not_ranges(sentence: str, texts: list[str]) -> None:
     assert all(m.qualifier == "exact" for m in found)
 
 
+# --- Tables whose header gives currency and unit -------------------------------------------------
+
+TABLE = (
+    "Aid to North Korea (NZ$ million)\n"
+    "Channel\t2006\t2007\n"
+    "WFP\t1.5\t0.25\n"
+    "UNICEF  1,200  n/a\n"
+    "In 2008, 12 agencies took part.\n"
+)
+
+
+def test_table_cells_take_the_currency_and_unit_of_the_header() -> None:
+    found = find_money(TABLE)
+    assert [(m.text, m.amount, m.currency, m.multiplier, m.rule) for m in found] == [
+        ("1.5", 1.5e6, "NZD", 10**6, "money.table_cell"),
+        ("0.25", 2.5e5, "NZD", 10**6, "money.table_cell"),
+        ("1,200", 1.2e9, "NZD", 10**6, "money.table_cell"),
+    ]
+    for m in found:
+        assert TABLE[m.char_start : m.char_end] == m.text
+        assert (m.qualifier, m.currency_assumed) == ("exact", False)
+
+
+@pytest.mark.parametrize(
+    ("table", "values", "currency"),
+    [
+        ("Trade (US$000)\n| Exports | 12,345 | 6 |\n| Imports | 7 | 8% |\n",
+         [12_345_000.0, 6000.0, 7000.0], "USD"),
+        ("Budget, $ m\nAid  2.5  3\nThat is all.\n", [2.5e6, 3e6], "NZD"),
+        ("Costs (€ bn)\n\nItem\t3\n", [], None),  # a blank line ends the table
+        ("Aid (NZ$ million)   (US$ million)\nWFP\t1.5\t1\n", [], None),  # two currencies
+        ("Figures are in NZ$ million, as the next line shows.\nIt gave 5 of them.\n", [], None),
+    ],
+)  # fmt: skip
+def test_written_tables(table: str, values: list[float], currency: str | None) -> None:
+    found = find_money(table, default_currency="NZD")
+    assert [m.amount for m in found] == values
+    assert {m.currency for m in found} <= {currency}
+    assert all(m.currency_assumed == ("$ m" in table) for m in found)
+
+
+@pytest.mark.parametrize("sentence", ["Trade (US$000) fell.", "It cost $05.", "a $000 fee"])
+def test_a_number_with_a_leading_zero_is_a_unit_not_an_amount(sentence: str) -> None:
+    assert find_money(sentence) == []
+
+
 # --- parse_money and arguments ------------------------------------------------------------------
 
 
@@ -543,6 +589,7 @@ TOKENS = [
     *("between", "and", "about", "almost", "more than", "up to", "under", "~", "some"),
     *("dollars", "New Zealand dollars", "euros", "yen", "South Korean won"),
     *("two", "twenty", "hundred", "half a", "a", "and a half", "quarter", "soldiers"),
+    *("\t", "|", "  ", "(NZ$ million)", "US$000", "$ m", "won", "(", ")", "2008"),
 ]
 money_soup = st.lists(st.sampled_from(TOKENS), max_size=40).map("".join)
 
