@@ -6,6 +6,8 @@ evidence in words:
 
 * the front-matter ``url`` is on a country's domain (``beehive.govt.nz``, ``scoop.co.nz``:
   New Zealand; ``.gov``: the United States);
+* the front matter's ``publisher`` names one country ("New Zealand Government", "Radio New
+  Zealand");
 * every minister in a release's front matter is a curated person of one country;
 * a news item opens on a country (the first state, or curated person of a state, that its
   first sentence names) and names a curated person of that country (a minister quoted at
@@ -64,6 +66,7 @@ def home_currency(
         e
         for e in (
             _from_url(doc.url),
+            _from_publisher(doc.front_matter.get("publisher"), country_of, kind_of),
             _from_ministers(doc.ministers, country_of) if doc.doc_type == "press_release" else None,
             _from_news_lede(mentions, first_sentence_end, country_of, kind_of)
             if doc.doc_type == "news_article"
@@ -97,6 +100,24 @@ def _from_url(url: str | None) -> tuple[str, str] | None:
     if country is None:
         return None
     return country, f"published at {host}, a domain of {_name(country)}"
+
+
+def _from_publisher(
+    publisher: object, country_of: dict[str, str], kind_of: dict[str, str]
+) -> tuple[str, str] | None:
+    """The one country a front-matter publisher's name names (a state or its government)."""
+    if not isinstance(publisher, str):
+        return None
+    found, _ = find_mentions(publisher)
+    states = {
+        m.actor_id if kind_of.get(m.actor_id) == "state" else country_of.get(m.actor_id)
+        for m in found
+        if kind_of.get(m.actor_id) in ("state", "government_body")
+    }
+    if len(states) != 1 or None in states:
+        return None
+    (country,) = states
+    return country, f"published by {publisher.strip()}, of {_name(country)}"
 
 
 def _from_ministers(

@@ -22,9 +22,12 @@ H10 = (
 )
 
 
-def release(body: str, *, url: str | None = None, minister: str = "Jane Doe") -> str:
+def release(
+    body: str, *, url: str | None = None, minister: str = "Jane Doe", publisher: str | None = None
+) -> str:
     """A press release with front matter, written for the tests."""
     link = f"url: {url}\n" if url else ""
+    link += f"publisher: {publisher}\n" if publisher else ""
     return f"---\ntitle: Aid\ndate: 2015-03-06\n{link}ministers:\n  - {minister}\n---\n\n{body}\n"
 
 
@@ -140,6 +143,41 @@ def test_a_news_item_opening_on_new_zealand_and_naming_its_minister(make_corpus)
         "Gerry Brownlee"
     )
     assert currencies(frame) == [("about $215,000", "NZD", True, reason)]
+
+
+@pytest.mark.parametrize(
+    ("publisher", "currency", "reason"),
+    [
+        ("New Zealand Government", "NZD",
+         "bare $ read as NZD: published by New Zealand Government, of New Zealand"),
+        ("Australian Government", "AUD",
+         "bare $ read as AUD: published by Australian Government, of Australia"),
+        ("Wire Service", None, None),
+    ],
+)  # fmt: skip
+def test_a_front_matter_publisher_that_names_a_country(
+    make_corpus, publisher: str, currency: str | None, reason: str | None
+) -> None:
+    body = "The Government will give $2 million to the World Food Programme."
+    frame = amounts(make_corpus, {"r.txt": release(body, publisher=publisher)})
+    assert currencies(frame) == [("$2 million", currency, currency is not None, reason)]
+
+
+def test_one_gift_in_two_currencies_is_one_aid_row(make_corpus) -> None:
+    body = (
+        "New Zealand will give NZ$150,000 (US$100,000) in humanitarian aid to North Korea "
+        "through the World Food Programme."
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", nzdprk.CorpusWarning)
+        corpus = nzdprk.load_corpus(make_corpus({"r.txt": release(body)}))
+    assert corpus.amounts[["amount_id", "amount_text", "equivalent_of"]].values.tolist() == [
+        ["r:a001", "NZ$150,000", pd.NA],
+        ["r:a002", "US$100,000", "r:a001"],
+    ]
+    assert corpus.aid_flows[["amount_id", "amount", "currency"]].values.tolist() == [
+        ["r:a001", 150_000.0, "NZD"]
+    ]
 
 
 def test_a_news_item_opening_on_a_new_zealand_minister(make_corpus) -> None:
