@@ -6,6 +6,7 @@ import bisect
 import csv
 import hashlib
 import warnings
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -563,6 +564,13 @@ def _flow_row(
     }
 
 
+def _catalogued(doc: Document, row: dict[str, str]) -> Document:
+    """The document with the catalogue's publisher, and its origin URL when the front matter
+    gives none (evidence of who publishes it, e.g. for the currency of a bare "$")."""
+    url = doc.url or row.get("origin_url") or None
+    return replace(doc, url=url, publisher=_known(row.get("publisher")))
+
+
 def amount_id(doc_id: str, index: int) -> str:
     """The id of a document's amount by its 0-based position among the document's amounts."""
     return f"{doc_id}:a{index + 1:03d}"
@@ -691,6 +699,7 @@ def load_corpus(
     docs, problems = read_corpus(root, pattern)
     catalogue, cat_problems = read_catalogue(root)
     problems = cat_problems + problems + _check_catalogue(docs, catalogue)
+    docs = [_catalogued(doc, catalogue.get(doc.path, {})) for doc in docs]
     if problems and strict:
         raise CorpusError(problems)
     if problems:

@@ -6,8 +6,8 @@ evidence in words:
 
 * the front-matter ``url`` is on a country's domain (``beehive.govt.nz``, ``scoop.co.nz``:
   New Zealand; ``.gov``: the United States);
-* the front matter's ``publisher`` names one country ("New Zealand Government", "Radio New
-  Zealand");
+* the publisher (from the corpus catalogue, else the front matter's ``publisher``) names one
+  country ("New Zealand Government", "Radio New Zealand");
 * every minister in a release's front matter is a curated person of one country;
 * a news item opens on a country (the first state, or curated person of a state, that its
   first sentence names) and names a curated person of that country (a minister quoted at
@@ -66,7 +66,9 @@ def home_currency(
         e
         for e in (
             _from_url(doc.url),
-            _from_publisher(doc.front_matter.get("publisher"), country_of, kind_of),
+            _from_publisher(
+                doc.publisher or doc.front_matter.get("publisher"), country_of, kind_of
+            ),
             _from_ministers(doc.ministers, country_of) if doc.doc_type == "press_release" else None,
             _from_news_lede(mentions, first_sentence_end, country_of, kind_of)
             if doc.doc_type == "news_article"

@@ -163,6 +163,28 @@ def test_a_front_matter_publisher_that_names_a_country(
     assert currencies(frame) == [("$2 million", currency, currency is not None, reason)]
 
 
+@pytest.mark.parametrize(
+    ("row", "currency", "reason"),
+    [
+        ("news.txt,,New Zealand Government", "NZD",
+         "bare $ read as NZD: published by New Zealand Government, of New Zealand"),
+        ("news.txt,https://www.abc.net.au/news/1,unknown", "AUD",
+         "bare $ read as AUD: published at www.abc.net.au, a domain of Australia"),
+        ("news.txt,https://example.com/news/1,Wire Service", None, None),
+    ],
+)  # fmt: skip
+def test_a_catalogue_publisher_or_origin_url_is_evidence(
+    make_corpus, row: str, currency: str | None, reason: str | None
+) -> None:
+    files = {
+        "catalogue.csv": f"file,origin_url,publisher\n{row}\n",
+        "news.txt": "The agency needs $3 million to feed children this winter.\n",
+    }
+    assert currencies(amounts(make_corpus, files)) == [
+        ("$3 million", currency, currency is not None, reason)
+    ]
+
+
 def test_one_gift_in_two_currencies_is_one_aid_row(make_corpus) -> None:
     body = (
         "New Zealand will give NZ$150,000 (US$100,000) in humanitarian aid to North Korea "
