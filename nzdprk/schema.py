@@ -536,7 +536,7 @@ FRAMES: dict[str, Frame] = {
                 _c(
                     "currency_assumed",
                     "boolean",
-                    "a bare '$' read as the document's currency (NZD in NZ Government releases)",
+                    "the currency was not written but assumed; why: amounts.currency_reason",
                 ),
                 *when_block("period_", "the period the amount covers"),
                 _c("as_of_date", DATE, "the day a cumulative total refers to"),

@@ -8,6 +8,8 @@ import pandas as pd
 import pytest
 
 import nzdprk
+from nzdprk.extract import actor_lookup
+from nzdprk.home_currency import home_currency
 
 # A sentence of a New Zealand Government release on food aid (dev set h06, 2008).
 H06 = (
@@ -236,3 +238,27 @@ def test_an_encyclopedia_article_is_not_read_as_a_news_item(make_corpus) -> None
     )
     ((_, currency, assumed, _),) = currencies(amounts(make_corpus, {"w.txt": text}))
     assert (currency, assumed) == (None, False)
+
+
+def test_the_home_currency_of_each_source(corpus) -> None:
+    lookup = actor_lookup()
+    found = {}
+    for doc in corpus.docs:
+        analysis = corpus._analysed[doc.doc_id]
+        home = home_currency(
+            doc, analysis.mentions, analysis.sentences[0][1], lookup.country, lookup.kind
+        )
+        found[doc.doc_id[:3]] = home and (home.code, home.reason)
+    beehive = "published at www.beehive.govt.nz, a domain of New Zealand"
+    government = "published by New Zealand Government, of New Zealand"
+    assert found == {
+        "000": None,  # Wikipedia: written for everyone
+        "001": ("NZD", f"bare $ read as NZD: {beehive}; {government}; a release by New Zealand "
+                "minister Phil Goff"),
+        "002": ("NZD", f"bare $ read as NZD: {beehive}; {government}; a release by New Zealand "
+                "minister Phil Goff"),
+        "003": ("NZD", f"bare $ read as NZD: {beehive}; {government}; a release by New Zealand "
+                "minister Winston Peters"),
+        "004": ("NZD", "bare $ read as NZD: a news item that opens on Winston Peters and names "
+                "New Zealand's Winston Peters"),
+    }  # fmt: skip
