@@ -28,8 +28,8 @@ Decisions, so that no record says more than its text:
 
 Not read: symbols after the number ("5 €"), decimal commas ("5,5 Mio."), vague amounts
 ("millions of dollars"), lakh/crore, signs ("-$5m" is $5m), and tables whose columns are in
-different currencies or units. Whether an
-amount is a flow, a total or a rate ("a year") is for the claims that use it to say.
+different currencies or units. Whether an amount is a flow, a total or a rate ("a year") is
+for the claims that use it to say.
 """
 
 from __future__ import annotations
@@ -305,7 +305,7 @@ _TOKEN_RE = re.compile(
 _CURRENCY_WORD_RE = re.compile(rf"\b(?:{'|'.join(sorted({w for _, w, _ in _NAMES}))})\b")
 _PRICE_YEAR_RE = re.compile(r"(?:1[89]|20)[0-9]{2}")
 _ISO_RE = re.compile(r"[A-Z]{3}")
-_TRAIL_RE = re.compile(rf"{_GAP}{_NAME}")
+_TRAIL_RE = re.compile(rf"{_GAP}{_NAME}")  # a currency name written again after an amount
 # A table header that gives currency and unit with no number: "(NZ$ million)", "US$000",
 # "NZD m", "(€ '000)"; the rows below it hold plain numbers in that currency and unit.
 _TABLE_UNITS = {
@@ -323,9 +323,7 @@ _HEADER_MAX = 200  # a header is a short line, not a sentence of prose
 _TABLE_CELL = "money.table_cell"
 _CELL_SEPARATOR_RE = re.compile(r"\t|\||[^\S\n]{2,}")
 _CELL_RE = re.compile(r"[^\t|\s](?:[^\t|\n]*?[^\t|\s])??(?=[^\S\n]{2,}|[^\S\n]*(?:[\t|]|$))")
-_CELL_NUMBER_RE = re.compile(
-    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
-)  # a currency name written again after an amount
+_CELL_NUMBER_RE = re.compile(r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)")
 # An amount restated in another currency in brackets: "NZ$150,000 (US$100,000)".
 _OPEN_RE = re.compile(rf"{_GAP}\({_GAP}")
 _CLOSE_RE = re.compile(rf"{_GAP}\)")
@@ -427,9 +425,9 @@ def _money_paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 def _is_stray_won(m: re.Match[str], currency: _Currency) -> bool:
     """A plain "won" after a small ungrouped number is the verb ("3 won"), not the currency."""
-    if not currency.won or not m.groupdict().get("name"):
-        return False
     groups = m.groupdict()
+    if not currency.won or not groups.get("name"):
+        return False
     grouped = groups.get("num") and re.search(r"[,\u00a0\u2009\u202f ]", groups["num"])
     return not (groups.get("mult") or groups.get("abbr") or groups.get("wmult") or grouped)
 
@@ -723,7 +721,8 @@ def _mark_equivalents(text: str, found: list[Money]) -> list[Money]:
 
 def _won_currency(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """KRW or KPW for a plain won when its paragraph (line) names only that Korea."""
-    line = text[text.rfind("\n", 0, start) + 1 : (text.find("\n", end) + 1 or len(text) + 1) - 1]
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
     north = _NORTH_RE.search(line)
     south = _SOUTH_RE.search(_NORTH_RE.sub(" ", line))
     if south and not north:
