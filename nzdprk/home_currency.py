@@ -4,8 +4,8 @@ A "$" with no letters before it is the local dollar of whoever wrote the text, s
 only when the document itself says who that is, and always flagged as assumed, with the
 evidence in words:
 
-* the front-matter ``url`` is on a country's domain (``beehive.govt.nz``, ``scoop.co.nz``:
-  New Zealand; ``.gov``: the United States);
+* the front-matter ``url`` (else the catalogue's origin URL) is on a country's domain
+  (``beehive.govt.nz``, ``scoop.co.nz``: New Zealand; ``.gov``: the United States);
 * the publisher (from the corpus catalogue, else the front matter's ``publisher``) names one
   country ("New Zealand Government", "Radio New Zealand");
 * every minister in a release's front matter is a curated person of one country;
@@ -14,8 +14,9 @@ evidence in words:
   home).
 
 When the pieces of evidence name different countries, or none names a dollar country, the
-currency stays empty. An encyclopedia article is written for everyone: only its url can give
-it a home country (an encyclopedia on a ``.govt.nz`` site, not Wikipedia).
+currency stays empty. The opening of an encyclopedia article says what it is about, not who
+wrote it, so only its url or publisher can give it a home country (an encyclopedia on a
+``.govt.nz`` site, not Wikipedia).
 """
 
 from __future__ import annotations
