@@ -16,7 +16,7 @@ H06 = (
     "New Zealand will contribute an additional $500,000 towards United Nations efforts to "
     "address food shortages in North Korea, Foreign Minister Winston Peters announced today."
 )
-# The opening of a New Zealand news item (dev set h10, 2017) and a later sentence of it.
+# The opening of a New Zealand news item (dev set h10, 2017) and a later sentence, shortened.
 H10 = (
     "New Zealand gave about $215,000 of aid to North Korea between 2008 and 2016 via a fund "
     "administered by its embassy in Seoul.\n"
@@ -34,12 +34,14 @@ def release(
 
 
 def amounts(make_corpus, files: dict[str, str]) -> pd.DataFrame:
+    """The amounts frame of a folder of written files."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", nzdprk.CorpusWarning)  # no catalogue: a warning only
         return nzdprk.load_corpus(make_corpus(files)).amounts
 
 
 def currencies(frame: pd.DataFrame) -> list[tuple[str, object, bool, object]]:
+    """Quote, currency, whether assumed, and why, of each row (None for an empty cell)."""
     return [
         (r.quote, None if pd.isna(r.currency) else r.currency, bool(r.currency_assumed),
          None if pd.isna(r.currency_reason) else r.currency_reason)
