@@ -702,8 +702,9 @@ def _table_cells(text: str) -> Iterator[tuple[int, int, Decimal, _Currency, int]
 def _mark_equivalents(text: str, found: list[Money]) -> list[Money]:
     """Point an amount in brackets right after another ("NZ$150,000 (US$100,000)") at it.
 
-    A conversion is never in the same currency, so a bare "$" in the brackets after an amount
-    stated in the default currency does not take that default ("NZ$1m ($700,000)").
+    A conversion is never in the same currency, so a bare "$" on either side of an amount
+    stated in the default currency does not take that default ("NZ$1m ($700,000)",
+    "$700,000 (NZ$1m)").
     """
     out = list(found)
     for i in range(1, len(out)):
@@ -713,9 +714,10 @@ def _mark_equivalents(text: str, found: list[Money]) -> list[Money]:
         opened = _OPEN_RE.fullmatch(text, first.char_end, second.char_start)
         if not opened or not _CLOSE_RE.match(text, second.char_end):
             continue
-        if second.currency_assumed and second.currency == first.currency:
-            second = replace(second, currency=None, currency_assumed=False, currency_reason=None)
-        out[i] = replace(second, equivalent_of=i - 1)
+        if first.currency == second.currency and first.currency_assumed != second.currency_assumed:
+            j = i if second.currency_assumed else i - 1
+            out[j] = replace(out[j], currency=None, currency_assumed=False, currency_reason=None)
+        out[i] = replace(out[i], equivalent_of=i - 1)
     return out
 
 

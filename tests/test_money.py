@@ -354,6 +354,12 @@ def test_a_bare_dollar_conversion_is_not_the_default_currency() -> None:
     assert (second.currency, second.currency_assumed, second.currency_reason) == (None, False, None)
 
 
+def test_a_bare_dollar_restated_in_the_default_currency_is_another_dollar() -> None:
+    first, second = find_money("Washington gave $700,000 (NZ$1 million).", default_currency="NZD")
+    assert (first.text, first.currency, first.currency_assumed) == ("$700,000", None, False)
+    assert (second.text, second.currency, second.equivalent_of) == ("NZ$1 million", "NZD", 0)
+
+
 @pytest.mark.parametrize(
     "sentence",
     ["NZ$150,000 and US$100,000", "NZ$150,000 (and later US$100,000)", "(NZ$150,000) US$100,000"],
