@@ -230,10 +230,15 @@ _MODIFIER = re.compile(r"[-‐‑][^\W\d_]")  # "UN-sanctioned": a name used as 
 
 
 def extract_aid_flows(doc: Document, analysis: Analysis, *, lookup: events.Lookup) -> list[AidFlow]:
-    """Every aid amount and every promise of aid without one in a document, in text order."""
+    """Every aid amount and every promise of aid without one in a document, in text order.
+
+    An amount restated in another currency ("NZ$150,000 (US$100,000)") is the same gift, so
+    only the first of the two gives a row."""
     reader = _Reader(doc, analysis, lookup)
     found = [
-        row for i, money in enumerate(analysis.money) if (row := reader.amount(i, money))
+        row
+        for i, money in enumerate(analysis.money)
+        if money.equivalent_of is None and (row := reader.amount(i, money))
     ] + reader.promises()
     return [row for _, row in sorted(found, key=lambda pair: pair[0])]
 

@@ -7,6 +7,7 @@ import csv
 import hashlib
 import os
 import warnings
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -217,6 +218,38 @@ class Corpus:
                     }
                 )
         return _frame("dates", rows)
+
+    @cached_property
+    def amounts(self) -> pd.DataFrame:
+        """Every money amount in every document, aid or not (ids ``doc_id:a001`` ...)."""
+        rows = []
+        for doc in self.docs:
+            for i, m in enumerate(self._analysed[doc.doc_id].money):
+                rows.append(
+                    {
+                        "amount_id": amount_id(doc.doc_id, i),
+                        "doc_id": doc.doc_id,
+                        "sentence_id": self._sentence_id(doc.doc_id, m.char_start),
+                        "amount_text": m.amount_text,
+                        "amount": m.amount,
+                        "amount_min": m.amount_min,
+                        "amount_max": m.amount_max,
+                        "currency": m.currency,
+                        "currency_assumed": m.currency_assumed,
+                        "currency_reason": m.currency_reason,
+                        "qualifier": m.qualifier,
+                        "qualifier_text": m.qualifier_text,
+                        "multiplier": m.multiplier,
+                        "equivalent_of": None
+                        if m.equivalent_of is None
+                        else amount_id(doc.doc_id, m.equivalent_of),
+                        "rule_id": m.rule,
+                        "char_start": m.char_start,
+                        "char_end": m.char_end,
+                        "quote": doc.text[m.char_start : m.char_end],
+                    }
+                )
+        return _frame("amounts", rows)
 
     @cached_property
     def _event_rows(self) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
@@ -523,6 +556,7 @@ def _flow_row(
         "claim_id": claim_id,
         "doc_id": doc.doc_id,
         "event_id": event_id,
+        "amount_id": None if flow.money_index is None else amount_id(doc.doc_id, flow.money_index),
         "fact_key": key,
         "donor_id": flow.donor_id,
         "donor_source": flow.donor_source,
@@ -570,6 +604,18 @@ def _found_actors(mentions: pd.DataFrame, counts: dict[str, int]) -> list[dict]:
             }
         )
     return rows
+
+
+def _catalogued(doc: Document, row: dict[str, str]) -> Document:
+    """The document with the catalogue's publisher, and its origin URL when the front matter
+    gives none (evidence of who publishes it, e.g. for the currency of a bare "$")."""
+    url = doc.url or row.get("origin_url") or None
+    return replace(doc, url=url, publisher=_known(row.get("publisher")))
+
+
+def amount_id(doc_id: str, index: int) -> str:
+    """The id of a document's amount by its 0-based position among the document's amounts."""
+    return f"{doc_id}:a{index + 1:03d}"
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
@@ -713,6 +759,7 @@ def load_corpus(
     problems += [p for doc in docs for p in work_problems(doc)]
     if strict and not docs and not any(p.severity == "error" for p in problems):
         raise NoDocumentsError(problems)
+    docs = [_catalogued(doc, catalogue.get(doc.path, {})) for doc in docs]
     if problems and strict:
         raise CorpusError(problems)
     if problems:

@@ -14,6 +14,7 @@ from functools import cache
 
 from . import actors, aid, dates, events, money
 from . import text as seg
+from .home_currency import home_currency
 from .read import Document, Problem, Published
 
 #: The work budget of one document: a sentence (or a heading, list item or infobox line) longer
@@ -110,9 +111,15 @@ def analyse(doc: Document) -> Analysis:
     anchor = doc.published.earliest if doc.published.precision == "day" else None
     found = dates.find_dates(text, anchor=anchor)
     mentions, unresolved = actors.find_mentions(text, doc.ministers)
-    amounts = money.find_money(text, default_currency=_default_currency(doc))
-    event_dates = [_until_when(text, w, anchor) for w in found]
     lookup = _with_found(actor_lookup(), mentions)
+    first_end = sentences[0][1] if sentences else 0
+    home = home_currency(doc, mentions, first_end, lookup.country, lookup.kind)
+    amounts = money.find_money(
+        text,
+        default_currency=home.code if home else None,
+        default_reason=home.reason if home else None,
+    )
+    event_dates = [_until_when(text, w, anchor) for w in found]
     authors = _authors(doc, mentions)
     coded = events.extract_events(
         text,
@@ -156,11 +163,6 @@ def _with_found(lookup: events.Lookup, mentions: list[actors.Mention]) -> events
     (a person or organisation without a known country)."""
     found = {m.actor_id: m.kind for m in mentions if m.actor_id not in lookup.kind}
     return events.Lookup(kind={**lookup.kind, **found}, country=lookup.country) if found else lookup
-
-
-def _default_currency(doc: Document) -> str | None:
-    """A bare "$" in a New Zealand Government release is a New Zealand dollar (flagged)."""
-    return "NZD" if doc.doc_type == "press_release" and doc.ministers else None
 
 
 def _authors(doc: Document, mentions: list[actors.Mention]) -> tuple[str, ...]:

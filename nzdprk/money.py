@@ -1,33 +1,42 @@
 """Money amounts in running text: value, currency, qualifier and bounds, with exact spans.
 
 Reads "NZ$1.4 million", "almost NZD$8.5 million", "$3bn", "four million New Zealand dollars"
-or "between US$2 million and US$3 million" into `Money` records for the ``aid_flows`` frame
-(data model §7.5). A number is money only next to a currency symbol, ISO code or currency
-word, so head counts, calibres, years and percentages are never read as amounts.
+or "between US$2 million and US$3 million" into `Money` records for the ``amounts`` and
+``aid_flows`` frames (data model §7.5). A number is money only next to a currency symbol, ISO
+code or currency word, or in a table whose header gives currency and unit ("Aid (NZ$ million)"
+above rows of plain numbers), so head counts, calibres, years and percentages are never read
+as amounts.
 
 Decisions, so that no record says more than its text:
 
-* A bare "$" or "dollars" takes ``default_currency`` (callers pass "NZD" for New Zealand
-  Government documents) and sets ``currency_assumed``; with no default the currency is None.
+* A bare "$" or "dollars" takes ``default_currency`` (the caller's reading of who publishes the
+  text, see `nzdprk.home_currency`) and sets ``currency_assumed`` and ``currency_reason``; with
+  no default the currency is None.
+* A plain "won" or "₩" is KRW or KPW only when its paragraph names just that Korea (assumed,
+  with the reason); "won" counts as a currency only after a multiplier or a grouped number.
+* A currency written again after the amount belongs to it ("$200,000 dollars"); an amount in
+  brackets right after another ("NZ$150,000 (US$100,000)") restates it: ``equivalent_of``.
+* A number with a leading zero ("US$000") is a unit in a header, not an amount.
 * "about", "around", "some" ... give qualifier "approximately" with no bounds: the text states
   no margin, so none is invented.
 * A bound is the figure the cue names, as stated: "more than $5m" has ``amount_min`` 5e6.
-* "¥" is read as JPY; "₩" has no currency (it may be South or North Korean won).
+* "¥" is read as JPY.
 * A year-like integer right before a currency name ("in 2015 US dollars") is a price basis,
   not an amount.
 * Ranges are "between X and Y" and dash ranges ("$2–3m"); "from X to Y" is not read as a range
   because it usually reports a change, so its two ends come out as two amounts.
 
 Not read: symbols after the number ("5 €"), decimal commas ("5,5 Mio."), vague amounts
-("millions of dollars"), a bare "won", lakh/crore, and signs ("-$5m" is $5m). Whether an
-amount is a flow, a total or a rate ("a year") is for the claims that use it to say.
+("millions of dollars"), lakh/crore, signs ("-$5m" is $5m), and tables whose columns are in
+different currencies or units. Whether an amount is a flow, a total or a rate ("a year") is
+for the claims that use it to say.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -48,8 +57,11 @@ class Money:
     qualifier: str  # exact, approximately, almost, more_than, at_least, up_to, less_than, range
     qualifier_text: str | None  # cue words as written; None for exact and dash ranges
     currency: str | None  # ISO 4217 code; None when neither stated nor defaulted
-    currency_assumed: bool  # True when a bare "$" or "dollars" took default_currency
+    currency_assumed: bool  # True when a bare "$", "dollars" or "won" took an assumed currency
     rule: str  # id of the pattern that read the amount (see _RULES)
+    multiplier: int | None = None  # 10**6 for "million", "m" ...; None when none is written
+    equivalent_of: int | None = None  # index of the amount this one restates ("(US$100,000)")
+    currency_reason: str | None = None  # why the currency was assumed; None when stated
 
 
 # ---------------------------------------------------------------------------------------------
@@ -60,9 +72,12 @@ class Money:
 class _Currency(NamedTuple):
     code: str | None  # ISO 4217; None when the token does not say which currency
     generic: bool = False  # a plain dollar: the caller's default_currency applies
+    won: bool = False  # a plain won: South or North Korean, as its paragraph says
 
 
 _DOLLAR = _Currency(None, generic=True)
+_WON = _Currency(None, won=True)
+
 
 #: Symbols written before the number; letters before "$" name the dollar.
 _SYMBOLS: dict[str, _Currency] = {
@@ -87,7 +102,7 @@ _SYMBOLS: dict[str, _Currency] = {
     "JP¥": _Currency("JPY"),
     "CN¥": _Currency("CNY"),
     "₹": _Currency("INR"),
-    "₩": _Currency(None),  # won sign: KRW or KPW, not decidable from the sign
+    "₩": _WON,  # won sign: KRW or KPW, decided from the paragraph (see _won_currency)
 }
 
 #: ISO 4217 codes, upper case, written before or after the number (RMB is the yuan).
@@ -118,6 +133,7 @@ _NAMES: tuple[tuple[str, str, _Currency], ...] = (
     ("", "renminbi", _Currency("CNY")),
     ("South Korean", "won", _Currency("KRW")),
     ("North Korean", "won", _Currency("KPW")),
+    ("", "won", _WON),  # only after a multiplier or a grouped number ("1.5 billion won")
     ("Swiss", "francs?", _Currency("CHF")),
 )
 
@@ -289,6 +305,34 @@ _TOKEN_RE = re.compile(
 _CURRENCY_WORD_RE = re.compile(rf"\b(?:{'|'.join(sorted({w for _, w, _ in _NAMES}))})\b")
 _PRICE_YEAR_RE = re.compile(r"(?:1[89]|20)[0-9]{2}")
 _ISO_RE = re.compile(r"[A-Z]{3}")
+_TRAIL_RE = re.compile(rf"{_GAP}{_NAME}")  # a currency name written again after an amount
+# A table header that gives currency and unit with no number: "(NZ$ million)", "US$000",
+# "NZD m", "(€ '000)"; the rows below it hold plain numbers in that currency and unit.
+_TABLE_UNITS = {
+    **{w: 10**3 for w in ("000", "000s", "thousand", "thousands", "k")},
+    **{w: 10**6 for w in ("million", "millions", "m", "mn")},
+    **{w: 10**9 for w in ("billion", "billions", "bn")},
+}
+_TABLE_HEADER_RE = re.compile(
+    rf"(?<![^\W\d_])(?:(?P<hsym>{_SYMBOL_ALT})|(?P<hcode>{_literals(_CODES)}))"
+    rf"{_HS}?(?P<unit>['’]?000s?|(?i:thousands?|millions?|billions?|mn|bn|m|k))"
+    rf"(?![\w'’])(?!{_HS}*[0-9])"
+)
+_LEADING_ZERO_RE = re.compile(r"0[0-9]")  # "US$000" is a unit ("thousands"), not an amount
+_HEADER_MAX = 200  # a header is a short line, not a sentence of prose
+_TABLE_CELL = "money.table_cell"
+_CELL_SEPARATOR_RE = re.compile(r"\t|\||[^\S\n]{2,}")
+_CELL_RE = re.compile(r"[^\t|\s](?:[^\t|\n]*?[^\t|\s])??(?=[^\S\n]{2,}|[^\S\n]*(?:[\t|]|$))")
+_CELL_NUMBER_RE = re.compile(r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)")
+# An amount restated in another currency in brackets: "NZ$150,000 (US$100,000)".
+_OPEN_RE = re.compile(rf"{_GAP}\({_GAP}")
+_CLOSE_RE = re.compile(rf"{_GAP}\)")
+# Which Korea a paragraph names, for a plain "won" or "₩" (the long DPRK name contains "Republic
+# of Korea", so it is removed before the South is looked for).
+_NORTH_RE = re.compile(
+    r"\bNorth\W*Korea|\bPyongyang\b|\bDPRK\b|Democratic People.s Republic of Korea"
+)
+_SOUTH_RE = re.compile(r"\bSouth\W*Korea|\bSeoul\b|\bROK\b|\bRepublic of Korea")
 _LOOKBACK = 80  # characters searched before an amount for its cue or a range's lower end
 
 # ---------------------------------------------------------------------------------------------
@@ -379,21 +423,52 @@ def _money_paragraphs(text: str) -> Iterator[tuple[int, int]]:
         start = blank.end() if blank else end
 
 
+def _is_stray_won(m: re.Match[str], currency: _Currency) -> bool:
+    """A plain "won" after a small ungrouped number is the verb ("3 won"), not the currency."""
+    groups = m.groupdict()
+    if not currency.won or not groups.get("name"):
+        return False
+    grouped = groups.get("num") and re.search(r"[,\u00a0\u2009\u202f ]", groups["num"])
+    return not (groups.get("mult") or groups.get("abbr") or groups.get("wmult") or grouped)
+
+
+def _restated_currency(text: str, end: int, currency: _Currency) -> tuple[int, _Currency]:
+    """The end and currency of an amount whose currency is written again after it: "$2.5
+    million dollars", "US$5m US dollars"; a bare "$" takes a named dollar's code."""
+    m = _TRAIL_RE.match(text, end)
+    if not m:
+        return end, currency
+    named = _read_currency(m)
+    if named == currency or (named.generic and currency.code in _DOLLARS):
+        return m.end(), currency
+    if currency.generic and (named.generic or named.code in _DOLLARS):
+        return m.end(), named
+    return end, currency
+
+
 def _atoms(text: str) -> list[_Atom]:
     """Single amounts in text order: every rule's matches, kept leftmost-longest, no overlap."""
-    candidates = [
-        (m.start(), -m.end(), order, m)
-        for start, end in _money_paragraphs(text)
-        for order, (_, pattern, after) in enumerate(_RULES)
-        for m in pattern.finditer(text, start, end)
-        if not (after and _is_price_year(m))
-    ]
+    candidates = []
+    for start, end in _money_paragraphs(text):
+        for order, (_, pattern, after) in enumerate(_RULES):
+            for m in pattern.finditer(text, start, end):
+                if after and _is_price_year(m):
+                    continue
+                currency = _read_currency(m)
+                if _is_stray_won(m, currency) or _LEADING_ZERO_RE.match(
+                    m.groupdict().get("num") or ""
+                ):
+                    continue
+                stop, currency = (
+                    (m.end(), currency) if after else _restated_currency(text, m.end(), currency)
+                )
+                candidates.append((m.start(), -stop, order, m, currency))
     candidates.sort(key=lambda c: c[:3])
     atoms: list[_Atom] = []
-    for start, neg_end, order, m in candidates:
+    for start, neg_end, order, m, currency in candidates:
         if not atoms or start >= atoms[-1].end:
             rule = _RULES[order][0]
-            atoms.append(_Atom(start, -neg_end, _read_number(m), _read_currency(m), rule))
+            atoms.append(_Atom(start, -neg_end, _read_number(m), currency, rule))
     return atoms
 
 
@@ -420,9 +495,20 @@ def _range_bounds(low: _Number, high: _Number) -> tuple[Decimal, Decimal] | None
 class _Reader:
     """Turns the atoms of one text into `Money` records (qualifiers, ranges, currency)."""
 
-    def __init__(self, text: str, default_currency: str | None):
+    def __init__(self, text: str, default_currency: str | None, default_reason: str | None):
         self.text = text
         self.default = default_currency
+        self.reason = default_reason or (
+            f"bare dollar read as the given default currency {default_currency}"
+        )
+
+    def currency(self, currency: _Currency, start: int, end: int) -> tuple[str | None, str | None]:
+        """The code for an amount's currency token, and why it was assumed (None if stated)."""
+        if currency.generic:
+            return self.default, self.reason if self.default else None
+        if currency.won:
+            return _won_currency(self.text, start, end)
+        return currency.code, None
 
     def money(
         self,
@@ -433,10 +519,11 @@ class _Reader:
         cue: str | None,
         amount: Decimal | None,
         bounds: tuple[Decimal | None, Decimal | None],
+        multiplier: int | None,
     ) -> Money:
         """Build the record; span is (phrase start, amount start, end)."""
         start, amount_start, end = span
-        code = self.default if currency.generic else currency.code
+        code, reason = self.currency(currency, start, end)
         lo, hi = bounds
         return Money(
             text=self.text[start:end],
@@ -449,8 +536,10 @@ class _Reader:
             qualifier=qualifier,
             qualifier_text=cue,
             currency=code,
-            currency_assumed=currency.generic and code is not None,
+            currency_assumed=reason is not None,
             rule=rule,
+            multiplier=multiplier,
+            currency_reason=reason,
         )
 
     def single(self, atom: _Atom, floor: int) -> Money:
@@ -468,6 +557,7 @@ class _Reader:
             cue,
             value,
             (value if sets_min else None, value if sets_max else None),
+            atom.number.multiplier,
         )
 
     def range(
@@ -490,6 +580,7 @@ class _Reader:
             between["cue"] if between else None,
             None,
             bounds,
+            high_number.multiplier,
         )
 
     def ranged(self, a: _Atom, b: _Atom | None, floor: int) -> tuple[Money, bool] | None:
@@ -525,17 +616,23 @@ class _Reader:
         return None
 
 
-def find_money(text: str, *, default_currency: str | None = None) -> list[Money]:
+def find_money(
+    text: str, *, default_currency: str | None = None, default_reason: str | None = None
+) -> list[Money]:
     """All money amounts in text order, non-overlapping.
 
-    A bare "$" (or "dollars") takes `default_currency` (pass "NZD" for New Zealand Government
-    documents) with ``currency_assumed=True``; without a default its currency is None.
+    A bare "$" (or "dollars") takes `default_currency` (the currency of the country that
+    publishes the text, when the caller knows it) with ``currency_assumed=True`` and
+    `default_reason` as ``currency_reason``; without a default its currency is None. A plain
+    "won" is South or North Korean when its paragraph names only that Korea (also assumed).
+    An amount restated in brackets in another currency points at the first with
+    ``equivalent_of``.
     """
     if default_currency is not None and not _ISO_RE.fullmatch(default_currency):
         raise ValueError(
             f"default_currency must be an ISO 4217 code such as 'NZD', got {default_currency!r}"
         )
-    reader = _Reader(text, default_currency)
+    reader = _Reader(text, default_currency, default_reason)
     atoms = _atoms(text)
     found: list[Money] = []
     floor = 0  # end of the last amount: a cue or range end is never shared between two
@@ -550,7 +647,91 @@ def find_money(text: str, *, default_currency: str | None = None) -> list[Money]
             i += 1
         found.append(money)
         floor = money.char_end
-    return found
+    cells = [
+        reader.money(
+            (start, start, end), currency, _TABLE_CELL, "exact", None, value, (value, value), unit
+        )
+        for start, end, value, currency, unit in _table_cells(text)
+        if not any(m.char_start < end and start < m.char_end for m in found)
+    ]
+    return _mark_equivalents(text, sorted(found + cells, key=lambda m: m.char_start))
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the cells of a table row (tab, bar or two spaces apart); [] for prose."""
+    line = text[start:end]
+    if not _CELL_SEPARATOR_RE.search(line.strip()):
+        return []
+    return [(start + m.start(), start + m.end()) for m in _CELL_RE.finditer(line)]
+
+
+def _table_cells(text: str) -> Iterator[tuple[int, int, Decimal, _Currency, int]]:
+    """Plain numbers in the rows of a table whose header line gives currency and unit
+    ("Aid (NZ$ million)", "(US$000)"): span, value, currency, unit. Rows run from the line
+    after the header to the first line that is not a row; a cell that looks like a year is a
+    column heading, not an amount."""
+    by_line: dict[int, set[tuple[_Currency, int]]] = {}
+    for a, b in _money_paragraphs(text):
+        for header in _TABLE_HEADER_RE.finditer(text, a, b):
+            line_end = text.find("\n", header.end())
+            if line_end >= 0 and line_end - text.rfind("\n", 0, header.start()) <= _HEADER_MAX:
+                currency = _SYMBOLS.get("".join((header["hsym"] or "").split())) or _Currency(
+                    _CODES.get(header["hcode"] or "")
+                )
+                unit = _TABLE_UNITS[header["unit"].lower().lstrip("'’")]
+                by_line.setdefault(line_end, set()).add((currency, unit))
+    for line_end, kinds in by_line.items():
+        if len(kinds) != 1:  # columns in different currencies or units: not decidable per cell
+            continue
+        ((currency, unit),) = kinds
+        start = line_end + 1
+        while start < len(text):
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            cells = _cells(text, start, end)
+            numbers = [m for a, b in cells if (m := _CELL_NUMBER_RE.fullmatch(text, a, b))]
+            if not numbers:
+                break
+            for m in numbers:
+                if not _PRICE_YEAR_RE.fullmatch(m["num"]):
+                    figure = Decimal(m["num"].replace(",", ""))
+                    yield m.start("num"), m.end("num"), figure * unit, currency, unit
+            start = end + 1
+
+
+def _mark_equivalents(text: str, found: list[Money]) -> list[Money]:
+    """Point an amount in brackets right after another ("NZ$150,000 (US$100,000)") at it.
+
+    A conversion is never in the same currency, so a bare "$" on either side of an amount
+    stated in the default currency does not take that default ("NZ$1m ($700,000)",
+    "$700,000 (NZ$1m)").
+    """
+    out = list(found)
+    for i in range(1, len(out)):
+        first, second = out[i - 1], out[i]
+        if first.equivalent_of is not None:
+            continue
+        opened = _OPEN_RE.fullmatch(text, first.char_end, second.char_start)
+        if not opened or not _CLOSE_RE.match(text, second.char_end):
+            continue
+        if first.currency == second.currency and first.currency_assumed != second.currency_assumed:
+            j = i if second.currency_assumed else i - 1
+            out[j] = replace(out[j], currency=None, currency_assumed=False, currency_reason=None)
+        out[i] = replace(out[i], equivalent_of=i - 1)
+    return out
+
+
+def _won_currency(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """KRW or KPW for a plain won when its paragraph (line) names only that Korea."""
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else len(text)]
+    north = _NORTH_RE.search(line)
+    south = _SOUTH_RE.search(_NORTH_RE.sub(" ", line))
+    if south and not north:
+        return "KRW", "plain won in a paragraph that names South Korea and not North Korea"
+    if north and not south:
+        return "KPW", "plain won in a paragraph that names North Korea and not South Korea"
+    return None, None
 
 
 def parse_money(phrase: str, *, default_currency: str | None = None) -> Money | None:

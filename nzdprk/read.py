@@ -97,6 +97,7 @@ class Document:
     published: Published = field(default_factory=Published)
     front_matter: dict[str, Any] = field(default_factory=dict)
     file_sha256: str = ""
+    publisher: str | None = None  # issuing body named by the corpus catalogue, if any
 
 
 class CorpusError(Exception):

@@ -302,6 +302,66 @@ FRAMES: dict[str, Frame] = {
             foreign_keys=(DOC, _fk("sentence_id", "sentences")),
         ),
         Frame(
+            "amounts",
+            "Every money amount in every document, aid or not, in document order. Numbers that "
+            "are not money (counts, years, percentages, calibres) are not here.",
+            (
+                _c("amount_id", "string", "doc_id:a<number>, numbered from 1 in document order"),
+                _c("doc_id", "string", "document"),
+                _c("sentence_id", "string", "sentence the amount is in; empty outside prose"),
+                _c(
+                    "amount_text",
+                    "string",
+                    "currency, number and multiplier as written, without the qualifier",
+                ),
+                _c(
+                    "amount", "Float64", "the value as stated, in currency units; empty for a range"
+                ),
+                _c("amount_min", "Float64", "lowest value the words allow; empty = unbounded"),
+                _c("amount_max", "Float64", "highest value the words allow; empty = unbounded"),
+                _c("currency", "string", "ISO 4217 code; empty when the text does not say"),
+                _c(
+                    "currency_assumed",
+                    "boolean",
+                    "the currency is not written but assumed (a bare '$' or 'won'); see "
+                    "currency_reason",
+                ),
+                _c(
+                    "currency_reason",
+                    "string",
+                    "why the currency was assumed, in words (e.g. the publisher's country); "
+                    "empty when stated",
+                ),
+                _c("qualifier", AMOUNT_QUALIFIER, "exact, approximately, almost, more_than, ..."),
+                _c("qualifier_text", "string", "the cue words as written ('about', 'between')"),
+                _c(
+                    "multiplier",
+                    "Int64",
+                    "the written multiplier as a factor (1000000 for 'million' or 'm'); "
+                    "empty when none",
+                ),
+                _c(
+                    "equivalent_of",
+                    "string",
+                    "amount_id of the amount this one restates in another currency "
+                    "('NZ$150,000 (US$100,000)': one sum, not two)",
+                ),
+                _c("rule_id", "string", "the parser rule that read it (nzdprk.money)"),
+                *SPAN,
+                _c(
+                    "quote",
+                    "string",
+                    "the amount with its qualifier, exactly text[char_start:char_end]",
+                ),
+            ),
+            primary_key=("amount_id",),
+            foreign_keys=(
+                DOC,
+                _fk("sentence_id", "sentences"),
+                _fk("equivalent_of", "amounts", "amount_id"),
+            ),
+        ),
+        Frame(
             "claims",
             "One row per extracted assertion (events and aid flows are typed views of claims).",
             (
@@ -490,6 +550,11 @@ FRAMES: dict[str, Frame] = {
                 _c("claim_id", "string", "the claim this row types"),
                 _c("doc_id", "string", "document"),
                 _c("event_id", "string", "the AID or AGREE event of the same statement, if any"),
+                _c(
+                    "amount_id",
+                    "string",
+                    "the amount in the amounts frame; empty for a promise without an amount",
+                ),
                 _c("fact_key", "string", "aid:donor>receiver (see claims)"),
                 _c("donor_id", "string", "who gives (IATI provider-org / CRS donor)"),
                 _c(
@@ -532,7 +597,7 @@ FRAMES: dict[str, Frame] = {
                 _c(
                     "currency_assumed",
                     "boolean",
-                    "a bare '$' read as the document's currency (NZD in NZ Government releases)",
+                    "the currency was not written but assumed; why: amounts.currency_reason",
                 ),
                 *when_block("period_", "the period the amount covers"),
                 _c("as_of_date", DATE, "the day a cumulative total refers to"),
@@ -546,7 +611,12 @@ FRAMES: dict[str, Frame] = {
                 *SPAN,
             ),
             primary_key=("flow_id",),
-            foreign_keys=(_fk("claim_id", "claims"), DOC, _fk("event_id", "events")),
+            foreign_keys=(
+                _fk("claim_id", "claims"),
+                DOC,
+                _fk("event_id", "events"),
+                _fk("amount_id", "amounts"),
+            ),
         ),
         Frame(
             "claim_comparisons",
@@ -675,6 +745,12 @@ def data_dictionary() -> str:
             "|---|---|---|",
         ]
         lines += [f"| `{c.name}` | {c.dtype} | {c.description} |" for c in frame.columns]
+        if frame.primary_key:
+            lines += ["", "Key: " + ", ".join(f"`{k}`" for k in frame.primary_key) + "."]
+        lines += [
+            f"- `{', '.join(fk.columns)}` refers to `{fk.frame}.{', '.join(fk.target)}`."
+            for fk in frame.foreign_keys
+        ]
         lines.append("")
     return "\n".join(lines)
 

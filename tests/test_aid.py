@@ -50,9 +50,11 @@ def written(
     tmp_path: Path, lookup: events.Lookup, *paragraphs: str, dated: bool = True
 ) -> tuple[Document, Analysis, list[AidFlow]]:
     """Aid flows of one document written for the test: a press release of a New Zealand
-    minister dated 2015-03-06, or (dated=False) an undated news story."""
+    minister dated 2015-03-06 on a New Zealand Government site, or (dated=False) an undated
+    news story."""
     head = (
-        "---\ntitle: Aid\ndate: 2015-03-06\nministers:\n  - Jane Doe\n---\n\n"
+        "---\ntitle: Aid\ndate: 2015-03-06\nurl: https://www.beehive.govt.nz/release/aid\n"
+        "ministers:\n  - Jane Doe\n---\n\n"
         if dated
         else "Aid news\n\n"
     )

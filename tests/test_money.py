@@ -30,12 +30,32 @@ def only(sentence: str, default_currency: str | None = None) -> Money:
 
 
 def exact(
-    text: str, start: int, amount: float, currency: str | None, rule: str, assumed: bool = False
+    text: str,
+    start: int,
+    amount: float,
+    currency: str | None,
+    rule: str,
+    assumed: bool = False,
+    multiplier: int | None = None,
 ) -> Money:
-    """The record for an amount stated without qualifier."""
+    """The record for an amount stated without qualifier (an assumed currency is the default)."""
     end = start + len(text)
+    reason = f"bare dollar read as the given default currency {currency}" if assumed else None
     return Money(
-        text, start, end, text, amount, amount, amount, "exact", None, currency, assumed, rule
+        text,
+        start,
+        end,
+        text,
+        amount,
+        amount,
+        amount,
+        "exact",
+        None,
+        currency,
+        assumed,
+        rule,
+        multiplier=multiplier,
+        currency_reason=reason,
     )
 
 
@@ -56,12 +76,13 @@ SEED_AMOUNTS = {
             currency="NZD",
             currency_assumed=False,
             rule="money.symbol_number_multiplier",
+            multiplier=10**6,
         )
     ],
     "001_e04c4114be72f84d": [],
     "002_a9688cb631e8140e": [
-        exact("NZ$1.4 million", 1364, 1_400_000.0, "NZD", "money.symbol_number_multiplier"),
-        exact("NZ$4 million", 1666, 4_000_000.0, "NZD", "money.symbol_number_multiplier"),
+        exact("NZ$1.4 million", 1364, 1.4e6, "NZD", "money.symbol_number_multiplier", False, 10**6),
+        exact("NZ$4 million", 1666, 4e6, "NZD", "money.symbol_number_multiplier", False, 10**6),
     ],
     "003_1445d6a868041173": [],
     "004_e5065bca2519973a": [],
@@ -209,7 +230,7 @@ def test_bare_dollar_takes_the_default_currency_and_says_so() -> None:
     sentence = "The embassy refit cost $215,000 and a further $3bn was pledged."
     assert find_money(sentence, default_currency="NZD") == [
         exact("$215,000", 23, 215_000.0, "NZD", "money.symbol_number", assumed=True),
-        exact("$3bn", 46, 3e9, "NZD", "money.symbol_number_multiplier", assumed=True),
+        exact("$3bn", 46, 3e9, "NZD", "money.symbol_number_multiplier", True, 10**9),
     ]
     without = find_money(sentence)
     assert [(m.currency, m.currency_assumed) for m in without] == [(None, False), (None, False)]
@@ -227,9 +248,124 @@ def test_named_currencies_never_take_the_default() -> None:
     assert (money.currency, money.currency_assumed) == ("USD", False)
 
 
-def test_won_sign_names_no_currency() -> None:
-    money = only("Seoul spent ₩5 billion.", "NZD")
-    assert (money.amount, money.currency, money.currency_assumed) == (5e9, None, False)
+# --- A plain won: South or North Korean as its paragraph says ------------------------------------
+
+SOUTH_ONLY = "plain won in a paragraph that names South Korea and not North Korea"
+NORTH_ONLY = "plain won in a paragraph that names North Korea and not South Korea"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "amount", "currency", "reason"),
+    [
+        ("Seoul pledged 1.5 billion won to the fund.", "1.5 billion won", 1.5e9, "KRW", SOUTH_ONLY),
+        ("South Korea's ministry spent 300,000 won.", "300,000 won", 3e5, "KRW", SOUTH_ONLY),
+        ("In Pyongyang a kilo of rice cost 5,000 won.", "5,000 won", 5e3, "KPW", NORTH_ONLY),
+        ("Seoul spent ₩5 billion.", "₩5 billion", 5e9, "KRW", SOUTH_ONLY),
+        # both Koreas, or neither: the currency is not decidable and stays empty
+        ("South Korea paid North Korea 10 billion won.", "10 billion won", 1e10, None, None),
+        ("The bank lent ₩5 billion.", "₩5 billion", 5e9, None, None),
+    ],
+)
+def test_plain_won_takes_the_korea_its_paragraph_names(
+    sentence: str, phrase: str, amount: float, currency: str | None, reason: str | None
+) -> None:
+    money = only(sentence, "NZD")
+    start = sentence.index(phrase)
+    assert (money.text, money.char_start, money.amount) == (phrase, start, amount)
+    assert (money.currency, money.currency_assumed, money.currency_reason) == (
+        currency,
+        reason is not None,
+        reason,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # seed 002: a name ending in "-won" is not money
+        "Kim Jong Il met in Pyongyang with South Korean Presidential Envoy Lim Dong-won.",
+        "The party won 45 seats in 2008.",
+        "Of the 12 races, 9 won prizes.",  # a small ungrouped number before "won" is a verb
+        "In 2002 won the cup",
+    ],
+)
+def test_won_the_verb_is_not_money(sentence: str) -> None:
+    assert find_money(sentence) == []
+
+
+# --- A currency written again after the amount ---------------------------------------------------
+
+
+def test_currency_written_again_belongs_to_the_amount() -> None:
+    # dev set h12 (RNZ, 2018)
+    sentence = (
+        "New Zealand is contributing $200,000 dollars to help monitor North Korea's nuclear "
+        "programme."
+    )
+    assert find_money(sentence, default_currency="NZD", default_reason="an NZ outlet") == [
+        Money(
+            *("$200,000 dollars", 28, 44, "$200,000 dollars", 2e5, 2e5, 2e5, "exact", None),
+            *("NZD", True, "money.symbol_number"),
+            currency_reason="an NZ outlet",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts", "currencies"),
+    [
+        ("Donors gave $2.5 million dollars and €3m euros.", ["$2.5 million dollars", "€3m euros"],
+         ["NZD", "EUR"]),
+        ("It cost $5 million US dollars.", ["$5 million US dollars"], ["USD"]),  # named wins
+        ("It cost US$5m dollars.", ["US$5m dollars"], ["USD"]),
+        ("It cost $5 million euros.", ["$5 million"], ["NZD"]),  # two currencies: not merged
+    ],
+)  # fmt: skip
+def test_currency_written_again_in_written_sentences(
+    sentence: str, texts: list[str], currencies: list[str]
+) -> None:
+    found = find_money(sentence, default_currency="NZD")
+    assert [(m.text, m.currency) for m in found] == list(zip(texts, currencies, strict=True))
+    for m in found:
+        assert m.currency_assumed == (m.currency == "NZD")
+
+
+# --- One sum in two currencies -------------------------------------------------------------------
+
+
+def test_an_amount_restated_in_brackets_points_at_the_first() -> None:
+    sentence = "New Zealand gave NZ$150,000 (US$100,000) to the World Food Programme."
+    first, second = find_money(sentence, default_currency="NZD")
+    assert (first.text, first.currency, first.equivalent_of) == ("NZ$150,000", "NZD", None)
+    assert (second.text, second.currency, second.equivalent_of) == ("US$100,000", "USD", 0)
+    assert (second.char_start, second.char_end) == (29, 39)
+
+
+def test_a_bare_dollar_conversion_is_not_the_default_currency() -> None:
+    # the wire-service style: the local sum, then "$" for a conversion into another dollar
+    sentence = "Wellington gave 1 million New Zealand dollars (about $700,000) to UNICEF."
+    first, second = find_money(sentence, default_currency="NZD")
+    assert (first.currency, first.currency_assumed) == ("NZD", False)
+    assert (second.text, second.qualifier, second.equivalent_of) == (
+        "about $700,000",
+        "approximately",
+        0,
+    )
+    assert (second.currency, second.currency_assumed, second.currency_reason) == (None, False, None)
+
+
+def test_a_bare_dollar_restated_in_the_default_currency_is_another_dollar() -> None:
+    first, second = find_money("Washington gave $700,000 (NZ$1 million).", default_currency="NZD")
+    assert (first.text, first.currency, first.currency_assumed) == ("$700,000", None, False)
+    assert (second.text, second.currency, second.equivalent_of) == ("NZ$1 million", "NZD", 0)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["NZ$150,000 and US$100,000", "NZ$150,000 (and later US$100,000)", "(NZ$150,000) US$100,000"],
+)
+def test_amounts_not_in_brackets_right_after_another_are_separate(sentence: str) -> None:
+    assert [m.equivalent_of for m in find_money(sentence)] == [None, None]
 
 
 def test_hyphenated_multiplier() -> None:
@@ -375,6 +511,52 @@ def test_not_ranges(sentence: str, texts: list[str]) -> None:
     assert all(m.qualifier == "exact" for m in found)
 
 
+# --- Tables whose header gives currency and unit -------------------------------------------------
+
+TABLE = (
+    "Aid to North Korea (NZ$ million)\n"
+    "Channel\t2006\t2007\n"
+    "WFP\t1.5\t0.25\n"
+    "UNICEF  1,200  n/a\n"
+    "In 2008, 12 agencies took part.\n"
+)
+
+
+def test_table_cells_take_the_currency_and_unit_of_the_header() -> None:
+    found = find_money(TABLE)
+    assert [(m.text, m.amount, m.currency, m.multiplier, m.rule) for m in found] == [
+        ("1.5", 1.5e6, "NZD", 10**6, "money.table_cell"),
+        ("0.25", 2.5e5, "NZD", 10**6, "money.table_cell"),
+        ("1,200", 1.2e9, "NZD", 10**6, "money.table_cell"),
+    ]
+    for m in found:
+        assert TABLE[m.char_start : m.char_end] == m.text
+        assert (m.qualifier, m.currency_assumed) == ("exact", False)
+
+
+@pytest.mark.parametrize(
+    ("table", "values", "currency"),
+    [
+        ("Trade (US$000)\n| Exports | 12,345 | 6 |\n| Imports | 7 | 8% |\n",
+         [12_345_000.0, 6000.0, 7000.0], "USD"),
+        ("Budget, $ m\nAid  2.5  3\nThat is all.\n", [2.5e6, 3e6], "NZD"),
+        ("Costs (€ bn)\n\nItem\t3\n", [], None),  # a blank line ends the table
+        ("Aid (NZ$ million)   (US$ million)\nWFP\t1.5\t1\n", [], None),  # two currencies
+        ("Figures are in NZ$ million, as the next line shows.\nIt gave 5 of them.\n", [], None),
+    ],
+)  # fmt: skip
+def test_written_tables(table: str, values: list[float], currency: str | None) -> None:
+    found = find_money(table, default_currency="NZD")
+    assert [m.amount for m in found] == values
+    assert {m.currency for m in found} <= {currency}
+    assert all(m.currency_assumed == ("$ m" in table) for m in found)
+
+
+@pytest.mark.parametrize("sentence", ["Trade (US$000) fell.", "It cost $05.", "a $000 fee"])
+def test_a_number_with_a_leading_zero_is_a_unit_not_an_amount(sentence: str) -> None:
+    assert find_money(sentence) == []
+
+
 # --- parse_money and arguments ------------------------------------------------------------------
 
 
@@ -383,7 +565,7 @@ def test_parse_money_reads_a_whole_phrase() -> None:
     seed = SEED_AMOUNTS["000_e724febe7b462b24"][0]
     assert money == dataclasses.replace(seed, char_start=0, char_end=22)
     assert parse_money("  $5m ", default_currency="NZD") == exact(
-        "$5m", 2, 5e6, "NZD", "money.symbol_number_multiplier", assumed=True
+        "$5m", 2, 5e6, "NZD", "money.symbol_number_multiplier", True, 10**6
     )
 
 
@@ -413,6 +595,7 @@ TOKENS = [
     *("between", "and", "about", "almost", "more than", "up to", "under", "~", "some"),
     *("dollars", "New Zealand dollars", "euros", "yen", "South Korean won"),
     *("two", "twenty", "hundred", "half a", "a", "and a half", "quarter", "soldiers"),
+    *("\t", "|", "  ", "(NZ$ million)", "US$000", "$ m", "won", "(", ")", "2008"),
 ]
 money_soup = st.lists(st.sampled_from(TOKENS), max_size=40).map("".join)
 
@@ -438,7 +621,10 @@ def check_invariants(text: str, found: list[Money], default: str | None) -> None
         assert (m.qualifier_text is not None) == (m.qualifier not in {"exact", "range"}) or (
             m.rule == "money.range_between"
         )
-        assert not m.currency_assumed or m.currency == default
+        assert m.currency_assumed == (m.currency_reason is not None)
+        assert not m.currency_assumed or m.currency in {default, "KRW", "KPW"}
+    for i, m in enumerate(found):
+        assert m.equivalent_of is None or m.equivalent_of == i - 1
 
 
 @settings(max_examples=200, deadline=None)
@@ -451,6 +637,23 @@ def test_any_text_is_read_without_error(text: str, default: str | None) -> None:
 @given(text=money_soup, default=st.sampled_from([None, "NZD"]))
 def test_money_like_text_keeps_spans_and_bounds(text: str, default: str | None) -> None:
     check_invariants(text, find_money(text, default_currency=default), default)
+
+
+NOT_MONEY = [
+    *("5,000 troops", "240mm", "1718 Committee", "12%", "1,044 people", "45 seats", "six"),
+    *("Resolution 2397", "the 1990s", "3 won", "1 in 4", "No. 9", "15 other nations"),
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    year=st.integers(min_value=1800, max_value=2099),
+    words=st.lists(st.sampled_from([*NOT_MONEY, "in", "since", "aid", "and"])),
+    default=st.sampled_from([None, "NZD"]),
+)
+def test_years_and_counts_are_never_money(year: int, words: list[str], default: str | None) -> None:
+    text = " ".join([f"In {year}", *words, f"{year} won", f"{year} dollars"])
+    assert find_money(text, default_currency=default) == []
 
 
 @settings(max_examples=200, deadline=None)
@@ -468,7 +671,7 @@ def test_generated_nz_dollar_millions(
     expected = float(Decimal(figure) * 10**6)
     assert expected == pytest.approx(float(figure) * 1e6, rel=1e-12)
     assert parse_money(phrase) == exact(
-        phrase, 0, expected, "NZD", "money.symbol_number_multiplier"
+        phrase, 0, expected, "NZD", "money.symbol_number_multiplier", False, 10**6
     )
     sentence = " ".join([*before, phrase, *after])
     assert only(sentence).amount == expected

@@ -14,6 +14,7 @@ from nzdprk.parallel import analyse_all, analyse_with_dask
 FRAMES = (
     "documents",
     "dates",
+    "amounts",
     "events",
     "event_participants",
     "claims",
