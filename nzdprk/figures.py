@@ -39,7 +39,7 @@ class FigureSpec:
 FIGURES = (
     FigureSpec(
         "timeline-overview",
-        "Dated events in the five sources, 1948–2025",
+        "Dated events in the sources",
         "01-timeline.ipynb",
         "timeline",
         ("events", "documents"),
@@ -59,11 +59,40 @@ FIGURES = (
         "precision_counts",
         ("events", "documents"),
     ),
+    FigureSpec(
+        "mentions",
+        "Who is named in which source",
+        "02-names.ipynb",
+        "mentions_matrix",
+        ("mentions", "actors", "documents"),
+    ),
+    FigureSpec(
+        "speakers",
+        "Who speaks in the sources, and when",
+        "02-names.ipynb",
+        "speakers",
+        ("events", "actors", "offices", "documents"),
+    ),
+    FigureSpec(
+        "aid",
+        "Aid as the sources state it",
+        "03-aid-flows.ipynb",
+        "aid_chart",
+        ("aid_flows", "documents"),
+    ),
+    FigureSpec(
+        "agreement",
+        "Facts stated by more than one source",
+        "04-source-agreement.ipynb",
+        "agreement_matrix",
+        ("claims", "claim_comparisons", "documents"),
+    ),
 )
 
 
 def write_figures(corpus: Corpus, folder: Path) -> pd.DataFrame:
-    """Draw every figure into ``folder`` (SVG and PNG) and write ``manifest.csv``."""
+    """Draw every figure into ``folder`` (SVG and PNG) and write ``manifest.csv``, which gives
+    each figure's notebook, function, frames, source documents and alternative text."""
     import matplotlib.pyplot as plt
     import pandas as pd
 
@@ -73,10 +102,11 @@ def write_figures(corpus: Corpus, folder: Path) -> pd.DataFrame:
     for spec in FIGURES:
         fig = spec.draw(corpus)
         paths = plots.save(fig, spec.name, folder)
-        plt.close(fig)
         docs = sorted(
             set().union(*(_doc_ids(getattr(corpus, f)) for f in spec.frames if f != "documents"))
         )
+        alt = plots.alt_text(fig)
+        plt.close(fig)
         rows.append(
             {
                 "figure": spec.name,
@@ -87,6 +117,7 @@ def write_figures(corpus: Corpus, folder: Path) -> pd.DataFrame:
                 "options": "; ".join(f"{k}={v}" for k, v in spec.options.items()),
                 "frames": "; ".join(spec.frames),
                 "source_documents": "; ".join(docs),
+                "alt_text": alt,
             }
         )
     manifest = pd.DataFrame(rows)
