@@ -102,7 +102,7 @@ def _date(value: Any) -> dt.date:
         two = parser.parse(text, dayfirst=True, default=dt.datetime(2001, 2, 2))
     except (ValueError, OverflowError) as error:
         raise _Unreadable(
-            "I cannot read that as a date; write it as YYYY-MM-DD or as '5 April 2002'"
+            "I cannot read that as a date; write it as YYYY-MM-DD or as '25 December 1999'"
         ) from error
     if one != two:
         raise _Unreadable("that is not a whole date: give the day, the month and the year")

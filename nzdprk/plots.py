@@ -92,6 +92,7 @@ def setup_notebook() -> None:
     use_style()
     pd.set_option("display.max_colwidth", 120)
     pd.set_option("display.width", 120)
+    pd.set_option("display.html.use_mathjax", False)  # a "$" in a table is money, not maths
     from IPython import get_ipython
 
     shell = get_ipython()
@@ -380,9 +381,9 @@ def timeline(
     shown = ", ".join(labels[d] for d in present)
     describe(
         ax,
-        f"Timeline chart{': ' + title if title else ''}. {len(table)} dated events from "
-        f"{lo:%Y} to {hi:%Y}, in rows by event type ({', '.join(types)}). Each event is a bar "
-        "from its first to its last possible day, coloured by source: "
+        f"Timeline chart{': ' + title if title else ''}. {len(table)} dated events, dated "
+        f"{known.min():%Y} to {known.max():%Y}, in rows by event type ({', '.join(types)}). "
+        "Each event is a bar from its first to its last possible day, coloured by source: "
         f"{shown}. Open periods end at the date of their source. "
         "Grey bands mark eras chosen for teaching. "
         + ("The numbers refer to the table below the chart." if numbered else ""),
