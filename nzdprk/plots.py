@@ -242,14 +242,9 @@ def _ax(ax: Axes | None, size: tuple[float, float] = (8.5, 4.5)) -> Axes:
 
 
 def _legend_below(ax: Axes, handles: list, ncols: int = 2) -> None:
-    """The legend under the chart, so the chart keeps its width and the text its size."""
-    ax.legend(
-        handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(0, -0.12),
-        ncols=ncols,
-        borderaxespad=0,
-    )
+    """The legend under the chart (and its axis label), so the chart keeps its width and the
+    text its size."""
+    ax.figure.legend(handles=handles, loc="outside lower left", ncols=ncols)
 
 
 def declutter(
@@ -382,7 +377,8 @@ def timeline(
     describe(
         ax,
         f"Timeline chart{': ' + title if title else ''}. {len(table)} dated events, dated "
-        f"{known.min():%Y} to {known.max():%Y}, in rows by event type ({', '.join(types)}). "
+        f"{max(known.min(), lo):%Y} to {min(known.max(), hi):%Y}, "
+        f"in rows by event type ({', '.join(types)}). "
         "Each event is a bar from its first to its last possible day, coloured by source: "
         f"{shown}. Open periods end at the date of their source. "
         "Grey bands mark eras chosen for teaching. "

@@ -248,7 +248,7 @@ def test_a_dollar_sign_in_a_name_or_title_is_drawn_as_plain_text(tmp_path):
     ax = plots.timeline(pd.DataFrame([_event()]), docs, title="Cost: $5 and $6 $\\frac")
     paths = plots.save(ax.figure, "dollars", tmp_path)
     assert all(p.stat().st_size for p in paths)
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    legend = [t.get_text() for t in ax.figure.legends[0].get_texts()]
     assert any("\\$x^2\\$" in t for t in legend)
     assert "$5" in plots.alt_text(ax.figure)
     plt.close(ax.figure)
