@@ -247,11 +247,17 @@ def _legend_below(ax: Axes, handles: list, ncols: int = 2) -> None:
     ax.figure.legend(handles=handles, loc="outside lower left", ncols=ncols)
 
 
+#: Where a label may go, in points above (+) or below (-) where it was put: near first.
+BOTH_WAYS = (0.0, 11.0, -11.0, 22.0, -22.0, 33.0, -33.0, 44.0, 55.0)
+DOWNWARDS = tuple(-11.0 * k for k in range(10))
+
+
 def declutter(
-    ax: Axes, texts: list[Text], *, steps: list[float] | None = None, tries: int = 12
+    ax: Axes, texts: list[Text], *, offsets: list[tuple[float, ...]] | None = None
 ) -> int:
-    """Move labels (by their step in points, up by default) until none overlaps another label
-    or a tick label; a label that finds no free place is hidden. Returns how many were hidden."""
+    """Move each label to the first of its offsets (points, vertical) where it overlaps no other
+    label, tick label or the title and stays inside its axes (moved left if it would leave them
+    on the right); a label that finds no free place is hidden. Returns how many were hidden."""
     fig = ax.figure
     fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
@@ -261,17 +267,21 @@ def declutter(
         if t.get_visible() and t.get_text()
     ]
     hidden = 0
-    for text, step in zip(texts, steps or [11.0] * len(texts), strict=True):
+    for text, tries in zip(texts, offsets or [BOTH_WAYS] * len(texts), strict=True):
         frame = text.axes.get_window_extent(renderer)
-        for _ in range(tries):
+        overflow = text.get_window_extent(renderer).x1 - frame.x1
+        if overflow > 0:  # keep the label inside on the right: move it left
+            text.xyann = (text.xyann[0] - overflow * 72 / fig.dpi, text.xyann[1])
+        x, y = text.xyann
+        for offset in tries:
+            text.xyann = (x, y + offset)
             box = text.get_window_extent(renderer)
             inside = frame.y0 - 1 <= box.y0 and box.y1 <= frame.y1 + 1
             if inside and not any(box.overlaps(other) for other in placed):
                 placed.append(box)
                 break
-            x, y = text.xyann if hasattr(text, "xyann") else (0, 0)
-            text.xyann = (x, y + step)
         else:
+            text.xyann = (x, y)
             text.set_visible(False)
             hidden += 1
     return hidden
@@ -372,7 +382,9 @@ def timeline(
     ax.set_xlabel("date")
     if title:
         ax.set_title(plain(title))
-    declutter(ax, era_labels + numbers, steps=[-11.0] * len(era_labels) + [11.0] * len(numbers))
+    declutter(
+        ax, era_labels + numbers, offsets=[DOWNWARDS] * len(era_labels) + [BOTH_WAYS] * len(numbers)
+    )
     shown = ", ".join(labels[d] for d in present)
     describe(
         ax,
