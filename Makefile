@@ -13,14 +13,17 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+# The development corpus with its hand annotation (not part of the repository).
+DEVSET ?= ../shared/devset
 
-.PHONY: help setup run data figures notebooks test unit nbval browser lint lab lock bench clean
+.PHONY: help setup run data figures notebooks test unit nbval browser lint lab lock bench eval clean
 
 help:
 	@echo "make run    set up .venv if needed, then regenerate data/, figures/ and the executed notebooks"
 	@echo "make test   set up .venv if needed, then run the unit tests and nbval on every notebook"
 	@echo "make browser run every notebook in JupyterLab in headless Chromium (part of make test)"
 	@echo "make bench  measure speed against the alternatives; writes docs/benchmarks.md"
+	@echo "make eval   measure the reading on the dev set ($(DEVSET)); writes docs/evaluation.md"
 	@echo "make lab    open JupyterLab on notebooks/"
 	@echo "make lint   ruff on the package and tests"
 	@echo "make lock   re-solve requirements.lock from requirements.in (needs uv)"
@@ -77,6 +80,16 @@ lab: $(STAMP)
 # Takes a few minutes; never part of `make test`.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --with-make-run
+
+# How well the package reads documents it was not written for: scores against the hand
+# annotation of the dev set; writes the figures into docs/evaluation.md (see that file).
+eval:
+	@if [ -f "$(DEVSET)/gold.yaml" ] && [ -f "$(DEVSET)/seeds.gold.yaml" ]; then \
+		$(MAKE) --no-print-directory setup && \
+		$(BIN)/python tools/evaluate_devset.py "$(DEVSET)" docs/evaluation.md; \
+	else \
+		echo "make: eval SKIPPED: no dev set at $(DEVSET) (give its folder: make eval DEVSET=DIR)"; \
+	fi
 
 lock:
 	uv pip compile --universal --python-version 3.11 requirements.in -o requirements.lock

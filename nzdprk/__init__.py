@@ -13,10 +13,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Corpus", "CorpusError", "CorpusWarning", "__version__", "load_corpus"]
+__all__ = [
+    "Corpus",
+    "CorpusError",
+    "CorpusWarning",
+    "Evaluation",
+    "GoldError",
+    "__version__",
+    "evaluate",
+    "load_corpus",
+]
 
 if TYPE_CHECKING:
     from .corpus import Corpus, CorpusWarning, load_corpus
+    from .evaluation import Evaluation, GoldError, evaluate
     from .read import CorpusError
 
 
@@ -25,6 +35,10 @@ def __getattr__(name: str) -> Any:
         from . import corpus
 
         return getattr(corpus, name)
+    if name in ("Evaluation", "GoldError", "evaluate"):
+        from . import evaluation
+
+        return getattr(evaluation, name)
     if name == "CorpusError":
         from .read import CorpusError
 

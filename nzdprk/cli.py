@@ -83,6 +83,17 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("findings", help="print the results as sentences with numbers")
 
+    evaluate = sub.add_parser(
+        "evaluate",
+        help="measure the reading against a hand annotation",
+        description="Score each layer against a gold annotation (see docs/evaluation.md).",
+    )
+    evaluate.add_argument(
+        "--corpus", type=Path, default=None, help="folder of .txt documents (default: seeds/)"
+    )
+    evaluate.add_argument("--gold", type=Path, required=True, help="the annotation (YAML)")
+    evaluate.add_argument("--out", type=Path, default=None, help="write scores.csv, errors.csv")
+
     schema = sub.add_parser("schema", help="print the data dictionary (Markdown)")
     schema.add_argument("--out", type=Path, default=None, help="write it to this file instead")
     return parser
@@ -101,6 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "figures":
         return _figures(args)
+    if args.command == "evaluate":
+        from .evaluation import run_cli
+
+        return run_cli(args.corpus, args.gold, args.out)
     if args.command == "findings":
         from .corpus import load_corpus
         from .findings import findings

@@ -608,3 +608,45 @@ def data_dictionary() -> str:
         lines += [f"| `{c.name}` | {c.dtype} | {c.description} |" for c in frame.columns]
         lines.append("")
     return "\n".join(lines)
+
+
+# The frames of ``nzdprk.evaluate`` (not corpus frames: they describe a reading, not the texts).
+EVALUATION_FRAMES: dict[str, Frame] = {
+    f.name: f
+    for f in (
+        Frame(
+            "scores",
+            "One row per layer and measure of an evaluation against a hand annotation.",
+            (
+                _c("layer", "string", "what is read: document metadata, date phrases, ..."),
+                _c("measure", "string", "which comparison (e.g. 'core, exact')"),
+                _c("tp", "Int64", "annotated items found right"),
+                _c("fp", "Int64", "false hits: found items the annotation does not support"),
+                _c("fn", "Int64", "misses: annotated items not found; empty if none can be"),
+                _c("precision", "Float64", "tp / (tp + fp); empty when nothing was found"),
+                _c("recall", "Float64", "tp / (tp + fn); empty when nothing was annotated"),
+                _c("f1", "Float64", "harmonic mean of precision and recall"),
+                _c("note", "string", "what the measure counts, or why a layer is not available"),
+            ),
+        ),
+        Frame(
+            "errors",
+            "One row per miss or false hit of an evaluation.",
+            (
+                _c("layer", "string", "layer of the score it counts in"),
+                _c("measure", "string", "measure of the score it counts in"),
+                _c("doc_id", "string", "document (for shared facts: the two documents)"),
+                _c("error", "string", "miss or false_hit"),
+                _c("quote", "string", "a miss: the annotated words; a false hit: the package's"),
+                _c("expected", "string", "what the annotation says; empty for a false hit"),
+                _c("found", "string", "what the package read there; empty if nothing"),
+                *SPAN,
+            ),
+        ),
+    )
+}
+
+
+def dtypes(frame: Frame) -> dict[str, Any]:
+    """Column name -> pandas dtype, for frames built outside ``cast_frame``."""
+    return {c.name: _dtype(c.dtype) for c in frame.columns}
