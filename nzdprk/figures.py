@@ -39,7 +39,7 @@ class FigureSpec:
 FIGURES = (
     FigureSpec(
         "timeline-overview",
-        "Dated events in the five sources, 1948–2025",
+        "Dated events in the sources",
         "01-timeline.ipynb",
         "timeline",
         ("events", "documents"),
@@ -59,11 +59,40 @@ FIGURES = (
         "precision_counts",
         ("events", "documents"),
     ),
+    FigureSpec(
+        "mentions",
+        "Who is named in which source",
+        "02-names.ipynb",
+        "mentions_matrix",
+        ("mentions", "actors", "documents"),
+    ),
+    FigureSpec(
+        "speakers",
+        "Who speaks in the sources, and when",
+        "02-names.ipynb",
+        "speakers",
+        ("events", "actors", "offices", "documents"),
+    ),
+    FigureSpec(
+        "aid",
+        "Aid as the sources state it",
+        "03-aid-flows.ipynb",
+        "aid_chart",
+        ("aid_flows", "documents"),
+    ),
+    FigureSpec(
+        "agreement",
+        "Facts stated by more than one source",
+        "04-source-agreement.ipynb",
+        "agreement_matrix",
+        ("claims", "claim_comparisons", "documents"),
+    ),
 )
 
 
 def write_figures(corpus: Corpus, folder: str | Path) -> pd.DataFrame:
-    """Draw every figure into ``folder`` (SVG and PNG) and write ``manifest.csv``.
+    """Draw every figure into ``folder`` (SVG and PNG) and write ``manifest.csv``, which gives
+    each figure's notebook, function, frames, source documents and alternative text.
 
     All files are replaced together and only files nzdprk wrote are touched (see
     `nzdprk.files`); a corpus without documents is refused, never drawn as empty charts."""
@@ -97,6 +126,7 @@ def write_figures(corpus: Corpus, folder: str | Path) -> pd.DataFrame:
                     "options": "; ".join(f"{k}={v}" for k, v in spec.options.items()),
                     "frames": "; ".join(spec.frames),
                     "source_documents": "; ".join(docs),
+                    "alt_text": plots.alt_text(fig),
                 }
             )
         manifest = pd.DataFrame(rows)

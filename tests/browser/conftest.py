@@ -126,6 +126,7 @@ def workdir() -> Iterator[Path]:
 def lab(workdir: Path) -> Iterator[Lab]:
     root = workdir / "notebooks"
     shutil.copytree(ROOT / "notebooks", root)
+    shutil.copytree(ROOT / "seeds", workdir / "seeds")  # the lessons read "../seeds"
     settings = workdir / "user-settings"
     for name, values in USER_SETTINGS.items():
         (settings / name).parent.mkdir(parents=True, exist_ok=True)

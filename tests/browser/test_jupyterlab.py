@@ -1,10 +1,16 @@
-"""Every lesson runs in JupyterLab, in a real browser, without errors and with its charts.
+"""Every lesson shows as stored, and runs, in JupyterLab, in a real browser.
 
-For each notebook (a served copy; the committed files are never written): open it in JupyterLab,
-clear all outputs and run all cells through the menus (Edit > Clear Outputs of All Cells, Run >
-Run All Cells), wait until the run is over and the kernel is idle, then check what the page shows
-(no traceback or stderr, every code cell run once, at least as many charts as the committed notebook
-stores) and save a full-page screenshot to ``test-output/browser/<notebook>.png``.
+First, each stored notebook is opened as a student gets it (a fresh copy, not trusted) and nothing
+is run: every stored chart must show as an image (not as "<Figure size ...>") and no text may be
+typeset as mathematics (a "$" in money is not maths). A screenshot goes to
+``test-output/browser/<notebook>-stored.png``.
+
+Then, for each notebook (a served copy; the committed files are never written): open it in
+JupyterLab, clear all outputs and run all cells through the menus (Edit > Clear Outputs of All
+Cells, Run > Run All Cells), wait until the run is over and the kernel is idle, then check what the
+page shows (no traceback or stderr, every code cell run once, at least as many charts as the
+committed notebook stores) and save a full-page screenshot to
+``test-output/browser/<notebook>.png``.
 
 Run with ``pytest tests/browser`` (needs /usr/bin/chromium: ``bash tools/ensure_chromium.sh``).
 """
@@ -73,6 +79,24 @@ STATE = """
       return {tag: el.tagName.toLowerCase(), loaded, width: box.width, height: box.height};
     }),
     dialogs: [...document.querySelectorAll('.jp-Dialog')].map(text),
+  };
+}
+"""
+
+
+# What the page shows of a notebook that has not been run: its stored charts, and any maths.
+AS_STORED = """
+() => {
+  const panel = document.querySelector('.jp-NotebookPanel');
+  const q = (sel) => [...panel.querySelectorAll(sel)];
+  return {
+    images: q('.jp-OutputArea-output img').map((img) => ({
+      loaded: img.complete && img.naturalWidth > 0, alt: img.getAttribute('alt') || ''})),
+    figureText: q('.jp-OutputArea-output').map((o) => o.textContent)
+      .filter((t) => t.includes('<Figure size')),
+    maths: q('mjx-container, .MathJax, .MathJax_Preview, .jp-RenderedLatex')
+      .map((el) => (el.closest('.jp-Cell') || el).textContent.trim().slice(0, 120)),
+    markdown: q('.jp-MarkdownCell .jp-RenderedMarkdown').length,
   };
 }
 """
@@ -147,6 +171,47 @@ def shut_down_kernels(lab: Lab, notebook: str) -> None:
     for session in lab.api("GET", "/api/sessions"):
         if session.get("path", "").endswith(notebook):
             lab.api("DELETE", f"/api/sessions/{session['id']}")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_stored_lesson_shows_its_charts_and_no_maths_before_it_is_run(
+    path: Path, lab: Lab, browser
+) -> None:
+    _, _, n_figures = stored(path)
+    n_markdown = sum(
+        c["cell_type"] == "markdown" for c in json.loads(path.read_text(encoding="utf-8"))["cells"]
+    )
+    shot = SCREENSHOTS / f"{path.stem}-stored.png"
+    shot.unlink(missing_ok=True)
+    page = browser.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(
+            f"{lab.url}/lab/workspaces/{path.stem}-stored/tree/{path.name}?token={lab.token}",
+            timeout=PAGE_TIMEOUT,
+        )
+        page.wait_for_selector(f"{PANEL} .jp-Cell", timeout=PAGE_TIMEOUT)
+        page.wait_for_function(
+            """([figures, markdown]) => {
+                 const panel = document.querySelector('.jp-NotebookPanel');
+                 const imgs = [...panel.querySelectorAll('.jp-OutputArea-output img')];
+                 return imgs.length >= figures && imgs.every((img) => img.complete) &&
+                   panel.querySelectorAll('.jp-MarkdownCell .jp-RenderedMarkdown').length
+                     >= markdown;
+               }""",
+            arg=[n_figures, n_markdown],
+            timeout=PAGE_TIMEOUT,
+        )
+        page.wait_for_timeout(1500)  # let the maths typesetter run, if it would
+        state = page.evaluate(AS_STORED)
+        screenshot(page, shot)
+    finally:
+        page.close()
+        shut_down_kernels(lab, path.name)
+    assert not state["figureText"], state["figureText"]
+    assert len(state["images"]) == n_figures
+    assert all(i["loaded"] and len(i["alt"]) > 60 for i in state["images"]), state["images"]
+    assert not state["maths"], state["maths"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
