@@ -80,6 +80,11 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="stop with an error if any file has a problem, writing nothing",
     )
+    parser.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="follow symbolic links that point outside the corpus folder (default: refuse them)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -222,6 +227,7 @@ def _load(args: argparse.Namespace) -> Corpus:
             args.corpus,
             strict=args.strict,
             pattern=args.pattern,
+            follow_symlinks=getattr(args, "follow_symlinks", False),
             jobs=getattr(args, "jobs", 1),
             progress=sys.stderr.isatty() if progress is None else progress,
         )

@@ -735,7 +735,18 @@ def data_dictionary() -> str:
         "`nzdprk export`. In CSV files dates are ISO `YYYY-MM-DD` and empty when unknown.",
         "",
     ]
-    for frame in FRAMES.values():
+    evaluation = [
+        "# Evaluation tables",
+        "",
+        "`nzdprk.evaluate(corpus, gold)` returns these two frames (`.scores`, `.errors`), and",
+        "`nzdprk evaluate --out DIR` writes them as `scores.csv` and `errors.csv`; the annotation",
+        "format is described in `docs/evaluation.md`.",
+        "",
+    ]
+    for frame in [*FRAMES.values(), None, *EVALUATION_FRAMES.values()]:
+        if frame is None:
+            lines += evaluation
+            continue
         lines += [
             f"## `{frame.name}`",
             "",

@@ -445,3 +445,25 @@ def test_a_news_article_opening_with_a_rule_is_read_as_news(tmp_path):
     doc, problems = read_document(tmp_path / "rule.txt", root=tmp_path)
     assert (doc.doc_type, doc.text) == ("news_article", text)
     assert problems[0].severity == "warning" and "opens no front matter" in problems[0].message
+
+
+def test_the_command_line_follows_a_link_outside_the_corpus_only_when_asked(tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "private.txt").write_text("Not part of the corpus. It was written in 2001.\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "note.txt").write_text("New Zealand opened relations in 2001.\n")
+    (corpus / "linked.txt").symlink_to(outside / "private.txt")
+
+    assert cli.main(["export", "--corpus", str(corpus), "--out", str(tmp_path / "a")]) == 0
+    documents = pd.read_csv(tmp_path / "a" / "documents.csv")
+    assert documents["doc_id"].tolist() == ["note"]
+    problems = pd.read_csv(tmp_path / "a" / "problems.csv")
+    assert problems["path"].tolist() == ["linked.txt"]
+    assert "outside the corpus folder" in problems["message"].iloc[0]
+
+    args = ["export", "--corpus", str(corpus), "--out", str(tmp_path / "b"), "--follow-symlinks"]
+    assert cli.main(args) == 0
+    documents = pd.read_csv(tmp_path / "b" / "documents.csv")
+    assert documents["doc_id"].tolist() == ["linked", "note"]
