@@ -169,6 +169,18 @@ class _Layer:
         self.fp += 1
         self._error(doc_id, "false_hit", quote, expected, found, span)
 
+    def compare(
+        self, doc_id: str, quote: str, expected: str | None, found: str | None, span: tuple
+    ) -> None:
+        """One annotated value against the value read: right, or a false hit and/or a miss."""
+        if expected == found:
+            self.tp += 1
+            return
+        if found is not None:
+            self.false_hit(doc_id, quote, expected, found, span)
+        if expected is not None:
+            self.miss(doc_id, quote, expected, found, span)
+
     def _error(
         self,
         doc_id: str,
@@ -371,14 +383,7 @@ def _metadata(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> li
                 ("not_before", iso_text(doc.not_before), iso_text(found) if found else None)
             )
         for name, expected, found in checks:
-            layer = layers[name]
-            if expected == found:
-                layer.tp += 1
-                continue
-            if found is not None:
-                layer.false_hit(doc_id, name, expected, found, (None, None))
-            if expected is not None:
-                layer.miss(doc_id, name, expected, found, (None, None))
+            layers[name].compare(doc_id, name, expected, found, (None, None))
     return list(layers.values())
 
 
@@ -688,14 +693,7 @@ def _aid(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> list[_L
                 found = _day(row.as_of_date)
                 checks.append(("as_of", iso_text(money.as_of), iso_text(found) if found else None))
             for name, expected, found in checks:
-                layer = attributes[name]
-                if expected == found:
-                    layer.tp += 1
-                    continue
-                if found is not None:
-                    layer.false_hit(doc_id, money.text, expected, found, span)
-                if expected is not None:
-                    layer.miss(doc_id, money.text, expected, found, span)
+                attributes[name].compare(doc_id, money.text, expected, found, span)
     return [amount, *attributes.values()]
 
 

@@ -14,13 +14,14 @@ from nzdprk import cli
 from .conftest import PRESS_RELEASE, ROOT
 
 
-def run_cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
+def run_cli(*args: str, cwd=None, env=None) -> subprocess.CompletedProcess:
     """``python -m nzdprk ARGS`` in a fresh interpreter, as a user would type it."""
     return subprocess.run(
         [sys.executable, "-m", "nzdprk", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
+        env=env,
         check=False,
     )
 

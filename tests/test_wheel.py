@@ -18,6 +18,7 @@ import pytest
 from nzdprk.schema import FRAMES
 
 from .conftest import ROOT
+from .test_cli import run_cli
 
 
 @contextmanager
@@ -53,15 +54,7 @@ def nzdprk_from(base: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(base / "site"), "MPLBACKEND": "Agg"}
     work = base / "elsewhere"
     work.mkdir(exist_ok=True)
-    return subprocess.run(
-        [sys.executable, "-m", "nzdprk", *args],
-        capture_output=True,
-        text=True,
-        cwd=work,
-        env=env,
-        check=False,
-        timeout=300,
-    )
+    return run_cli(*args, cwd=work, env=env)
 
 
 @pytest.mark.timeout(600)
