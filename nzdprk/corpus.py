@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, actors
-from .aid import AidFlow
+from .claims.aid import AidFlow
 from .dates import When, edtf_bounds
 from .events import QUAD_CLASS, Event
 from .extract import Analysis, analyse, work_problems
@@ -549,14 +549,15 @@ def _flow_row(
     key = f"aid:{flow.donor_id}>{receiver}" if flow.donor_id and receiver else None
     if key and flow.measure == "pledge_total":
         key += ":future"
-    period = analysed.dates[flow.period_index] if flow.period_index is not None else None
-    event_id = f"{doc.doc_id}:e{flow.event_index + 1:03d}" if flow.event_index is not None else None
+    event = None if flow.event is None else analysed.events.index(flow.event)
+    event_id = None if event is None else f"{doc.doc_id}:e{event + 1:03d}"
+    amount = None if flow.money is None else analysed.money.index(flow.money)
     return {
         "flow_id": f"{doc.doc_id}:f{number:03d}",
         "claim_id": claim_id,
         "doc_id": doc.doc_id,
         "event_id": event_id,
-        "amount_id": None if flow.money_index is None else amount_id(doc.doc_id, flow.money_index),
+        "amount_id": None if amount is None else amount_id(doc.doc_id, amount),
         "fact_key": key,
         "donor_id": flow.donor_id,
         "donor_source": flow.donor_source,
@@ -575,7 +576,7 @@ def _flow_row(
         "amount_text": flow.amount_text,
         "currency": flow.currency,
         "currency_assumed": flow.currency_assumed,
-        **_when_columns("period_", period),
+        **_when_columns("period_", flow.period),
         "as_of_date": flow.as_of,
         "as_of_source": flow.as_of_source,
         "rule_id": flow.rule,

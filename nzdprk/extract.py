@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 
-from . import actors, aid, dates, events, money
+from . import actors, dates, events, money
 from . import text as seg
+from .claims.aid import AidFlow, AidInputs, extract_aid_flows
 from .home_currency import home_currency
 from .read import Document, Problem, Published
 
@@ -43,7 +44,7 @@ class Analysis:
     event_dates: list[dates.When]
     published: Published
     published_note: str | None
-    aid_flows: list[aid.AidFlow] = field(default_factory=list)
+    aid_flows: list[AidFlow]
 
 
 def _segment(
@@ -132,7 +133,10 @@ def analyse(doc: Document) -> Analysis:
         author_ids=authors,
     )
     published, note = _publication(doc, found, [(a, b) for a, b, _, _ in sentences])
-    analysis = Analysis(
+    flows = extract_aid_flows(
+        AidInputs(text, sentences, found, amounts, mentions, coded, published), lookup=lookup
+    )
+    return Analysis(
         blocks,
         sentences,
         sections,
@@ -144,8 +148,8 @@ def analyse(doc: Document) -> Analysis:
         event_dates,
         published,
         note,
+        flows,
     )
-    return replace(analysis, aid_flows=aid.extract_aid_flows(doc, analysis, lookup=lookup))
 
 
 @cache

@@ -1,10 +1,11 @@
 """Aid flows: which money amounts, and which promises without one, are aid; typed after IATI/CRS.
 
-One document's `Analysis` in, `AidFlow` records out: pure Python, no pandas, so documents can be
-read one at a time. Columns follow IATI and the OECD CRS (data model §3, §7.5) plus ``measure``,
-what the number is: one transfer (``flow``), a running total (``cumulative_total``), a yearly
-rate (``annual_total``) or an amount promised (``pledge_total``). Nothing is summed or spread
-over years, and no period or as-of date is invented.
+One document's `AidInputs` (its sentences, dates, amounts, mentions and events) in, `AidFlow`
+records out: pure Python, no pandas, so documents can be read one at a time. Columns follow
+IATI and the OECD CRS (data model §3, §7.5) plus ``measure``, what the number is: one transfer
+(``flow``), a running total (``cumulative_total``), a yearly rate (``annual_total``) or an
+amount promised (``pledge_total``). Nothing is summed or spread over years, and no period or
+as-of date is invented.
 
 Rows:
 
@@ -38,7 +39,7 @@ Promises without an amount are pledge_total [aid.pledge_without_amount].
 
 Other columns:
 
-* ``period_index`` (into ``analysis.dates``, same positions as ``event_dates``): the stretch's
+* ``period`` (a date phrase of ``AidInputs.dates``): the stretch's
   date nearest the amount, not an "as of" date; else the typed event's date; else None.
 * ``as_of``, for cumulative totals only (other rows: None, "unknown"): a day-precision "as of/as
   at <date>" in the sentence, or the day that closes the period ("by 30 June 2010") -> "text";
@@ -49,7 +50,7 @@ Other columns:
   in its clause: contributed, gave, provided, donated, disbursed, spent, paid, delivered,
   received -> disbursement; committed, allocated, approved, earmarked, announced -> commitment
   (announcing an amount is deciding to spend it, IATI type 2); else unknown.
-* ``event_index``: the AID/AGREE event whose trigger is nearest in the clause (AID wins a tie),
+* ``event``: the AID/AGREE event whose trigger is nearest in the clause (AID wins a tie),
   else an AID event of the sentence.
 * ``donor_id``: that event's actor (a person or government body stands for its state), else the
   first name acting before the amount (a place is not a donor), else a name after it introduced
@@ -92,19 +93,29 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import events
+from .. import events
 
 if TYPE_CHECKING:
-    from .actors import Mention
-    from .dates import When
-    from .extract import Analysis
-    from .money import Money
-    from .read import Document
+    from ..actors import Mention
+    from ..dates import When
+    from ..money import Money
+    from ..read import Published
 
-__all__ = ["CHANNEL_KINDS", "MEASURES", "TRANSACTION_TYPES", "AidFlow", "extract_aid_flows"]
+#: A sentence as `extract` segments it: start, end, paragraph number, section heading.
+SentenceSpan = tuple[int, int, int, "str | None"]
+
+__all__ = [
+    "CHANNEL_KINDS",
+    "MEASURES",
+    "TRANSACTION_TYPES",
+    "AidFlow",
+    "AidInputs",
+    "extract_aid_flows",
+]
 
 MEASURES = ("flow", "cumulative_total", "annual_total", "pledge_total")
 TRANSACTION_TYPES = ("commitment", "disbursement", "pledge", "unknown")
@@ -117,7 +128,7 @@ class AidFlow:
 
     sentence_start: int
     sentence_end: int
-    event_index: int | None  # into analysis.events: the AID/AGREE event this row types
+    event: events.Event | None  # the AID/AGREE event this row types
     donor_id: str | None
     donor_source: str | None  # stated | inherited (the paragraph's subject); None without a donor
     receiver_org_id: str | None
@@ -128,7 +139,7 @@ class AidFlow:
     condition_text: str | None
     measure: str  # MEASURES
     transaction_type: str  # TRANSACTION_TYPES
-    money_index: int | None  # into analysis.money; None for a promise without an amount
+    money: Money | None  # the amount read; None for a promise without an amount
     amount: float | None
     amount_min: float | None
     amount_max: float | None
@@ -136,7 +147,7 @@ class AidFlow:
     amount_text: str | None
     currency: str | None
     currency_assumed: bool | None
-    period_index: int | None  # into analysis.dates (same positions as analysis.event_dates)
+    period: When | None  # the date phrase that scopes the amount
     as_of: dt.date | None
     as_of_source: str  # doc_published | text | unknown
     rule: str
@@ -229,16 +240,31 @@ _PUNCTUATION = " .,;:!?\"'“”‘’()"
 _MODIFIER = re.compile(r"[-‐‑][^\W\d_]")  # "UN-sanctioned": a name used as a modifier
 
 
-def extract_aid_flows(doc: Document, analysis: Analysis, *, lookup: events.Lookup) -> list[AidFlow]:
+@dataclass(frozen=True, slots=True)
+class AidInputs:
+    """What the aid rules read in one document: its text and the typed outputs of the earlier
+    stages (sentences, date phrases, amounts, actor mentions, coded events), all in text order.
+    ``dates`` and the events' ``when_index`` share positions."""
+
+    text: str
+    sentences: Sequence[SentenceSpan]
+    dates: Sequence[When]
+    amounts: Sequence[Money]
+    mentions: Sequence[Mention]
+    events: Sequence[events.Event]
+    published: Published
+
+
+def extract_aid_flows(inputs: AidInputs, *, lookup: events.Lookup) -> list[AidFlow]:
     """Every aid amount and every promise of aid without one in a document, in text order.
 
     An amount restated in another currency ("NZ$150,000 (US$100,000)") is the same gift, so
     only the first of the two gives a row."""
-    reader = _Reader(doc, analysis, lookup)
+    reader = _Reader(inputs, lookup)
     found = [
         row
-        for i, money in enumerate(analysis.money)
-        if money.equivalent_of is None and (row := reader.amount(i, money))
+        for money in inputs.amounts
+        if money.equivalent_of is None and (row := reader.amount(money))
     ] + reader.promises()
     return [row for _, row in sorted(found, key=lambda pair: pair[0])]
 
@@ -258,8 +284,8 @@ class _Parties:
 class _Reader:
     """The rules of the module docstring, applied to one analysed document."""
 
-    def __init__(self, doc: Document, analysis: Analysis, lookup: events.Lookup):
-        self.text = doc.text
+    def __init__(self, analysis: AidInputs, lookup: events.Lookup) -> None:
+        self.text = analysis.text
         self.a = analysis
         self.lookup = lookup
         published = analysis.published
@@ -273,11 +299,11 @@ class _Reader:
         self.name_at = [a for a, _ in self.names]
         self.protected = sorted(
             [(w.char_start, w.char_end) for w in analysis.dates]
-            + [(m.char_start, m.char_end) for m in analysis.money]
+            + [(m.char_start, m.char_end) for m in analysis.amounts]
             + self.names
         )
         self.protected_at = [a for a, _ in self.protected]
-        self.money_at = [m.char_start for m in analysis.money]
+        self.money_at = [m.char_start for m in analysis.amounts]
         self.date_at = [w.char_start for w in analysis.dates]
         self.starts = [s for s, _, _, _ in analysis.sentences]
         # AID/AGREE events, less triggers inside a name ("Grant Robertson" grants nothing).
@@ -301,7 +327,7 @@ class _Reader:
 
     # --- the two kinds of row ----------------------------------------------------------------
 
-    def amount(self, index: int, money: Money) -> tuple[tuple[int, int], AidFlow] | None:
+    def amount(self, money: Money) -> tuple[tuple[int, int], AidFlow] | None:
         """The row for one money amount, or None when it is not aid or is negated."""
         s = self.sentence(money.char_start)
         if s is None or not self.about_aid(s):
@@ -332,7 +358,7 @@ class _Reader:
             condition_text=self.condition(s) if promise else None,
             measure=measure,
             transaction_type=transaction,
-            money_index=index,
+            money=money,
             amount=money.amount,
             amount_min=money.amount_min,
             amount_max=money.amount_max,
@@ -340,7 +366,7 @@ class _Reader:
             amount_text=money.amount_text,
             currency=money.currency,
             currency_assumed=money.currency_assumed,
-            period_index=period,
+            period=self.when(period),
             as_of=as_of,
             as_of_source=as_of_source,
             rule=rule,
@@ -355,7 +381,7 @@ class _Reader:
         return AidFlow(
             sentence_start=start,
             sentence_end=end,
-            event_index=ev,
+            event=None if ev is None else self.a.events[ev],
             donor_id=parties.donor,
             donor_source=parties.donor_source,
             receiver_org_id=parties.receivers[0] if parties.receivers else None,
@@ -388,7 +414,7 @@ class _Reader:
                     condition_text=self.condition(s),
                     measure="pledge_total",
                     transaction_type="pledge",
-                    money_index=None,
+                    money=None,
                     amount=None,
                     amount_min=None,
                     amount_max=None,
@@ -396,7 +422,7 @@ class _Reader:
                     amount_text=None,
                     currency=None,
                     currency_assumed=None,
-                    period_index=self.period(clause, cue_start, anchor, ev),
+                    period=self.when(self.period(clause, cue_start, anchor, ev)),
                     as_of=None,
                     as_of_source="unknown",
                     rule="aid.pledge_without_amount",
@@ -427,7 +453,7 @@ class _Reader:
 
     def amounts_in(self, start: int, end: int) -> list[Money]:
         """The amounts that start in [start, end)."""
-        return self.a.money[self.index(self.money_at, start) : self.index(self.money_at, end)]
+        return self.a.amounts[self.index(self.money_at, start) : self.index(self.money_at, end)]
 
     def clause(self, s: int, at: int) -> tuple[int, int]:
         return next(c for c in self.clauses(s) if c[0] <= at < c[1])
@@ -522,6 +548,9 @@ class _Reader:
         if when is not None and not self.is_as_of(self.a.dates[when]):
             return when
         return None
+
+    def when(self, index: int | None) -> When | None:
+        return None if index is None else self.a.dates[index]
 
     def is_as_of(self, when: When) -> bool:
         """True for a date written after "as of" or "as at": the time a total refers to."""
