@@ -13,14 +13,19 @@ Rows:
   assistance, relief, contribut-, donat-, fund-, grant-) outside actor names ("Grant Robertson"
   grants nothing, and an event triggered inside a name is ignored);
 * one per clause without an amount that promises aid: a pledge cue (offer, pledge, promise,
-  willing(ness) to, ready to, prepared to, undertake to) followed by an aid word, or a future
-  verb of giving ("will provide", "will consider") followed by an aid noun (aid, assistance,
-  relief, funding, funds, donation, grant). A wish ("wants to provide aid") is not a pledge;
-* none when negated before the amount or cue in its clause ("has not contributed"), and none for
-  amounts outside prose sentences.
+  willing to, ready to, prepared to, undertake to) followed by an aid word, or a future verb of
+  giving ("will provide") followed by an aid noun (aid, assistance, relief, funding, funds,
+  donation, grant). Weighing ("willing to consider", "will explore") and a reported willingness
+  promise nothing;
+* none when negated before the amount or cue in its clause ("has not contributed"), for a wish
+  ("wants to give $1m"), for amounts outside prose sentences, and for amounts not given for
+  someone's benefit: asked for, missing, planned or charged (appeal, shortfall, gap, budget,
+  cost, fine, needs, seeks, requests just before the amount with no verb of giving between) or
+  paid for monitoring, verification or inspection (after the amount).
 
 ``measure`` — first rule that applies [rule id]. Its cues and the period are looked for in the
-amount's *stretch*: its clause, cut where another amount of the clause is closer.
+amount's *stretch*: its clause, cut where another amount of the clause is closer and after a
+coordinated verb phrase ("... in 2001 and has given $8m": the year is the other verb's).
 
 1. yearly cue ("a year", "per year", "each year", "annually", "annual") -> annual_total
    [aid.annual_rate];
@@ -28,19 +33,22 @@ amount's *stretch*: its clause, cut where another amount of the clause is closer
    all", "cumulative", "over the past N years") -> cumulative_total [aid.total_cue];
 3. a period that spans time: an interval ("since 1995" = ``1995/..``), a set of dates, a decade
    or century -> cumulative_total [aid.total_over_period];
-4. a promise before the amount in its clause (pledge cue, future or conditional mode, or a
-   wish) -> pledge_total [aid.pledged_amount];
+4. an offer or promise before the amount in its clause (pledge cue or conditional mode) ->
+   pledge_total [aid.pledged_amount];
 5. a single date of day to year precision ("today", "in 2005") -> flow [aid.dated_flow];
-6. else a running total of what was given, period unresolved [aid.total_implied], as the data
-   model reads 000's "almost NZD$8.5 million of aid": an undated gift is also the total given
-   for it, and calling it a flow would let it be summed with dated flows.
+6. one act of giving: a future verb ("will contribute $500,000", a commitment) or a giving verb
+   not in the perfect ("gave", "is contributing") -> flow [aid.single_gift];
+7. else a running total of what was given, period unresolved [aid.total_implied]: the perfect
+   ("has given almost $8 million") or no verb, as the data model reads 000's "almost NZD$8.5
+   million of aid".
 
 Promises without an amount are pledge_total [aid.pledge_without_amount].
 
 Other columns:
 
 * ``period`` (a date phrase of ``AidInputs.dates``): the stretch's
-  date nearest the amount, not an "as of" date; else the typed event's date; else None.
+  date nearest the amount, not an "as of" date nor the day of a reporting verb ("announced
+  today"); else the typed event's date when no other verb phrase stands between; else None.
 * ``as_of``, for cumulative totals only (other rows: None, "unknown"): a day-precision "as of/as
   at <date>" in the sentence, or the day that closes the period ("by 30 June 2010") -> "text";
   else the document's stated day-precision publication date -> "doc_published"; else None,
@@ -53,9 +61,11 @@ Other columns:
 * ``event``: the AID/AGREE event whose trigger is nearest in the clause (AID wins a tie),
   else an AID event of the sentence.
 * ``donor_id``: that event's actor (a person or government body stands for its state), else the
-  first name acting before the amount (a place is not a donor), else a name after it introduced
-  by "from"/"by" (``donor_source="stated"``); when the sentence names no giver at all, the first
-  state acting earlier in the same paragraph, who the paragraph is about
+  first name acting before the amount that no preposition introduces (a place is not a donor;
+  "a supporter of KEDO" is not KEDO giving), else a name after it introduced by "from"/"by" or
+  followed by a verb of giving ("the $500,000 New Zealand provided") (``donor_source=
+  "stated"``); when the sentence names no giver at all, the first state acting earlier in the
+  same paragraph, who the paragraph is about
   (``donor_source="inherited"``). After a receiving verb ("North Korea received $5m from
   Japan") the name before is the recipient and the donor comes only from "from/by". A name
   glued to a hyphen ("UN-sanctioned") is a modifier, never a party.
@@ -63,8 +73,9 @@ Other columns:
   following the amount; others joined to it by "and"/commas are receivers too. The donor's own
   government bodies are its agencies, not receivers.
 * ``recipient_country`` / ``recipient_country_source``: the event's recipient state, else the
-  first state after the amount not introduced by "from/by" ("in the North"), else a receiving
-  government body's state, else a state named as a place before the amount ("regions in North
+  first state after the amount not introduced by "from/by" ("in the North") and not the seat
+  of an office ("our embassy in Seoul, South Korea"), else a receiving government body's
+  state, else a state (not a city) named as a place before the amount ("regions in North
   Korea, resulting in … aid"): "stated". Else, when an organisation receives, the first state named
   after that organisation in the sentence just before, same section: "inherited" ("... KEDO,
   established ... in North Korea. New Zealand has contributed NZ$4 million to KEDO"). The
@@ -166,17 +177,56 @@ _AID_NOUN = re.compile(
     r"\b(?:aid|assistance|relief|funding|funds|donations?|grants?)\b", re.IGNORECASE
 )
 _OFFER = re.compile(
-    r"\b(?:offer(?:ed|s|ing)?|pledg(?:e|ed|es|ing)|promis(?:e|ed|es|ing)|willing(?:ness)? to"
+    r"\b(?:offer(?:ed|s|ing)?|pledg(?:e|ed|es|ing)|promis(?:e|ed|es|ing)|willing to"
     r"|ready to|prepared to|undert(?:ake|akes|aking|ook) to)\b",
     re.IGNORECASE,
 )
-_GIVE_BASE = (
-    r"(?:provide|give|contribute|donate|fund|grant|allocate|deliver|send|consider|extend)\b"
+_GIVE_BASE = r"(?:provide|give|contribute|donate|fund|grant|allocate|deliver|send|extend)\b"
+#: Weighing a gift is not promising it ("willing to consider other forms of assistance").
+_WEIGH = re.compile(
+    r"\s+(?:to\s+)?(?:consider|explore|discuss|look at|study|examine|think about)\b", re.I
 )
 _GIVE_AFTER_OFFER = re.compile(rf"\s+(?:to\s+)?{_GIVE_BASE}", re.IGNORECASE)
 _FUTURE_GIVING = re.compile(
     rf"{events.FUTURE_CUES.pattern}\s+(?:\w+\s+){{0,2}}?{_GIVE_BASE}", re.IGNORECASE
 )
+#: Amounts that are not given for someone's benefit: what is asked for, missing, planned to be
+#: spent or charged, written just before the amount ("an appeal for", "a shortfall of", "needs").
+_NOT_GIVEN = re.compile(
+    r"\b(?:appeal(?:s|ed|ing)?|shortfall|deficit|gap|budget(?:s|ed)?|costs?|costing|cost of"
+    r"|fine[ds]?|penalt(?:y|ies)|needs?|needed|requires?|required|seeks?|sought|asks? for"
+    r"|asked for|requests?|requested)\b",
+    re.IGNORECASE,
+)
+#: Paying for watching a state is not aid to it ("to help monitor its nuclear programme").
+_MONITORING = re.compile(r"\b(?:monitor\w*|verif(?:y|ied|ies|ication)\w*|inspect\w*)", re.I)
+#: A verb phrase coordinated after another one has its own time ("established relations in
+#: 2001 and has given $8 million"): the amount's stretch starts after it.
+_NEW_VERB_PHRASE = re.compile(
+    r"\b(?:and|but)\s+(?:(?:has|have|had|is|are|was|were|will|would|also|then)\s+)+", re.I
+)
+#: The perfect of a giving verb: what has been given up to now, a running total.
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
+#: A reporting verb just before a date: the date is when it was said, not when money moved.
+_SAID = re.compile(
+    r"\b(?:announc\w*|said|says|stated|told|confirmed|revealed|reported)\s+(?:on\s+)?\Z", re.I
+)
+#: A place named after an office locates the office, not the people helped ("our embassy in
+#: Seoul, South Korea").
+_SEAT = re.compile(
+    r"\b(?:embassy|high commission|consulate|mission|office|headquarters|secretariat|based)"
+    r"\s+in\s+(?:[^\W\d_][\w.-]*(?:\s+[A-Z][\w.-]*)*\s*,\s*)?\Z",
+    re.IGNORECASE,
+)
+#: The words before a name that make it an object, not the giver ("a supporter of KEDO").
+_OBJECT_OF = re.compile(r"\b(?:of|to|for|with|towards?|into|via|through)\s+(?:the\s+)?\Z", re.I)
+_GIVER_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had|also)\s+)*(?:gave|given|provided|contributed|donated|disbursed"
+    r"|granted|pledged|committed|allocated)\b",
+    re.IGNORECASE,
+)
+#: How far back `_SEAT` looks: an office noun, "in", and one place name before a comma.
+_SEAT_REACH = 60
 _WISH = re.compile(r"\b(?:wants?|wanted|hopes?|hoped|seeks?|sought|aims?|wish(?:es)?) to\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b", re.IGNORECASE)
 _ANNUAL = re.compile(
@@ -335,15 +385,16 @@ class _Reader:
         clause = self.clause(s, money.char_start)
         stretch = self.stretch(clause, money)
         ev = self.event(s, clause, money.char_start, money.char_end)
-        if _NEGATION.search(self.text, clause[0], money.char_start):
+        if _NEGATION.search(self.text, clause[0], money.char_start) or self.not_given(
+            stretch, money
+        ):
             return None
         promise = self.promise(clause[0], money.char_start, ev)
+        if promise == "wish":  # wanting to give is neither giving nor promising
+            return None
         period = self.period(stretch, money.char_start, money.char_end, ev)
-        measure, rule = self.measure(stretch, period, promise)
-        if promise:
-            transaction = "pledge" if promise == "pledge" else "unknown"
-        else:
-            transaction = self.transaction((clause[0], stretch[1]), money)
+        measure, rule = self.measure(stretch, money, period, promise)
+        transaction = promise or self.transaction((clause[0], stretch[1]), money)
         as_of, as_of_source = (
             self.as_of(s, period) if measure == "cumulative_total" else (None, "unknown")
         )
@@ -461,6 +512,8 @@ class _Reader:
     def stretch(self, clause: tuple[int, int], money: Money) -> tuple[int, int]:
         """The part of a clause between the amounts next to this one (cues there are its own)."""
         start, end = clause
+        for verb in _NEW_VERB_PHRASE.finditer(self.text, start, money.char_start):
+            start = verb.end()
         for other in self.amounts_in(*clause):
             if other is not money:
                 if other.char_end <= money.char_start:
@@ -468,6 +521,16 @@ class _Reader:
                 else:
                     end = min(end, other.char_start)
         return start, end
+
+    def not_given(self, stretch: tuple[int, int], money: Money) -> bool:
+        """True for an amount asked for, missing or charged ("an appeal for", "needs") with no
+        verb of giving between the cue and the amount, or paid for monitoring (after it)."""
+        asked = self.words(_NOT_GIVEN, stretch[0], money.char_start)
+        if asked:
+            between = (asked[-1].end(), money.char_start)
+            if not (self.words(_DISBURSE, *between) or self.words(_COMMIT, *between)):
+                return True
+        return bool(_MONITORING.search(self.text, money.char_end, stretch[1]))
 
     def in_name(self, start: int, end: int) -> bool:
         """Whether [start, end) overlaps an actor name (names do not overlap one another)."""
@@ -517,16 +580,33 @@ class _Reader:
         return min(pool, key=distance, default=None)
 
     def promise(self, start: int, at: int, ev: int | None) -> str | None:
-        """ "pledge" for an offered, future or conditional amount, "wish" for a wish, else None."""
+        """ "pledge" for an offered or conditional amount, "commitment" for one stated as going
+        to be given ("will contribute $500,000"), "wish" for a wish, else None."""
         mode = self.a.events[ev].aux_mode if ev is not None else "none"
-        cue = _OFFER.search(self.text, start, at) or events.FUTURE_CUES.search(self.text, start, at)
-        if mode in ("future", "hypothetical") or cue:
+        offer = self.offer(start, at)
+        if offer or mode == "hypothetical":
             return "pledge"
+        if mode == "future" or events.FUTURE_CUES.search(self.text, start, at):
+            return "commitment"
         return "wish" if _WISH.search(self.text, start, at) else None
+
+    def offer(self, start: int, end: int) -> re.Match[str] | None:
+        """The first offer or promise cue in [start, end) not followed by a verb of weighing
+        ("willing to consider" promises nothing)."""
+        return next(
+            (
+                m
+                for m in _OFFER.finditer(self.text, start, end)
+                if not _WEIGH.match(self.text, m.end())
+            ),
+            None,
+        )
 
     def promise_cue(self, clause: tuple[int, int]) -> tuple[int, int] | None:
         """(cue start, end of the verb of giving or of the cue) of a promise of aid, if any."""
         for m in _OFFER.finditer(self.text, *clause):
+            if _WEIGH.match(self.text, m.end()):
+                continue
             if self.words(_AID_WORD, m.start(), clause[1]):
                 verb = _GIVE_AFTER_OFFER.match(self.text, m.end(), clause[1])
                 return m.start(), verb.end() if verb else m.end()
@@ -536,28 +616,39 @@ class _Reader:
         return None
 
     def period(self, span: tuple[int, int], start: int, end: int, ev: int | None) -> int | None:
-        """The date nearest the anchor in its stretch, else the typed event's date."""
+        """The date nearest the anchor in its stretch, else the typed event's date when no
+        other verb phrase stands between them; never a date of saying or an "as of" date."""
         near = [
             i
             for i in range(self.index(self.date_at, span[0]), self.index(self.date_at, span[1]))
-            if not self.is_as_of(self.a.dates[i])
+            if self.scopes(self.a.dates[i])
         ]
         if near:
             return min(near, key=lambda i: _gap(self.a.dates[i], start, end))
         when = self.a.events[ev].when_index if ev is not None else None
-        if when is not None and not self.is_as_of(self.a.dates[when]):
-            return when
-        return None
+        if when is None or not self.scopes(self.a.dates[when]):
+            return None
+        date = self.a.dates[when]
+        low, high = sorted((date.char_end, start))
+        return None if _NEW_VERB_PHRASE.search(self.text, low, high) else when
+
+    def scopes(self, when: When) -> bool:
+        """False for a date of saying ("announced today") or an "as of" date."""
+        return not (self.is_as_of(when) or self.is_said(when))
 
     def when(self, index: int | None) -> When | None:
         return None if index is None else self.a.dates[index]
+
+    def is_said(self, when: When) -> bool:
+        """True for a date written after a reporting verb ("announced today")."""
+        return bool(_SAID.search(self.text, max(0, when.char_start - 24), when.char_start))
 
     def is_as_of(self, when: When) -> bool:
         """True for a date written after "as of" or "as at": the time a total refers to."""
         return bool(_AS_OF.search(self.text, max(0, when.char_start - 12), when.char_start))
 
     def measure(
-        self, stretch: tuple[int, int], period: int | None, promise: str | None
+        self, stretch: tuple[int, int], money: Money, period: int | None, promise: str | None
     ) -> tuple[str, str]:
         """What the amount is, and the id of the rule that says so (see the module docstring)."""
         if self.words(_ANNUAL, *stretch):
@@ -567,11 +658,24 @@ class _Reader:
         when = self.a.dates[period] if period is not None else None
         if when is not None and _spans_time(when):
             return "cumulative_total", "aid.total_over_period"
-        if promise:
+        if promise == "pledge":
             return "pledge_total", "aid.pledged_amount"
         if when is not None:
             return "flow", "aid.dated_flow"
+        if promise == "commitment" or self.single_gift(stretch, money):
+            return "flow", "aid.single_gift"
         return "cumulative_total", "aid.total_implied"
+
+    def single_gift(self, stretch: tuple[int, int], money: Money) -> bool:
+        """True when the verb of giving nearest the amount states one act ("gave", "is
+        contributing"), not its perfect ("has given": what was given up to now)."""
+        verbs = self.words(_DISBURSE, *stretch) + self.words(_COMMIT, *stretch)
+        if not verbs:
+            return False
+        nearest = min(
+            verbs, key=lambda m: max(0, m.start() - money.char_end, money.char_start - m.end())
+        )
+        return not _PERFECT.search(self.text, max(0, nearest.start() - 24), nearest.start())
 
     def transaction(self, stretch: tuple[int, int], money: Money) -> str:
         """The type named by the verb nearest the amount in its stretch."""
@@ -614,10 +718,13 @@ class _Reader:
             )
         else:
             donor = self.event_party(ev, "actor", donor=True) or next(
-                (self.donor(m) for m in before if m.sense == "actor"), None
+                (self.donor(m) for m in before if m.sense == "actor" and not self.object_of(m)),
+                None,
             )
         if donor is None:
-            donor = next((self.donor(m) for m in after if self.after(m, _FROM)), None)
+            donor = next(
+                (self.donor(m) for m in after if self.after(m, _FROM) or self.gives(m)), None
+            )
         donor_source = "stated" if donor else None
         if donor is None and not receiving:
             donor = self.paragraph_subject(s)
@@ -628,7 +735,10 @@ class _Reader:
             (
                 st
                 for m in after
-                if (st := self.state(m)) and st != donor and not self.after(m, _FROM)
+                if (st := self.state(m))
+                and st != donor
+                and not self.after(m, _FROM)
+                and not self.seat(m)
             ),
             None,
         )
@@ -637,7 +747,14 @@ class _Reader:
             None,
         )
         recipient = recipient or next(  # "regions in North Korea, resulting in … aid"
-            (st for m in before if m.sense == "place" and (st := self.state(m)) and st != donor),
+            (
+                m.actor_id
+                for m in before
+                if m.sense == "place"
+                and self.kind(m.actor_id) == "state"
+                and m.actor_id != donor
+                and not self.seat(m)
+            ),
             None,
         )
         source = "stated" if recipient else None
@@ -689,6 +806,18 @@ class _Reader:
         actor_id = who if isinstance(who, str) else who.actor_id
         return self.state(actor_id) or actor_id
 
+    def object_of(self, m: Mention) -> bool:
+        """True for a name introduced by a preposition: an object, not the giver."""
+        return self.after(m, _OBJECT_OF)
+
+    def seat(self, m: Mention) -> bool:
+        """True for a place that locates an office ("our embassy in Seoul, South Korea")."""
+        return bool(_SEAT.search(self.text, max(0, m.char_start - _SEAT_REACH), m.char_start))
+
+    def gives(self, m: Mention) -> bool:
+        """True for a name followed by a verb of giving ("the $500,000 New Zealand provided")."""
+        return bool(_GIVER_AFTER.match(self.text, m.char_end))
+
     def after(self, m: Mention, pattern: re.Pattern[str]) -> bool:
         """True when the words just before a mention match `pattern` ("to the ", "from ")."""
         return bool(pattern.search(self.text, max(0, m.char_start - 20), m.char_start))
@@ -703,6 +832,12 @@ class _Reader:
             if p.role != role:
                 continue
             if p.char_end is not None and _MODIFIER.match(self.text, p.char_end):
+                continue
+            if (
+                donor
+                and p.char_start is not None
+                and _OBJECT_OF.search(self.text, max(0, p.char_start - 20), p.char_start)
+            ):
                 continue
             if donor:
                 return self.donor(p.actor_id)
