@@ -15,6 +15,7 @@ coarse source is never read as contradicting a precise one.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
@@ -97,6 +98,9 @@ _AID_COLUMNS = (
     "as_of_date",
 )
 _ROLES = ("actor", "recipient")
+#: A date stated exactly at a calendar year or month ("in 2001", "in March 2001"): not a
+#: decade, season, approximation or uncertain date.
+_CALENDAR_UNIT = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")
 
 Row = dict[str, Any]
 Bounds = tuple[Any, Any]  # (low, high); None = open end or unknown
@@ -229,12 +233,20 @@ def _date_row(a: Row, b: Row) -> Row:
             "differ_scope",
             f"may be different occurrences: {'/'.join(sorted(actions))} can recur",
         )
-    relation, why = _interval_relation(
-        (a["date_earliest"], a["date_latest"]),
-        (b["date_earliest"], b["date_latest"]),
-        _day,
-        disjoint,
-    )
+    bounds_a = (a["date_earliest"], a["date_latest"])
+    bounds_b = (b["date_earliest"], b["date_latest"])
+    relation, why = _interval_relation(bounds_a, bounds_b, _day, disjoint)
+    shape = _shape(bounds_a, bounds_b)
+    if shape in ("a_in_b", "b_in_a"):
+        outer = b if shape == "a_in_b" else a
+        if _CALENDAR_UNIT.fullmatch(_text(outer["date_edtf"]) or ""):
+            relation = "agree"
+            why = (
+                f"same date: {_date_value(outer)} is a plain calendar "
+                f"{'year' if len(outer['date_edtf']) == 4 else 'month'} that contains the other, "
+                "told at a coarser unit (an approximate or uncertain date would differ in "
+                "precision)"
+            )
     return _row(a, b, "date", relation, _date_value(a), _date_value(b), why)
 
 
@@ -276,6 +288,17 @@ def _participants_row(a: Row, b: Row, who: dict[str, dict[str, dict[str, list[st
             if written
             else "; names written alike"
         )
+    elif _keyed_by(a["fact_key"]) and all(
+        _keyed_by(a["fact_key"])[i] <= ids[r]
+        for i, r in enumerate(_ROLES)
+        for ids in (ids_a, ids_b)
+    ):
+        relation = "agree"
+        why = (
+            "both name the participants the fact is keyed by ("
+            + str(a["fact_key"]).split(":")[1]
+            + "); the others named are detail of one source, not a different happening"
+        )
     elif all(ids_a[r] <= ids_b[r] for r in _ROLES) or all(ids_b[r] <= ids_a[r] for r in _ROLES):
         more = "b" if all(ids_a[r] <= ids_b[r] for r in _ROLES) else "a"
         relation = "differ_precision"
@@ -284,6 +307,15 @@ def _participants_row(a: Row, b: Row, who: dict[str, dict[str, dict[str, list[st
         relation = "differ_scope"
         why = "different participants in some role: the claims may describe different events"
     return _row(a, b, "participants", relation, value_a, value_b, why)
+
+
+def _keyed_by(key: Any) -> tuple[set[str], set[str]] | None:
+    """The actors and recipients a fact key names ('support:NZL>six-party-talks')."""
+    parts = str(key).split(":")
+    if _missing(key) or len(parts) < 2:
+        return None
+    actors_, _, recipients = parts[1].partition(">")
+    return set(actors_.split("+")) - {""}, set(recipients.split("+")) - {""}
 
 
 def _people(ids: dict[str, set[str]]) -> str:

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, actors
+from .claims import actor_table, aid_fact_key, fact_key, keyed_participants
 from .claims.aid import AidFlow
 from .dates import When, edtf_bounds
-from .events import QUAD_CLASS, Event
+from .events import QUAD_CLASS
 from .extract import Analysis, analyse, work_problems
 from .read import (
     CorpusError,
@@ -255,12 +256,12 @@ class Corpus:
     def _event_rows(self) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
         """Rows of events, event_participants, claims and aid_flows, built together so that
         ids agree: claims c001… are the document's events, then its aid flows."""
-        names = {r["actor_id"]: r["canonical_name"] for r in actors.actors()}
-        country = {r["actor_id"]: r["country_code"] for r in actors.actors() if r["country_code"]}
-        kind = {r["actor_id"]: r["actor_kind"] for r in actors.actors()}
+        table = actor_table()
+        names = table.names
         events, participants, claims, flows = [], [], [], []
         for doc in self.docs:
             analysed = self._analysed[doc.doc_id]
+            counted = [f.event for f in analysed.aid_flows if f.money is not None]
             for i, ev in enumerate(analysed.events, start=1):
                 event_id = f"{doc.doc_id}:e{i:03d}"
                 claim_id = f"{doc.doc_id}:c{i:03d}"
@@ -269,7 +270,7 @@ class Corpus:
                     for role in ("actor", "recipient", "location")
                 }
                 when = analysed.event_dates[ev.when_index] if ev.when_index is not None else None
-                key = fact_key(ev, country, kind)
+                key = None if ev in counted else fact_key(ev, table)
                 summary = _summary(
                     [names.get(a, a) for a in by_role["actor"]],
                     ev.trigger.action,
@@ -491,18 +492,7 @@ class Corpus:
 
     @cached_property
     def _keyed_participants(self) -> pd.DataFrame:
-        """Participants at the level their fact key uses: for positions taken by office holders
-        (support, requests, aid...) a person or body counts as its state."""
-        from .events import triggers
-
-        state_actions = {t.action for t in triggers() if t.state_key}
-        country = self.actors.set_index("actor_id")["country_code"]
-        kind = self.actors.set_index("actor_id")["actor_kind"]
-        p = self.event_participants.merge(self.events[["event_id", "action"]], on="event_id")
-        as_state = p["action"].isin(state_actions) & p["actor_id"].map(kind).ne("state")
-        mapped = p["actor_id"].map(country)
-        p.loc[as_state & mapped.notna(), "actor_id"] = mapped
-        return p.drop(columns="action")
+        return keyed_participants(self.event_participants, self.events)
 
     @cached_property
     def facts(self) -> pd.DataFrame:
@@ -543,12 +533,9 @@ def require_documents(corpus: Corpus) -> None:
 def _flow_row(
     doc: Document, analysed: Analysis, flow: AidFlow, number: int, claim_id: str
 ) -> dict[str, object]:
-    """One aid_flows row. Its fact key is ``aid:donor>receiver`` (the organisation if one is
-    named, else the country): what two sources must share for their amounts to be compared."""
-    receiver = flow.receiver_org_id or flow.recipient_country
-    key = f"aid:{flow.donor_id}>{receiver}" if flow.donor_id and receiver else None
-    if key and flow.measure == "pledge_total":
-        key += ":future"
+    """One aid_flows row, keyed by `claims.aid_fact_key`: what two sources must share for their
+    amounts to be compared."""
+    key = aid_fact_key(flow)
     event = None if flow.event is None else analysed.events.index(flow.event)
     event_id = None if event is None else f"{doc.doc_id}:e{event + 1:03d}"
     amount = None if flow.money is None else analysed.money.index(flow.money)
@@ -631,42 +618,6 @@ def _summary(actors_: list[str], action: str, recipients: list[str]) -> str:
     who = ", ".join(actors_) or "(actor not named)"
     line = f"{who}: {action.replace('_', ' ')}"
     return f"{line} → {', '.join(recipients)}" if recipients else line
-
-
-def fact_key(event: Event, country: dict[str, str], kind: dict[str, str]) -> str | None:
-    """The proposition an event states, for grouping the same fact across sources.
-
-    ``action:actors>recipients`` (``action:a+b`` for reciprocal actions), with ``:future``,
-    ``:hypothetical`` or ``:negated`` for events that did not (yet) happen. Positions taken by
-    office holders (support, requests, aid...) are keyed by their state, so "Peters supported
-    the talks" and "New Zealand's support" are one fact, and an actor not in ``kind`` (found
-    from cues, its state unknown) is left out of such a key; visits and meetings stay personal. The
-    object is the most specific recipient named: an organisation or forum before a state.
-
-    None for pure statements (no fact to compare), when no actor is named for a one-way
-    action, and when a one-way action names no recipient ("New Zealand deployed" says too
-    little to compare)."""
-    trigger = event.trigger
-    if trigger.event_type in ("STATEMENT", "OTHER"):
-        return None
-
-    def ids(role: str) -> list[str]:
-        found = [p.actor_id for p in event.participants if p.role == role]
-        if trigger.state_key:  # an actor found only in the text has no known state: left out
-            found = [country.get(a, a) if kind.get(a) != "state" else a for a in found if a in kind]
-        return sorted(set(found))
-
-    actors_, recipients = ids("actor"), ids("recipient")
-    specific = [r for r in recipients if kind.get(r) != "state"]
-    recipients = specific or recipients
-    if not actors_ or (trigger.needs_recipient and not recipients):
-        return None
-    key = f"{trigger.action}:{'+'.join(actors_)}"
-    if recipients:
-        key += ">" + "+".join(recipients)
-    if event.aux_mode != "none":
-        key += f":{event.aux_mode}"
-    return key
 
 
 def _when_columns(prefix: str, when: When | None) -> dict[str, object]:

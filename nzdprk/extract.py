@@ -14,6 +14,7 @@ from functools import cache
 
 from . import actors, dates, events, money
 from . import text as seg
+from .claims import actor_table
 from .claims.aid import AidFlow, AidInputs, extract_aid_flows
 from .home_currency import home_currency
 from .read import Document, Problem, Published
@@ -155,11 +156,8 @@ def analyse(doc: Document) -> Analysis:
 @cache
 def actor_lookup() -> events.Lookup:
     """Kind and country of every curated actor, as the extraction rules need them."""
-    table = actors.actors()
-    return events.Lookup(
-        kind={r["actor_id"]: r["actor_kind"] for r in table},
-        country={r["actor_id"]: r["country_code"] for r in table if r["country_code"]},
-    )
+    table = actor_table()
+    return events.Lookup(kind=table.kind, country=table.country)
 
 
 def _with_found(lookup: events.Lookup, mentions: list[actors.Mention]) -> events.Lookup:

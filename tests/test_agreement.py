@@ -140,11 +140,12 @@ def test_establishment_in_march_2001_agrees(corpus, compared):
     assert row.rationale == "equal bounds: both give 2001-03-01 to 2001-03-31"
 
 
-def test_since_the_2001_establishment_is_less_precise(corpus, compared):
+def test_since_the_2001_establishment_agrees_with_march_2001(corpus, compared):
     since = claim_of(corpus, WIKI, "establish_relations", "Since the 2001 establishment", "2001")
     goff = claim_of(corpus, GOFF_2002, "establish_relations", "established", "March 2001")
     assert pd.notna(since.fact_key) and since.fact_key == "establish_relations:NZL+PRK"
-    assert relation_between(compared, since, goff, "date") == "differ_precision"
+    # a plain year containing the month is the same date told at a coarser unit
+    assert relation_between(compared, since, goff, "date") == "agree"
 
 
 def test_goff_paek_meeting_in_july_2000_agrees(corpus, compared):
@@ -179,8 +180,8 @@ def test_support_for_the_six_party_talks_is_one_fact_stated_by_two_sources(corpu
     assert release.fact_key == news.fact_key == "support:NZL>six-party-talks"
     c = corpus.claim_comparisons
     pair = c[(c.fact_key == "support:NZL>six-party-talks")].set_index("aspect")["relation"]
-    # the release names more recipients (North Korea too): compatible, one more precise
-    assert pair["participants"] == "differ_precision"
+    # the release names North Korea too: both name who the fact is keyed by, so they agree
+    assert pair["participants"] == "agree"
     assert pair["date"] == "not_comparable"  # the release's sentence gives no date
 
 
@@ -267,7 +268,7 @@ def test_equal_bounds_agree():
     assert (row.relation, row.value_a, row.value_b) == ("agree", "2001-03", "2001-03")
 
 
-def test_nested_bounds_differ_in_precision_and_name_the_coarser():
+def test_a_plain_year_or_month_containing_the_other_date_agrees():
     # 000: "Since the 2001 establishment" against 002: "in March 2001".
     row = date_of(
         events(
@@ -275,8 +276,34 @@ def test_nested_bounds_differ_in_precision_and_name_the_coarser():
             ("b:c1", REL, "2001-03", "2001-03-01", "2001-03-31"),
         )
     )
+    assert row.relation == "agree"
+    assert row.rationale.startswith("same date: 2001 is a plain calendar year that contains")
+    written = date_of(
+        events(
+            ("a:c1", REL, "2010-06-04", "2010-06-04", "2010-06-04"),
+            ("b:c1", REL, "2010-06", "2010-06-01", "2010-06-30"),
+        )
+    )
+    assert (written.relation, written.value_b) == ("agree", "2010-06")
+
+
+@pytest.mark.parametrize(
+    ("edtf", "earliest", "latest"),
+    [
+        ("200X", "2000-01-01", "2009-12-31"),  # 004: "mid-2000s", against a day
+        ("2001~", "2001-01-01", "2001-12-31"),  # "about 2001"
+        ("2001-01-01/2001-06-30", "2001-01-01", "2001-06-30"),  # "in the first half of 2001"
+    ],
+)
+def test_nested_bounds_not_a_plain_calendar_unit_differ_in_precision(edtf, earliest, latest):
+    row = date_of(
+        events(
+            ("a:c1", REL, edtf, earliest, latest),
+            ("b:c1", REL, "2001-03-05", "2001-03-05", "2001-03-05"),
+        )
+    )
     assert row.relation == "differ_precision"
-    assert row.rationale.startswith("nested bounds: a (2001-01-01 to 2001-12-31) contains b")
+    assert row.rationale.startswith(f"nested bounds: a ({earliest} to {latest}) contains b")
     assert "a is coarser" in row.rationale
 
 
@@ -430,6 +457,25 @@ def test_more_participants_differ_in_precision_other_ones_in_scope():
     assert only(compare_claims(frame, participants=other), "participants").relation == (
         "differ_scope"
     )
+
+
+def test_participants_the_fact_is_keyed_by_agree_whatever_else_is_named():
+    key = "support:NZL>six-party-talks"
+    frame = events(("a:c1", key, None, None, None), ("b:c1", key, None, None, None))
+    people = participants(
+        ("a:e1", "NZL", "actor", "New Zealand"),
+        ("a:e1", "six-party-talks", "recipient", "Six Party Talks"),
+        ("a:e1", "PRK", "recipient", "North Korea"),
+        ("b:e1", "NZL", "actor", "Peters"),
+        ("b:e1", "six-party-talks", "recipient", "Six-Party talks"),
+    )
+    row = only(compare_claims(frame, participants=people), "participants")
+    assert (row.relation, row.value_a, row.value_b) == (
+        "agree",
+        "NZL>PRK+six-party-talks",
+        "NZL>six-party-talks",
+    )
+    assert row.rationale.startswith("both name the participants the fact is keyed by")
 
 
 # --- aid flows -----------------------------------------------------------------------------------

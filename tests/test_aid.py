@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nzdprk
-from nzdprk import actors, events
+from nzdprk import events
 from nzdprk.claims.aid import (
     CHANNEL_KINDS,
     MEASURES,
@@ -19,19 +19,15 @@ from nzdprk.claims.aid import (
     AidInputs,
     extract_aid_flows,
 )
-from nzdprk.extract import Analysis, analyse
+from nzdprk.extract import Analysis, actor_lookup, analyse
 from nzdprk.read import Document, Published
 
 DAY = dt.date(2015, 3, 6)
 
 
 def make_lookup() -> events.Lookup:
-    """Actor kinds and countries from the curated table, as `extract.analyse` builds them."""
-    table = actors.actors()
-    return events.Lookup(
-        kind={r["actor_id"]: r["actor_kind"] for r in table},
-        country={r["actor_id"]: r["country_code"] for r in table if r["country_code"]},
-    )
+    """Actor kinds and countries from the curated table, as `extract.analyse` reads them."""
+    return actor_lookup()
 
 
 @pytest.fixture(scope="module")
