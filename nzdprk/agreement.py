@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
+from .schema import ASPECT, FRAMES, RELATION, cast_frame
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -34,8 +36,8 @@ __all__ = [
     "summarise_facts",
 ]
 
-RELATIONS = ("agree", "differ_precision", "differ_scope", "conflict", "not_comparable")
-ASPECTS = ("date", "amount", "period", "participants", "scope")
+RELATIONS = RELATION.values
+ASPECTS = ASPECT.values
 
 ONE_OFF_ACTIONS: frozenset[str] = frozenset(
     {"establish_relations", "reestablish_relations", "suspend_relations"}
@@ -50,32 +52,9 @@ dates then mean ``differ_scope`` ("may be different occurrences"), never ``confl
 repeat; they are kept because a conflict row is a prompt to check the sources, not a verdict.
 """
 
-COMPARISON_COLUMNS = dict.fromkeys(
-    (
-        "fact_key",
-        "claim_id_a",
-        "claim_id_b",
-        "doc_id_a",
-        "doc_id_b",
-        "aspect",
-        "relation",
-        "value_a",
-        "value_b",
-        "rationale",
-    ),
-    "string",
-)
-SUMMARY_COLUMNS = {
-    "fact_key": "string",
-    "n_claims": "Int64",
-    "n_sources": "Int64",
-    "doc_ids": "string",
-    "earliest_source": "string",
-    "latest_source": "string",
-    "any_conflict": "boolean",
-    "single_source": "boolean",
-    "relations": "string",
-}
+#: Columns and dtypes of the frames this module returns, as the schema declares them.
+COMPARISON_COLUMNS = FRAMES["claim_comparisons"].dtypes()
+SUMMARY_COLUMNS = FRAMES["facts"].dtypes()
 
 _EVENT_COLUMNS = ("claim_id", "doc_id", "fact_key", "action", "date_edtf")
 _EVENT_BOUNDS = ("date_earliest", "date_latest")
@@ -426,7 +405,40 @@ def _same_as_of(a: Row, b: Row, *, flow: bool) -> bool:
 
 
 def _period(claim: Row) -> Bounds:
-    return claim["period_earliest"], claim["period_latest"]
+    """The period's bounds; an open period ("since 1995") ends at its as-of date, the day its
+    total was counted, so that it never seems to contain later years."""
+    end = claim["period_latest"]
+    if _missing(end) and not _missing(claim["period_earliest"]):
+        end = claim["as_of_date"]
+    return claim["period_earliest"], end
+
+
+def _running_totals(a: Row, b: Row) -> tuple[str, str] | None:
+    """Two running totals since the same start, counted on different days: a later total
+    smaller than an earlier one conflicts (a running total never shrinks); a larger one is an
+    update (the later source could count more). None when that does not apply or the amounts
+    overlap."""
+    both = {_text(a["measure"]), _text(b["measure"])} == {"cumulative_total"}
+    days = a["as_of_date"], b["as_of_date"]
+    start = a["period_earliest"]
+    if not both or any(_missing(d) for d in days) or days[0] == days[1] or _missing(start):
+        return None
+    if _missing(b["period_earliest"]) or start != b["period_earliest"]:
+        return None
+    earlier, later = sorted((a, b), key=lambda c: c["as_of_date"])
+    (e_lo, e_hi), (l_lo, l_hi) = _amount_bounds(earlier), _amount_bounds(later)
+    if not _missing(l_hi) and not _missing(e_lo) and float(l_hi) < float(e_lo):
+        side = "a" if later is a else "b"
+        return "conflict", (
+            f"running totals since the same start: the later one ({side}, as of "
+            f"{_day(later['as_of_date'])}) is smaller, and a running total never shrinks"
+        )
+    if not _missing(l_lo) and not _missing(e_hi) and float(l_lo) > float(e_hi):
+        return "differ_scope", (
+            f"an update: running totals since the same start counted on different days; the "
+            f"later one (as of {_day(later['as_of_date'])}) counts more"
+        )
+    return None
 
 
 def _amount_row(a: Row, b: Row) -> Row:
@@ -455,6 +467,8 @@ def _amount_row(a: Row, b: Row) -> Row:
             + "; ".join(d for d in _scope_differences(a, b) if d.startswith(("measure", "purpose")))
             + "): amounts of different things neither confirm nor contradict each other"
         )
+    elif totals := _running_totals(a, b):
+        relation, why = totals
     elif unbounded:
         relation = "not_comparable"
         why = (
@@ -583,7 +597,7 @@ def compare_claims(
             rows += [_amount_row(a, b), _period_row(a, b), _scope_row(a, b)]
     frame = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS), dtype=object)
     frame = frame.sort_values(["fact_key", "claim_id_a", "claim_id_b", "aspect"], kind="stable")
-    return frame.astype(COMPARISON_COLUMNS).reset_index(drop=True)
+    return cast_frame(frame.reset_index(drop=True), "claim_comparisons")
 
 
 def summarise_facts(
@@ -631,7 +645,7 @@ def summarise_facts(
             }
         )
     frame = pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS), dtype=object)
-    return frame.astype(SUMMARY_COLUMNS).reset_index(drop=True)
+    return cast_frame(frame, "facts")
 
 
 def _publication_order(

@@ -132,6 +132,10 @@ class Frame:
     def names(self) -> list[str]:
         return [c.name for c in self.columns]
 
+    def dtypes(self) -> dict[str, Any]:
+        """Each column's pandas dtype, by name, in order (what `cast_frame` gives)."""
+        return {c.name: _dtype(c.dtype) for c in self.columns}
+
 
 def _c(name: str, dtype: str | Category, description: str) -> Column:
     return Column(name, dtype, description)

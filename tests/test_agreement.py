@@ -529,11 +529,38 @@ def test_aid_totals_of_one_scope_that_cannot_both_be_true_conflict():
     assert rows["scope"].relation == rows["period"].relation == "agree"
 
 
-def test_aid_totals_at_different_dates_differ_in_scope():
+def test_a_larger_later_running_total_is_an_update():
     later = ONE_POINT_FOUR | {"claim_id": "009:c001", "amount": 2e6, "as_of_date": "2007-07-27"}
     rows = aid_rows(ONE_POINT_FOUR, later)
     assert rows["amount"].relation == rows["scope"].relation == "differ_scope"
-    assert "as-of date '2002-04-29' (a) vs '2007-07-27' (b)" in rows["amount"].rationale
+    assert rows["amount"].rationale.startswith("an update: running totals since the same start")
+    assert "as-of date '2002-04-29' (a) vs '2007-07-27' (b)" in rows["scope"].rationale
+
+
+def test_a_smaller_later_running_total_conflicts():
+    # 002 (as of 2002-04-29): NZ$1.4 million since 1995; a later source: NZ$1 million since 1995
+    later = ONE_POINT_FOUR | {"claim_id": "009:c001", "amount": 1e6, "as_of_date": "2004-01-01"}
+    row = aid_rows(ONE_POINT_FOUR, later)["amount"]
+    assert (row.relation, row.value_a, row.value_b) == (
+        "conflict",
+        "NZD 1,400,000",
+        "NZD 1,000,000",
+    )
+    assert "a running total never shrinks" in row.rationale
+
+
+def test_an_open_period_ends_at_its_as_of_date():
+    # "since 1995" counted in 2002 does not contain 2008-2016
+    other = ONE_POINT_FOUR | {
+        "claim_id": "010:c001",
+        "amount": 215000.0,
+        "period_edtf": "2008/2016",
+        "period_earliest": "2008-01-01",
+        "period_latest": "2016-12-31",
+        "as_of_date": None,
+    }
+    row = aid_rows(ONE_POINT_FOUR, other)["period"]
+    assert (row.relation, row.value_a, row.value_b) == ("differ_scope", "1995/..", "2008/2016")
 
 
 def test_aid_amounts_without_bounds_are_not_compared():
@@ -644,3 +671,9 @@ def test_relations_are_symmetric_and_agree_means_equal_bounds(a, b, key):
     assert (forward.relation == "agree") == (a == b and known)
     if key == VISIT:
         assert forward.relation != "conflict"
+
+
+def test_comparisons_have_the_dtypes_of_the_corpus_frame(corpus, compared):
+    # the relation and aspect vocabularies are the schema's categories, here as in the corpus
+    assert compared.dtypes.to_dict() == corpus.claim_comparisons.dtypes.to_dict()
+    assert list(compared["relation"].cat.categories) == list(RELATIONS)

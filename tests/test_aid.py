@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import nzdprk
 from nzdprk import events
+from nzdprk.claims import aid_fact_key
 from nzdprk.claims.aid import (
     CHANNEL_KINDS,
     MEASURES,
@@ -693,3 +694,24 @@ def test_a_giver_not_named_in_the_sentence_is_the_paragraphs_subject(tmp_path, l
     )
     assert (flow.donor_id, flow.donor_source) == ("JPN", "inherited")
     assert (flow.recipient_country, flow.recipient_country_source) == ("VNM", "stated")
+
+
+def test_two_totals_that_say_neither_when_nor_since_when_are_never_one_fact(seeds) -> None:
+    keys = {key: [aid_fact_key(f) for f in flows] for key, (_, _, flows) in seeds.items()}
+    # 000: "almost NZD$8.5 million of aid" (no period, undated article); 002: NZ$1.4 million and
+    # NZ$4 million since 1995, as of the release's day.
+    assert keys["000"] == [None]
+    assert keys["002"] == [
+        "aid:NZL>PRK:cumulative_total:1995",
+        "aid:NZL>kedo:cumulative_total:1995",
+    ]
+
+
+def test_a_running_total_counted_on_a_day_is_keyed_as_all_giving(tmp_path, lookup) -> None:
+    flow = one(tmp_path, lookup, "Japan has given US$1 million in aid to North Korea.")
+    assert aid_fact_key(flow) == "aid:JPN>PRK:cumulative_total:all"
+    (tmp_path / "undated").mkdir()
+    _, _, flows = written(
+        tmp_path / "undated", lookup, "Japan has given US$1 million in aid to Vietnam.", dated=False
+    )
+    assert [aid_fact_key(f) for f in flows] == [None]
