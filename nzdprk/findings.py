@@ -21,6 +21,7 @@ def findings(corpus: Corpus) -> list[str]:
     happened = events[(events["aux_mode"] != "future") & events["date_edtf"].notna()]
     flows = corpus.aid_flows
     amounts = flows[flows["amount_text"].notna()]
+    promises = flows[flows["amount_text"].isna()]
     facts = corpus.facts
     people = corpus.actors[
         (corpus.actors["actor_kind"] == "person") & (corpus.actors["n_mentions"] > 0)
@@ -47,10 +48,13 @@ def findings(corpus: Corpus) -> list[str]:
         " are plans, kept apart.",
         f"Aid: **{len(amounts)}** amounts — "
         + "; ".join(amount(r) for r in amounts.itertuples())
-        + f" — and **{len(flows) - len(amounts)}** promises without an amount. "
-        "None of them is a yearly flow, so none may be added to another.",
-        f"Of **{len(facts)}** facts, **{int(facts['single_source'].sum())}** rest on one source "
-        f"only and **{int((~facts['single_source']).sum())}** are stated by two or more; "
+        + f" — and **{len(promises)}** {'promise' if len(promises) == 1 else 'promises'} "
+        "without an amount"
+        + "".join(f" (on condition: “{c}”)" for c in promises["condition_text"].dropna())
+        + ". None of them is a yearly flow, so none may be added to another.",
+        f"Statements grouped as one happening (one fact key): **{len(facts)}**; "
+        f"**{int(facts['single_source'].sum())}** are stated by one source only and "
+        f"**{int((~facts['single_source']).sum())}** by two or more; "
         f"**{conflicts}** pairs of claims conflict.",
         f"**{len(people)}** people are named in the sources.",
     ]
