@@ -109,6 +109,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .. import events
+from . import aid_words as w
+from .aid_parties import Parties, PartyRules
 
 if TYPE_CHECKING:
     from ..actors import Mention
@@ -164,132 +166,6 @@ class AidFlow:
     rule: str
 
 
-# ---------------------------------------------------------------------------------------------
-# Cue words: grammar, not facts.
-# ---------------------------------------------------------------------------------------------
-
-_AID_WORD = re.compile(
-    r"\b(?:aid|assistance|relief|contribut\w*|donat\w*|fund(?:s|ed|ing|er|ers)?"
-    r"|grant(?:s|ed|ing)?)\b",
-    re.IGNORECASE,
-)
-_AID_NOUN = re.compile(
-    r"\b(?:aid|assistance|relief|funding|funds|donations?|grants?)\b", re.IGNORECASE
-)
-_OFFER = re.compile(
-    r"\b(?:offer(?:ed|s|ing)?|pledg(?:e|ed|es|ing)|promis(?:e|ed|es|ing)|willing to"
-    r"|ready to|prepared to|undert(?:ake|akes|aking|ook) to)\b",
-    re.IGNORECASE,
-)
-_GIVE_BASE = r"(?:provide|give|contribute|donate|fund|grant|allocate|deliver|send|extend)\b"
-#: Weighing a gift is not promising it ("willing to consider other forms of assistance").
-_WEIGH = re.compile(
-    r"\s+(?:to\s+)?(?:consider|explore|discuss|look at|study|examine|think about)\b", re.I
-)
-_GIVE_AFTER_OFFER = re.compile(rf"\s+(?:to\s+)?{_GIVE_BASE}", re.IGNORECASE)
-_FUTURE_GIVING = re.compile(
-    rf"{events.FUTURE_CUES.pattern}\s+(?:\w+\s+){{0,2}}?{_GIVE_BASE}", re.IGNORECASE
-)
-#: Amounts that are not given for someone's benefit: what is asked for, missing, planned to be
-#: spent or charged, written just before the amount ("an appeal for", "a shortfall of", "needs").
-_NOT_GIVEN = re.compile(
-    r"\b(?:appeal(?:s|ed|ing)?|shortfall|deficit|gap|budget(?:s|ed)?|costs?|costing|cost of"
-    r"|fine[ds]?|penalt(?:y|ies)|needs?|needed|requires?|required|seeks?|sought|asks? for"
-    r"|asked for|requests?|requested)\b",
-    re.IGNORECASE,
-)
-#: Paying for watching a state is not aid to it ("to help monitor its nuclear programme").
-_MONITORING = re.compile(r"\b(?:monitor\w*|verif(?:y|ied|ies|ication)\w*|inspect\w*)", re.I)
-#: A verb phrase coordinated after another one has its own time ("established relations in
-#: 2001 and has given $8 million"): the amount's stretch starts after it.
-_NEW_VERB_PHRASE = re.compile(
-    r"\b(?:and|but)\s+(?:(?:has|have|had|is|are|was|were|will|would|also|then)\s+)+", re.I
-)
-#: The perfect of a giving verb: what has been given up to now, a running total.
-_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?\Z", re.IGNORECASE)
-#: A reporting verb just before a date: the date is when it was said, not when money moved.
-_SAID = re.compile(
-    r"\b(?:announc\w*|said|says|stated|told|confirmed|revealed|reported)\s+(?:on\s+)?\Z", re.I
-)
-#: A place named after an office locates the office, not the people helped ("our embassy in
-#: Seoul, South Korea").
-_SEAT = re.compile(
-    r"\b(?:embassy|high commission|consulate|mission|office|headquarters|secretariat|based)"
-    r"\s+in\s+(?:[^\W\d_][\w.-]*(?:\s+[A-Z][\w.-]*)*\s*,\s*)?\Z",
-    re.IGNORECASE,
-)
-#: The words before a name that make it an object, not the giver ("a supporter of KEDO").
-_OBJECT_OF = re.compile(r"\b(?:of|to|for|with|towards?|into|via|through)\s+(?:the\s+)?\Z", re.I)
-_GIVER_AFTER = re.compile(
-    r"\s+(?:(?:has|have|had|also)\s+)*(?:gave|given|provided|contributed|donated|disbursed"
-    r"|granted|pledged|committed|allocated)\b",
-    re.IGNORECASE,
-)
-#: How far back `_SEAT` looks: an office noun, "in", and one place name before a comma.
-_SEAT_REACH = 60
-_WISH = re.compile(r"\b(?:wants?|wanted|hopes?|hoped|seeks?|sought|aims?|wish(?:es)?) to\b", re.I)
-_NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b", re.IGNORECASE)
-_ANNUAL = re.compile(
-    r"\b(?:(?:a|per|each|every) year\b(?!\s+(?:ago|earlier|later|before|after))"
-    r"|annual(?:ly)?\b|per annum\b|yearly\b)",
-    re.IGNORECASE,
-)
-_TOTAL = re.compile(
-    r"\b(?:total(?:l?ing|l?ed|s)?\b|so far\b|to date\b|altogether\b|in all(?=\s*[,.;:])"
-    r"|cumulative(?:ly)?\b|(?:over|in|during) the (?:past|last) (?:\w+ )?(?:years|decades?)\b)",
-    re.IGNORECASE,
-)
-_DISBURSE = re.compile(
-    r"\b(?:contribut\w*|gave|giv(?:e|es|en|ing)|provid\w*|donat\w*|disburs\w*|sp[ae]nt|spend\w*"
-    r"|paid|deliver\w*|sent|granted|receiv(?:ed|es|ing))\b",
-    re.IGNORECASE,
-)
-_COMMIT = re.compile(
-    r"\b(?:commit(?:s|ted|ting|ments?)?|allocat\w*|approv\w*|earmark\w*|announc\w*|set aside)\b",
-    re.IGNORECASE,
-)
-_RECEIVE = re.compile(
-    r"\b(?:receiv(?:e|es|ed|ing)|got|gets|obtained"
-    r"|(?:was|were|been|being) (?:given|granted|awarded|provided|promised|offered|pledged))\b",
-    re.IGNORECASE,
-)
-_CONDITION = re.compile(
-    r"\b(?:once|if|unless|provided that|on condition that|subject to|as soon as)\b", re.I
-)
-_AS_OF = re.compile(r"\bas (?:of|at)\s+\Z", re.IGNORECASE)
-_TO = re.compile(r"\b(?:to|through|via)\s+(?:the\s+)?\Z", re.IGNORECASE)
-_TO_ONLY = re.compile(r"\bto\s+(?:the\s+)?\Z", re.IGNORECASE)
-_FROM = re.compile(r"\b(?:from|by)\s+(?:the\s+)?\Z", re.IGNORECASE)
-_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.IGNORECASE)
-_GENERIC_CHANNEL = (
-    (
-        re.compile(
-            r"\b(?:various|several|many|numerous|multiple|different|a (?:number|range|variety) of)"
-            r"\s+(?:\w+\s+){0,2}?(?:organi[sz]ations|agencies|groups|charities|NGOs|partners)\b",
-            re.IGNORECASE,
-        ),
-        "mixed",
-    ),
-    (re.compile(r"\bNGOs?\b|\b(?i:non-?governmental organi[sz]ations?|charit(?:y|ies))\b"), "ngo"),
-    (
-        re.compile(r"\b(?:UN|(?i:United Nations)) (?i:agenc(?:y|ies)|organi[sz]ations)\b"),
-        "multilateral",
-    ),
-)
-_PURPOSE_AFTER_AMOUNT = re.compile(
-    r"\s+(?:(?:a|per|each|every) year\s+|annually\s+)?(?:in|of|for|towards?)\s+", re.IGNORECASE
-)
-_PURPOSE_AFTER_VERB = re.compile(r"\s+(?:to\s+)?", re.IGNORECASE)
-#: Words a purpose does not end on ("aid to development initiatives in [the North]").
-_SMALL_WORDS = frozenset((
-    "a", "an", "and", "as", "at", "by", "for", "from", "in", "its", "of", "on", "since", "that",
-    "the", "their", "through", "to", "via", "with",
-))  # fmt: skip
-_CLOSING_QUOTE = re.compile(r"[\"”]")
-_PUNCTUATION = " .,;:!?\"'“”‘’()"
-_MODIFIER = re.compile(r"[-‐‑][^\W\d_]")  # "UN-sanctioned": a name used as a modifier
-
-
 @dataclass(frozen=True, slots=True)
 class AidInputs:
     """What the aid rules read in one document: its text and the typed outputs of the earlier
@@ -319,19 +195,7 @@ def extract_aid_flows(inputs: AidInputs, *, lookup: events.Lookup) -> list[AidFl
     return [row for _, row in sorted(found, key=lambda pair: pair[0])]
 
 
-@dataclass(frozen=True, slots=True)
-class _Parties:
-    """Who gives, who receives, and through which channel."""
-
-    donor: str | None
-    donor_source: str | None
-    receivers: tuple[str, ...]
-    recipient: str | None
-    recipient_source: str | None
-    channel: str
-
-
-class _Reader:
+class _Reader(PartyRules):
     """The rules of the module docstring, applied to one analysed document."""
 
     def __init__(self, analysis: AidInputs, lookup: events.Lookup) -> None:
@@ -385,7 +249,7 @@ class _Reader:
         clause = self.clause(s, money.char_start)
         stretch = self.stretch(clause, money)
         ev = self.event(s, clause, money.char_start, money.char_end)
-        if _NEGATION.search(self.text, clause[0], money.char_start) or self.not_given(
+        if w.NEGATION.search(self.text, clause[0], money.char_start) or self.not_given(
             stretch, money
         ):
             return None
@@ -400,7 +264,7 @@ class _Reader:
         )
         parties = self.parties(s, money.char_start, money.char_end, ev)
         start = self.a.sentences[s][0]
-        lead = _PURPOSE_AFTER_AMOUNT.match(self.text, money.char_end, clause[1])
+        lead = w.PURPOSE_AFTER_AMOUNT.match(self.text, money.char_end, clause[1])
         row = self.row(
             s,
             ev,
@@ -425,7 +289,7 @@ class _Reader:
         return (start, money.char_start), row
 
     def row(
-        self, s: int, ev: int | None, parties: _Parties, purpose: str | None, **rest: Any
+        self, s: int, ev: int | None, parties: Parties, purpose: str | None, **rest: Any
     ) -> AidFlow:
         """An AidFlow for sentence `s`: the parts every row shares, plus its own (`rest`)."""
         start, end, _, _ = self.a.sentences[s]
@@ -451,12 +315,12 @@ class _Reader:
                 if self.amounts_in(*clause):
                     continue
                 cue = self.promise_cue(clause)
-                if cue is None or _NEGATION.search(self.text, clause[0], cue[0]):
+                if cue is None or w.NEGATION.search(self.text, clause[0], cue[0]):
                     continue
                 cue_start, anchor = cue
                 ev = self.event(s, clause, cue_start, anchor)
                 parties = self.parties(s, cue_start, anchor, ev)
-                lead = _PURPOSE_AFTER_VERB.match(self.text, anchor, clause[1])
+                lead = w.PURPOSE_AFTER_VERB.match(self.text, anchor, clause[1])
                 row = self.row(
                     s,
                     ev,
@@ -498,10 +362,6 @@ class _Reader:
             self._clauses[s] = events.clauses(self.text, start, end, spans)
         return self._clauses[s]
 
-    @staticmethod
-    def index(starts: list[int], at: int) -> int:
-        return bisect.bisect_left(starts, at)
-
     def amounts_in(self, start: int, end: int) -> list[Money]:
         """The amounts that start in [start, end)."""
         return self.a.amounts[self.index(self.money_at, start) : self.index(self.money_at, end)]
@@ -512,7 +372,7 @@ class _Reader:
     def stretch(self, clause: tuple[int, int], money: Money) -> tuple[int, int]:
         """The part of a clause between the amounts next to this one (cues there are its own)."""
         start, end = clause
-        for verb in _NEW_VERB_PHRASE.finditer(self.text, start, money.char_start):
+        for verb in w.NEW_VERB_PHRASE.finditer(self.text, start, money.char_start):
             start = verb.end()
         for other in self.amounts_in(*clause):
             if other is not money:
@@ -525,12 +385,12 @@ class _Reader:
     def not_given(self, stretch: tuple[int, int], money: Money) -> bool:
         """True for an amount asked for, missing or charged ("an appeal for", "needs") with no
         verb of giving between the cue and the amount, or paid for monitoring (after it)."""
-        asked = self.words(_NOT_GIVEN, stretch[0], money.char_start)
+        asked = self.words(w.NOT_GIVEN, stretch[0], money.char_start)
         if asked:
             between = (asked[-1].end(), money.char_start)
-            if not (self.words(_DISBURSE, *between) or self.words(_COMMIT, *between)):
+            if not (self.words(w.DISBURSE, *between) or self.words(w.COMMIT, *between)):
                 return True
-        return bool(_MONITORING.search(self.text, money.char_end, stretch[1]))
+        return bool(w.MONITORING.search(self.text, money.char_end, stretch[1]))
 
     def in_name(self, start: int, end: int) -> bool:
         """Whether [start, end) overlaps an actor name (names do not overlap one another)."""
@@ -545,13 +405,6 @@ class _Reader:
             if not self.in_name(m.start(), m.end())
         ]
 
-    def mentions(self, start: int, end: int) -> list[Mention]:
-        """Actor mentions in [start, end), without names used as modifiers ("UN-sanctioned")."""
-        found = self.a.mentions[self.index(self.name_at, start) : self.index(self.name_at, end)]
-        return [
-            m for m in found if m.char_end <= end and not _MODIFIER.match(self.text, m.char_end)
-        ]
-
     # --- which row, what kind ------------------------------------------------------------------
 
     def about_aid(self, s: int) -> bool:
@@ -560,7 +413,7 @@ class _Reader:
             start, end, _, _ = self.a.sentences[s]
             found = (self.a.events[i] for i in self.typed_in.get(start, []))
             self._about_aid[s] = any(e.trigger.event_type == "AID" for e in found) or bool(
-                self.words(_AID_WORD, start, end)
+                self.words(w.AID_WORD, start, end)
             )
         return self._about_aid[s]
 
@@ -588,7 +441,7 @@ class _Reader:
             return "pledge"
         if mode == "future" or events.FUTURE_CUES.search(self.text, start, at):
             return "commitment"
-        return "wish" if _WISH.search(self.text, start, at) else None
+        return "wish" if w.WISH.search(self.text, start, at) else None
 
     def offer(self, start: int, end: int) -> re.Match[str] | None:
         """The first offer or promise cue in [start, end) not followed by a verb of weighing
@@ -596,22 +449,22 @@ class _Reader:
         return next(
             (
                 m
-                for m in _OFFER.finditer(self.text, start, end)
-                if not _WEIGH.match(self.text, m.end())
+                for m in w.OFFER.finditer(self.text, start, end)
+                if not w.WEIGH.match(self.text, m.end())
             ),
             None,
         )
 
     def promise_cue(self, clause: tuple[int, int]) -> tuple[int, int] | None:
         """(cue start, end of the verb of giving or of the cue) of a promise of aid, if any."""
-        for m in _OFFER.finditer(self.text, *clause):
-            if _WEIGH.match(self.text, m.end()):
+        for m in w.OFFER.finditer(self.text, *clause):
+            if w.WEIGH.match(self.text, m.end()):
                 continue
-            if self.words(_AID_WORD, m.start(), clause[1]):
-                verb = _GIVE_AFTER_OFFER.match(self.text, m.end(), clause[1])
+            if self.words(w.AID_WORD, m.start(), clause[1]):
+                verb = w.GIVE_AFTER_OFFER.match(self.text, m.end(), clause[1])
                 return m.start(), verb.end() if verb else m.end()
-        for m in _FUTURE_GIVING.finditer(self.text, *clause):
-            if self.words(_AID_NOUN, m.start(), clause[1]):
+        for m in w.FUTURE_GIVING.finditer(self.text, *clause):
+            if self.words(w.AID_NOUN, m.start(), clause[1]):
                 return m.start(), m.end()
         return None
 
@@ -630,7 +483,7 @@ class _Reader:
             return None
         date = self.a.dates[when]
         low, high = sorted((date.char_end, start))
-        return None if _NEW_VERB_PHRASE.search(self.text, low, high) else when
+        return None if w.NEW_VERB_PHRASE.search(self.text, low, high) else when
 
     def scopes(self, when: When) -> bool:
         """False for a date of saying ("announced today") or an "as of" date."""
@@ -641,19 +494,19 @@ class _Reader:
 
     def is_said(self, when: When) -> bool:
         """True for a date written after a reporting verb ("announced today")."""
-        return bool(_SAID.search(self.text, max(0, when.char_start - 24), when.char_start))
+        return bool(w.SAID.search(self.text, max(0, when.char_start - 24), when.char_start))
 
     def is_as_of(self, when: When) -> bool:
         """True for a date written after "as of" or "as at": the time a total refers to."""
-        return bool(_AS_OF.search(self.text, max(0, when.char_start - 12), when.char_start))
+        return bool(w.AS_OF.search(self.text, max(0, when.char_start - 12), when.char_start))
 
     def measure(
         self, stretch: tuple[int, int], money: Money, period: int | None, promise: str | None
     ) -> tuple[str, str]:
         """What the amount is, and the id of the rule that says so (see the module docstring)."""
-        if self.words(_ANNUAL, *stretch):
+        if self.words(w.ANNUAL, *stretch):
             return "annual_total", "aid.annual_rate"
-        if self.words(_TOTAL, *stretch):
+        if self.words(w.TOTAL, *stretch):
             return "cumulative_total", "aid.total_cue"
         when = self.a.dates[period] if period is not None else None
         if when is not None and _spans_time(when):
@@ -669,18 +522,18 @@ class _Reader:
     def single_gift(self, stretch: tuple[int, int], money: Money) -> bool:
         """True when the verb of giving nearest the amount states one act ("gave", "is
         contributing"), not its perfect ("has given": what was given up to now)."""
-        verbs = self.words(_DISBURSE, *stretch) + self.words(_COMMIT, *stretch)
+        verbs = self.words(w.DISBURSE, *stretch) + self.words(w.COMMIT, *stretch)
         if not verbs:
             return False
         nearest = min(
             verbs, key=lambda m: max(0, m.start() - money.char_end, money.char_start - m.end())
         )
-        return not _PERFECT.search(self.text, max(0, nearest.start() - 24), nearest.start())
+        return not w.PERFECT.search(self.text, max(0, nearest.start() - 24), nearest.start())
 
     def transaction(self, stretch: tuple[int, int], money: Money) -> str:
         """The type named by the verb nearest the amount in its stretch."""
-        cues = [(m, "disbursement") for m in self.words(_DISBURSE, *stretch)]
-        cues += [(m, "commitment") for m in self.words(_COMMIT, *stretch)]
+        cues = [(m, "disbursement") for m in self.words(w.DISBURSE, *stretch)]
+        cues += [(m, "commitment") for m in self.words(w.COMMIT, *stretch)]
         if not cues:
             return "unknown"
         nearest = min(
@@ -691,208 +544,16 @@ class _Reader:
     def as_of(self, s: int, period: int | None) -> tuple[dt.date | None, str]:
         """The day a cumulative total is stated for, and where that day comes from."""
         start, end, _, _ = self.a.sentences[s]
-        for w in self.a.dates[self.index(self.date_at, start) : self.index(self.date_at, end)]:
-            stated = self.is_as_of(w)
-            if stated and w.precision == "day" and not w.is_interval and w.latest is not None:
-                return w.latest, "text"
+        for d in self.a.dates[self.index(self.date_at, start) : self.index(self.date_at, end)]:
+            stated = self.is_as_of(d)
+            if stated and d.precision == "day" and not d.is_interval and d.latest is not None:
+                return d.latest, "text"
         when = self.a.dates[period] if period is not None else None
         if when is not None and when.edtf and re.search(r"/\d{4}-\d{2}-\d{2}\Z", when.edtf):
             return when.latest, "text"
         if self.published is not None:
             return self.published, "doc_published"
         return None, "unknown"
-
-    # --- who -----------------------------------------------------------------------------------
-
-    def parties(self, s: int, start: int, end: int, ev: int | None) -> _Parties:
-        """Donor, receiving organisations, recipient country and channel around an anchor."""
-        s_start, s_end, _, _ = self.a.sentences[s]
-        before = self.mentions(s_start, start)
-        after = self.mentions(end, s_end)
-        receiving = _RECEIVE.search(self.text, s_start, start)
-        donor = recipient = None
-        if receiving:
-            recipient = next(
-                (st for m in before if m.char_end <= receiving.start() if (st := self.state(m))),
-                None,
-            )
-        else:
-            donor = self.event_party(ev, "actor", donor=True) or next(
-                (self.donor(m) for m in before if m.sense == "actor" and not self.object_of(m)),
-                None,
-            )
-        if donor is None:
-            donor = next(
-                (self.donor(m) for m in after if self.after(m, _FROM) or self.gives(m)), None
-            )
-        donor_source = "stated" if donor else None
-        if donor is None and not receiving:
-            donor = self.paragraph_subject(s)
-            donor_source = "inherited" if donor else None
-        receivers = self.receivers(after, donor)
-        recipient = recipient or self.event_party(ev, "recipient", donor=False, exclude=donor)
-        recipient = recipient or next(
-            (
-                st
-                for m in after
-                if (st := self.state(m))
-                and st != donor
-                and not self.after(m, _FROM)
-                and not self.seat(m)
-            ),
-            None,
-        )
-        recipient = recipient or next(
-            (self.lookup.country.get(r) for r in receivers if self.kind(r) == "government_body"),
-            None,
-        )
-        recipient = recipient or next(  # "regions in North Korea, resulting in … aid"
-            (
-                m.actor_id
-                for m in before
-                if m.sense == "place"
-                and self.kind(m.actor_id) == "state"
-                and m.actor_id != donor
-                and not self.seat(m)
-            ),
-            None,
-        )
-        source = "stated" if recipient else None
-        if recipient is None and receivers:
-            recipient = self.inherited(s, receivers[0], donor)
-            source = "inherited" if recipient else None
-        to_state = any(self.kind(m.actor_id) == "state" and self.after(m, _TO_ONLY) for m in after)
-        return _Parties(
-            donor,
-            donor_source,
-            receivers,
-            recipient,
-            source,
-            self.channel(receivers, end, s_end, to_state),
-        )
-
-    def paragraph_subject(self, s: int) -> str | None:
-        """The first state acting in the paragraph before sentence `s`: who the paragraph is
-        about, taken as the giver when the sentence itself names none."""
-        s_start, _, paragraph, _ = self.a.sentences[s]
-        if paragraph not in self._subjects:
-            first, last = self.paragraphs[paragraph]
-            acting = (m for m in self.mentions(first, last) if m.sense == "actor")
-            self._subjects[paragraph] = next(
-                ((m, st) for m in acting if (st := self.state(m))), None
-            )
-        found = self._subjects[paragraph]
-        if found is None or found[0].char_start >= s_start:
-            return None
-        if found[0].char_end <= s_start:
-            return found[1]
-        first = self.paragraphs[paragraph][0]
-        acting = (m for m in self.mentions(first, s_start) if m.sense == "actor")
-        return next((st for m in acting if (st := self.state(m))), None)
-
-    def kind(self, actor_id: str) -> str | None:
-        return self.lookup.kind.get(actor_id)
-
-    def state(self, who: Mention | str) -> str | None:
-        """The state an actor stands for: itself, or a person's or government body's country."""
-        actor_id = who if isinstance(who, str) else who.actor_id
-        kind = self.kind(actor_id)
-        if kind == "state":
-            return actor_id
-        return self.lookup.country.get(actor_id) if kind in ("person", "government_body") else None
-
-    def donor(self, who: Mention | str) -> str:
-        """An actor as a donor: a person or government body gives for its state, if it has one."""
-        actor_id = who if isinstance(who, str) else who.actor_id
-        return self.state(actor_id) or actor_id
-
-    def object_of(self, m: Mention) -> bool:
-        """True for a name introduced by a preposition: an object, not the giver."""
-        return self.after(m, _OBJECT_OF)
-
-    def seat(self, m: Mention) -> bool:
-        """True for a place that locates an office ("our embassy in Seoul, South Korea")."""
-        return bool(_SEAT.search(self.text, max(0, m.char_start - _SEAT_REACH), m.char_start))
-
-    def gives(self, m: Mention) -> bool:
-        """True for a name followed by a verb of giving ("the $500,000 New Zealand provided")."""
-        return bool(_GIVER_AFTER.match(self.text, m.char_end))
-
-    def after(self, m: Mention, pattern: re.Pattern[str]) -> bool:
-        """True when the words just before a mention match `pattern` ("to the ", "from ")."""
-        return bool(pattern.search(self.text, max(0, m.char_start - 20), m.char_start))
-
-    def event_party(
-        self, ev: int | None, role: str, *, donor: bool, exclude: str | None = None
-    ) -> str | None:
-        """The first participant of the typed event in `role`, as a donor id or a state."""
-        if ev is None:
-            return None
-        for p in self.a.events[ev].participants:
-            if p.role != role:
-                continue
-            if p.char_end is not None and _MODIFIER.match(self.text, p.char_end):
-                continue
-            if (
-                donor
-                and p.char_start is not None
-                and _OBJECT_OF.search(self.text, max(0, p.char_start - 20), p.char_start)
-            ):
-                continue
-            if donor:
-                return self.donor(p.actor_id)
-            state = self.state(p.actor_id)
-            if state and state != exclude:
-                return state
-        return None
-
-    def receivers(self, after: list[Mention], donor: str | None) -> tuple[str, ...]:
-        """Organisations and government bodies receiving: the first after to/through/via, and
-        those joined to it by "and" or commas."""
-
-        def receives(m: Mention) -> bool:
-            kind = self.kind(m.actor_id)
-            own_agency = kind == "government_body" and self.lookup.country.get(m.actor_id) == donor
-            return kind in ("organisation", "government_body") and not own_agency
-
-        first = next((i for i, m in enumerate(after) if receives(m) and self.after(m, _TO)), None)
-        if first is None:
-            return ()
-        found = [after[first].actor_id]
-        for previous, m in zip(after[first:], after[first + 1 :], strict=False):
-            if not _JOINED.fullmatch(self.text, previous.char_end, m.char_start):
-                break
-            if receives(m) and m.actor_id not in found:
-                found.append(m.actor_id)
-        return tuple(found)
-
-    def channel(self, receivers: tuple[str, ...], start: int, end: int, to_state: bool) -> str:
-        """CRS channel from the receivers and from unnamed receivers in text[start:end]."""
-        kinds = set()
-        for r in receivers:
-            if self.kind(r) == "government_body":
-                kinds.add("bilateral")
-            else:
-                kinds.add("ngo" if r in self.lookup.country else "multilateral")
-        for pattern, kind in _GENERIC_CHANNEL:
-            if pattern.search(self.text, start, end):
-                kinds.add(kind)
-                break
-        if not kinds:
-            return "bilateral" if to_state else "unknown"
-        return kinds.pop() if len(kinds) == 1 else "mixed"
-
-    def inherited(self, s: int, org: str, donor: str | None) -> str | None:
-        """A state named after `org` in the sentence just before (same section)."""
-        if s == 0 or self.a.sentences[s - 1][3] != self.a.sentences[s][3]:
-            return None
-        start, end, _, _ = self.a.sentences[s - 1]
-        seen = False
-        for m in self.mentions(start, end):
-            seen = seen or m.actor_id == org
-            if seen and (st := self.state(m)) and st != donor:
-                return st
-        return None
 
     # --- what for, on what condition -----------------------------------------------------------
 
@@ -901,22 +562,22 @@ class _Reader:
         stops = self.protected_at[
             self.index(self.protected_at, start) : self.index(self.protected_at, end)
         ]
-        stops += [m.start() for m in _CONDITION.finditer(self.text, start, end)]
+        stops += [m.start() for m in w.CONDITION.finditer(self.text, start, end)]
         words = self.text[start : min(stops, default=end)].split()
-        while words and (not words[-1].strip(_PUNCTUATION) or _small(words[-1])):
+        while words and (not words[-1].strip(w.PUNCTUATION) or _small(words[-1])):
             words.pop()
-        return " ".join(words).rstrip(_PUNCTUATION) or None
+        return " ".join(words).rstrip(w.PUNCTUATION) or None
 
     def condition(self, s: int) -> str | None:
         """The clause of a sentence that states a condition ("once it meets ...")."""
         start, end, _, _ = self.a.sentences[s]
-        m = _CONDITION.search(self.text, start, end)
+        m = w.CONDITION.search(self.text, start, end)
         if m is None:
             return None
         clause_end = self.clause(s, m.start())[1]
-        quote = _CLOSING_QUOTE.search(self.text, m.start(), clause_end)
+        quote = w.CLOSING_QUOTE.search(self.text, m.start(), clause_end)
         stop = quote.start() if quote else clause_end
-        return self.text[m.start() : stop].rstrip(_PUNCTUATION) or None
+        return self.text[m.start() : stop].rstrip(w.PUNCTUATION) or None
 
 
 def _gap(when: When, start: int, end: int) -> int:
@@ -924,7 +585,7 @@ def _gap(when: When, start: int, end: int) -> int:
 
 
 def _small(word: str) -> bool:
-    return word.strip(_PUNCTUATION).lower() in _SMALL_WORDS
+    return word.strip(w.PUNCTUATION).lower() in w.SMALL_WORDS
 
 
 def _spans_time(when: When) -> bool:
