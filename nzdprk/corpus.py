@@ -261,7 +261,13 @@ class Corpus:
         events, participants, claims, flows = [], [], [], []
         for doc in self.docs:
             analysed = self._analysed[doc.doc_id]
-            counted = [f.event for f in analysed.aid_flows if f.money is not None]
+            # Records by identity: one lookup each, however long the document.
+            counted = {id(f.event) for f in analysed.aid_flows if f.money is not None}
+            positions = {
+                id(record): i
+                for records in (analysed.events, analysed.money)
+                for i, record in enumerate(records)
+            }
             for i, ev in enumerate(analysed.events, start=1):
                 event_id = f"{doc.doc_id}:e{i:03d}"
                 claim_id = f"{doc.doc_id}:c{i:03d}"
@@ -270,7 +276,7 @@ class Corpus:
                     for role in ("actor", "recipient", "location")
                 }
                 when = analysed.event_dates[ev.when_index] if ev.when_index is not None else None
-                key = None if ev in counted else fact_key(ev, table)
+                key = None if id(ev) in counted else fact_key(ev, table)
                 summary = _summary(
                     [names.get(a, a) for a in by_role["actor"]],
                     ev.trigger.action,
@@ -340,7 +346,7 @@ class Corpus:
                 )
             first = len(analysed.events) + 1
             for j, flow in enumerate(analysed.aid_flows, start=1):
-                row = _flow_row(doc, analysed, flow, j, f"{doc.doc_id}:c{first + j - 1:03d}")
+                row = _flow_row(doc, positions, flow, j, f"{doc.doc_id}:c{first + j - 1:03d}")
                 flows.append(row)
                 claims.append(
                     {
@@ -531,14 +537,15 @@ def require_documents(corpus: Corpus) -> None:
 
 
 def _flow_row(
-    doc: Document, analysed: Analysis, flow: AidFlow, number: int, claim_id: str
+    doc: Document, positions: dict[int, int], flow: AidFlow, number: int, claim_id: str
 ) -> dict[str, object]:
     """One aid_flows row, keyed by `claims.aid_fact_key`: what two sources must share for their
-    amounts to be compared."""
+    amounts to be compared. ``positions``: each event's and amount's place in its document, by
+    the record's identity."""
     key = aid_fact_key(flow)
-    event = None if flow.event is None else analysed.events.index(flow.event)
+    event = None if flow.event is None else positions[id(flow.event)]
     event_id = None if event is None else f"{doc.doc_id}:e{event + 1:03d}"
-    amount = None if flow.money is None else analysed.money.index(flow.money)
+    amount = None if flow.money is None else positions[id(flow.money)]
     return {
         "flow_id": f"{doc.doc_id}:f{number:03d}",
         "claim_id": claim_id,
