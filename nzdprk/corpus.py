@@ -32,6 +32,8 @@ from .schema import DOC_TYPE, FRAMES, cast_frame
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .money import Money
+
 CATALOGUE = "catalogue.csv"
 
 
@@ -225,7 +227,9 @@ class Corpus:
         """Every money amount in every document, aid or not (ids ``doc_id:a001`` ...)."""
         rows = []
         for doc in self.docs:
-            for i, m in enumerate(self._analysed[doc.doc_id].money):
+            analysed = self._analysed[doc.doc_id]
+            aid = {id(f.money) for f in analysed.aid_flows}
+            for i, m in enumerate(analysed.money):
                 rows.append(
                     {
                         "amount_id": amount_id(doc.doc_id, i),
@@ -244,6 +248,9 @@ class Corpus:
                         "equivalent_of": None
                         if m.equivalent_of is None
                         else amount_id(doc.doc_id, m.equivalent_of),
+                        "measure": "aid"
+                        if id(m) in aid
+                        else analysed.amount_measures.get(m.char_start),
                         "rule_id": m.rule,
                         "char_start": m.char_start,
                         "char_end": m.char_end,
@@ -570,6 +577,7 @@ def _flow_row(
         "amount_text": flow.amount_text,
         "currency": flow.currency,
         "currency_assumed": flow.currency_assumed,
+        **_equivalent(flow.equivalent),
         **_when_columns("period_", flow.period),
         "as_of_date": flow.as_of,
         "as_of_source": flow.as_of_source,
@@ -577,6 +585,15 @@ def _flow_row(
         "quote": doc.text[flow.sentence_start : flow.sentence_end],
         "char_start": flow.sentence_start,
         "char_end": flow.sentence_end,
+    }
+
+
+def _equivalent(money: Money | None) -> dict[str, object]:
+    """The columns of the same gift restated in another currency (all empty without one)."""
+    return {
+        "equivalent_amount": None if money is None else money.amount,
+        "equivalent_currency": None if money is None else money.currency,
+        "equivalent_text": None if money is None else money.amount_text,
     }
 
 

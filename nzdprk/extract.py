@@ -15,7 +15,7 @@ from functools import cache
 from . import actors, dates, events, money
 from . import text as seg
 from .claims import actor_table
-from .claims.aid import AidFlow, AidInputs, extract_aid_flows
+from .claims.aid import AidFlow, AidInputs, amount_measures, extract_aid_flows
 from .home_currency import home_currency
 from .read import Document, Problem, Published
 
@@ -46,6 +46,7 @@ class Analysis:
     published: Published
     published_note: str | None
     aid_flows: list[AidFlow]
+    amount_measures: dict[int, str]  # by an amount's start: what a non-aid amount is
 
 
 def _segment(
@@ -134,9 +135,8 @@ def analyse(doc: Document) -> Analysis:
         author_ids=authors,
     )
     published, note = _publication(doc, found, [(a, b) for a, b, _, _ in sentences])
-    flows = extract_aid_flows(
-        AidInputs(text, sentences, found, amounts, mentions, coded, published), lookup=lookup
-    )
+    reading = AidInputs(text, sentences, found, amounts, mentions, coded, published)
+    flows = extract_aid_flows(reading, lookup=lookup)
     return Analysis(
         blocks,
         sentences,
@@ -150,6 +150,7 @@ def analyse(doc: Document) -> Analysis:
         published,
         note,
         flows,
+        amount_measures(reading, lookup=lookup),
     )
 
 

@@ -59,6 +59,8 @@ ROMANIZATION = Category(("dprk_official", "mr", "rr", "established", "unknown", 
 SENSE = Category(("actor", "place"))
 CLAIM_TYPE = Category(("event", "aid_flow"))
 MEASURE = Category(("flow", "cumulative_total", "annual_total", "pledge_total"))
+#: What an amount is: aid (it has an aid_flows row), or money not given for someone's benefit.
+AMOUNT_MEASURE = Category(("aid", "appeal", "shortfall", "budget", "cost", "fine", "monitoring"))
 TRANSACTION_TYPE = Category(("commitment", "disbursement", "pledge", "unknown"))
 CHANNEL_KIND = Category(("bilateral", "multilateral", "ngo", "mixed", "unknown"))
 AMOUNT_QUALIFIER = Category(
@@ -350,6 +352,13 @@ FRAMES: dict[str, Frame] = {
                     "amount_id of the amount this one restates in another currency "
                     "('NZ$150,000 (US$100,000)': one sum, not two)",
                 ),
+                _c(
+                    "measure",
+                    AMOUNT_MEASURE,
+                    "what the amount is: aid (see aid_flows), or money not given for someone's "
+                    "benefit (an appeal, shortfall, budget, cost, fine, or a payment for "
+                    "monitoring), which has no aid row; empty when the words do not say",
+                ),
                 _c("rule_id", "string", "the parser rule that read it (nzdprk.money)"),
                 *SPAN,
                 _c(
@@ -603,6 +612,14 @@ FRAMES: dict[str, Frame] = {
                     "boolean",
                     "the currency was not written but assumed; why: amounts.currency_reason",
                 ),
+                _c(
+                    "equivalent_amount",
+                    "Float64",
+                    "the same gift restated in another currency ('NZ$150,000 (US$100,000)': "
+                    "100000); one row, never added to amount",
+                ),
+                _c("equivalent_currency", "string", "ISO 4217 code of equivalent_amount"),
+                _c("equivalent_text", "string", "the restated amount as written"),
                 *when_block("period_", "the period the amount covers"),
                 _c("as_of_date", DATE, "the day a cumulative total refers to"),
                 _c(

@@ -18,6 +18,7 @@ from nzdprk.claims.aid import (
     TRANSACTION_TYPES,
     AidFlow,
     AidInputs,
+    amount_measures,
     extract_aid_flows,
 )
 from nzdprk.extract import Analysis, actor_lookup, analyse
@@ -460,20 +461,29 @@ def test_an_announced_gift_is_a_commitment_without_the_day_said(
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "measure"),
     [
         # the dev set (h12): paying for watching a state is not aid to it
-        "New Zealand is contributing $200,000 dollars to help monitor North Korea's nuclear "
-        "programme.",
-        "Japan gave US$1 million to the agency to verify the ceasefire.",
-        "The World Food Programme needs US$3.2 million to feed children in North Korea.",
-        "Aid agencies face a shortfall of $1.9 million this winter.",
-        "The UN appeal for North Korea seeks US$120 million in humanitarian aid.",
+        (
+            "New Zealand is contributing $200,000 dollars to help monitor North Korea's nuclear "
+            "programme.",
+            "monitoring",
+        ),
+        ("Japan gave US$1 million to the agency to verify the ceasefire.", "monitoring"),
+        ("The World Food Programme needs US$3.2 million to feed children.", "shortfall"),
+        ("Aid agencies face a shortfall of $1.9 million this winter.", "shortfall"),
+        ("The UN appeal for North Korea seeks US$120 million in humanitarian aid.", "appeal"),
+        ("The aid programme has a budget of NZ$3 million.", "budget"),
+        ("The ship was fined US$50,000 for breaking sanctions on aid.", "fine"),
     ],
 )
-def test_amounts_not_given_for_someones_benefit_are_no_aid(tmp_path, lookup, sentence) -> None:
-    _, _, flows = written(tmp_path, lookup, sentence)
+def test_amounts_not_given_for_someones_benefit_are_no_aid(
+    tmp_path, lookup, sentence, measure
+) -> None:
+    doc, analysis, flows = written(tmp_path, lookup, sentence)
     assert flows == []
+    (money,) = analysis.money
+    assert amount_measures(inputs(doc, analysis), lookup=lookup) == {money.char_start: measure}
 
 
 @pytest.mark.parametrize(
@@ -715,3 +725,10 @@ def test_a_running_total_counted_on_a_day_is_keyed_as_all_giving(tmp_path, looku
         tmp_path / "undated", lookup, "Japan has given US$1 million in aid to Vietnam.", dated=False
     )
     assert [aid_fact_key(f) for f in flows] == [None]
+
+
+def test_one_gift_in_two_currencies_is_one_row_with_both(tmp_path, lookup) -> None:
+    flow = one(tmp_path, lookup, "Australia gave A$2 million (US$1.4 million) in aid to Vietnam.")
+    assert (flow.amount, flow.currency, flow.measure) == (2e6, "AUD", "flow")
+    assert flow.equivalent is not None
+    assert (flow.equivalent.amount, flow.equivalent.currency) == (1.4e6, "USD")

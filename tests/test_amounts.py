@@ -201,8 +201,9 @@ def test_one_gift_in_two_currencies_is_one_aid_row(make_corpus) -> None:
         ["r:a001", "NZ$150,000", pd.NA],
         ["r:a002", "US$100,000", "r:a001"],
     ]
-    assert corpus.aid_flows[["amount_id", "amount", "currency"]].values.tolist() == [
-        ["r:a001", 150_000.0, "NZD"]
+    columns = ["amount_id", "amount", "currency", "equivalent_amount", "equivalent_currency"]
+    assert corpus.aid_flows[columns].values.tolist() == [
+        ["r:a001", 150_000.0, "NZD", 100_000.0, "USD"]
     ]
 
 

@@ -127,6 +127,7 @@ __all__ = [
     "TRANSACTION_TYPES",
     "AidFlow",
     "AidInputs",
+    "amount_measures",
     "extract_aid_flows",
 ]
 
@@ -160,6 +161,7 @@ class AidFlow:
     amount_text: str | None
     currency: str | None
     currency_assumed: bool | None
+    equivalent: Money | None  # the same gift restated in another currency ("(US$100,000)")
     period: When | None  # the date phrase that scopes the amount
     as_of: dt.date | None
     as_of_source: str  # doc_published | text | unknown
@@ -181,11 +183,23 @@ class AidInputs:
     published: Published
 
 
+def amount_measures(inputs: AidInputs, *, lookup: events.Lookup) -> dict[int, str]:
+    """What each amount not given for someone's benefit is (`schema.AMOUNT_MEASURE`: appeal,
+    shortfall, budget, cost, fine, monitoring), by the amount's start offset; such amounts give
+    no aid row."""
+    reader = _Reader(inputs, lookup)
+    return {
+        money.char_start: measure
+        for money in inputs.amounts
+        if (measure := reader.measure_of(money)) is not None
+    }
+
+
 def extract_aid_flows(inputs: AidInputs, *, lookup: events.Lookup) -> list[AidFlow]:
     """Every aid amount and every promise of aid without one in a document, in text order.
 
-    An amount restated in another currency ("NZ$150,000 (US$100,000)") is the same gift, so
-    only the first of the two gives a row."""
+    An amount restated in another currency ("NZ$150,000 (US$100,000)") is the same gift: one
+    row holds both (``money`` and ``equivalent``)."""
     reader = _Reader(inputs, lookup)
     found = [
         row
@@ -218,6 +232,12 @@ class _Reader(PartyRules):
         )
         self.protected_at = [a for a, _ in self.protected]
         self.money_at = [m.char_start for m in analysis.amounts]
+        # Each restated amount by the start of the amount it restates.
+        self.equivalents = {
+            analysis.amounts[m.equivalent_of].char_start: m
+            for m in analysis.amounts
+            if m.equivalent_of is not None
+        }
         self.date_at = [w.char_start for w in analysis.dates]
         self.starts = [s for s, _, _, _ in analysis.sentences]
         # AID/AGREE events, less triggers inside a name ("Grant Robertson" grants nothing).
@@ -281,6 +301,7 @@ class _Reader(PartyRules):
             amount_text=money.amount_text,
             currency=money.currency,
             currency_assumed=money.currency_assumed,
+            equivalent=self.equivalents.get(money.char_start),
             period=self.when(period),
             as_of=as_of,
             as_of_source=as_of_source,
@@ -337,6 +358,7 @@ class _Reader(PartyRules):
                     amount_text=None,
                     currency=None,
                     currency_assumed=None,
+                    equivalent=None,
                     period=self.when(self.period(clause, cue_start, anchor, ev)),
                     as_of=None,
                     as_of_source="unknown",
@@ -382,15 +404,23 @@ class _Reader(PartyRules):
                     end = min(end, other.char_start)
         return start, end
 
-    def not_given(self, stretch: tuple[int, int], money: Money) -> bool:
-        """True for an amount asked for, missing or charged ("an appeal for", "needs") with no
-        verb of giving between the cue and the amount, or paid for monitoring (after it)."""
+    def not_given(self, stretch: tuple[int, int], money: Money) -> str | None:
+        """What an amount not given for someone's benefit is: asked for, missing, planned or
+        charged ("an appeal for", "needs", "a budget of") with no verb of giving between the
+        cue and the amount, or paid for monitoring (cue after it); else None."""
         asked = self.words(w.NOT_GIVEN, stretch[0], money.char_start)
         if asked:
             between = (asked[-1].end(), money.char_start)
             if not (self.words(w.DISBURSE, *between) or self.words(w.COMMIT, *between)):
-                return True
-        return bool(w.MONITORING.search(self.text, money.char_end, stretch[1]))
+                return asked[-1].lastgroup
+        return "monitoring" if w.MONITORING.search(self.text, money.char_end, stretch[1]) else None
+
+    def measure_of(self, money: Money) -> str | None:
+        """`not_given` for an amount in a prose sentence, by its own clause."""
+        s = self.sentence(money.char_start)
+        if s is None:
+            return None
+        return self.not_given(self.stretch(self.clause(s, money.char_start), money), money)
 
     def in_name(self, start: int, end: int) -> bool:
         """Whether [start, end) overlaps an actor name (names do not overlap one another)."""

@@ -30,10 +30,12 @@ FUTURE_GIVING = re.compile(
 )
 #: Amounts that are not given for someone's benefit: what is asked for, missing, planned to be
 #: spent or charged, written just before the amount ("an appeal for", "a shortfall of", "needs").
+#: Each cue is a group named by the `schema.AMOUNT_MEASURE` it gives the amount.
 NOT_GIVEN = re.compile(
-    r"\b(?:appeal(?:s|ed|ing)?|shortfall|deficit|gap|budget(?:s|ed)?|costs?|costing|cost of"
-    r"|fine[ds]?|penalt(?:y|ies)|needs?|needed|requires?|required|seeks?|sought|asks? for"
-    r"|asked for|requests?|requested)\b",
+    r"\b(?:(?P<appeal>appeal(?:s|ed|ing)?|seeks?|sought|asks? for|asked for|requests?"
+    r"|requested)|(?P<shortfall>shortfall|deficit|gap|needs?|needed|requires?|required)"
+    r"|(?P<budget>budget(?:s|ed)?)|(?P<cost>costs?|costing)|(?P<fine>fine[ds]?|penalt(?:y|ies)))"
+    r"\b",
     re.IGNORECASE,
 )
 #: Paying for watching a state is not aid to it ("to help monitor its nuclear programme").
