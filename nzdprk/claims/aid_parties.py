@@ -77,33 +77,7 @@ class PartyRules:
             donor = self.paragraph_subject(s)
             donor_source = "inherited" if donor else None
         receivers = self.receivers(after, donor)
-        recipient = recipient or self.event_party(ev, "recipient", donor=False, exclude=donor)
-        recipient = recipient or next(
-            (
-                st
-                for m in after
-                if (st := self.state(m))
-                and st != donor
-                and not self.after(m, w.FROM)
-                and not self.seat(m)
-            ),
-            None,
-        )
-        recipient = recipient or next(
-            (self.lookup.country.get(r) for r in receivers if self.kind(r) == "government_body"),
-            None,
-        )
-        recipient = recipient or next(  # "regions in North Korea, resulting in … aid"
-            (
-                m.actor_id
-                for m in before
-                if m.sense == "place"
-                and self.kind(m.actor_id) == "state"
-                and m.actor_id != donor
-                and not self.seat(m)
-            ),
-            None,
-        )
+        recipient = recipient or self.stated_recipient(ev, before, after, receivers, donor)
         source = "stated" if recipient else None
         if recipient is None and receivers:
             recipient = self.inherited(s, receivers[0], donor)
@@ -116,6 +90,51 @@ class PartyRules:
             recipient,
             source,
             self.channel(receivers, end, s_end, to_state),
+        )
+
+    def stated_recipient(
+        self,
+        ev: int | None,
+        before: list[Mention],
+        after: list[Mention],
+        receivers: tuple[str, ...],
+        donor: str | None,
+    ) -> str | None:
+        """The state helped, as the sentence names it: the event's recipient, else a state after
+        the anchor (not a giver after "from/by", not an office's seat), else a receiving
+        government body's state, else a state named as a place before it."""
+        return (
+            self.event_party(ev, "recipient", donor=False, exclude=donor)
+            or next(
+                (
+                    st
+                    for m in after
+                    if (st := self.state(m))
+                    and st != donor
+                    and not self.after(m, w.FROM)
+                    and not self.seat(m)
+                ),
+                None,
+            )
+            or next(
+                (
+                    self.lookup.country.get(r)
+                    for r in receivers
+                    if self.kind(r) == "government_body"
+                ),
+                None,
+            )
+            or next(  # "regions in North Korea, resulting in … aid"
+                (
+                    m.actor_id
+                    for m in before
+                    if m.sense == "place"
+                    and self.kind(m.actor_id) == "state"
+                    and m.actor_id != donor
+                    and not self.seat(m)
+                ),
+                None,
+            )
         )
 
     def paragraph_subject(self, s: int) -> str | None:
