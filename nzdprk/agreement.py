@@ -18,7 +18,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, groupby
 from typing import TYPE_CHECKING, Any
 
 from .schema import ASPECT, FRAMES, RELATION, cast_frame
@@ -553,9 +553,12 @@ def _pairs(frame: pd.DataFrame) -> Iterator[tuple[Row, Row]]:
     """Pairs of claims with one fact_key from different documents, claim_id_a < claim_id_b:
     all pairs, or for a fact in more than `PAIRWISE_LIMIT` documents, each with the first."""
     keyed = frame[frame["fact_key"].notna()].sort_values(["fact_key", "claim_id"], kind="stable")
-    for _, group in keyed.groupby("fact_key", sort=True):
-        claims = group.to_dict("records")
-        if group["doc_id"].nunique() > PAIRWISE_LIMIT:
+    # One conversion to records for the whole frame, then grouping in Python: a frame per fact
+    # costs more than all its comparisons.
+    records = keyed.to_dict("records")
+    for _, group in groupby(records, key=lambda claim: claim["fact_key"]):
+        claims = list(group)
+        if len({claim["doc_id"] for claim in claims}) > PAIRWISE_LIMIT:
             pairs = ((claims[0], other) for other in claims[1:])
         else:
             pairs = combinations(claims, 2)
@@ -626,11 +629,15 @@ def summarise_facts(
     claims = pd.concat(frames, ignore_index=True).astype(object)
     claims = claims[claims["fact_key"].notna()].drop_duplicates()
     rank, dated = _publication_order(claims["doc_id"], documents)
+    related: dict[str, set[str]] = {}
+    for key, relation in zip(comparisons["fact_key"], comparisons["relation"], strict=True):
+        if not _missing(key) and not _missing(relation):
+            related.setdefault(str(key), set()).add(str(relation))
     rows = []
     for key, group in claims.groupby("fact_key", sort=True):
         docs = sorted(set(group["doc_id"]), key=rank.__getitem__)
         dated_docs = [d for d in docs if d in dated]
-        found = set(comparisons.loc[comparisons["fact_key"] == key, "relation"].dropna())
+        found = related.get(str(key), set())
         rows.append(
             {
                 "fact_key": key,
