@@ -95,7 +95,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import events
+from . import text as seg
+from .claims import events
+from .text import clauses
 
 if TYPE_CHECKING:
     from .actors import Mention
@@ -164,7 +166,7 @@ _GIVE_BASE = (
 )
 _GIVE_AFTER_OFFER = re.compile(rf"\s+(?:to\s+)?{_GIVE_BASE}", re.IGNORECASE)
 _FUTURE_GIVING = re.compile(
-    rf"{events.FUTURE_CUES.pattern}\s+(?:\w+\s+){{0,2}}?{_GIVE_BASE}", re.IGNORECASE
+    rf"{seg.cue('future').pattern}\s+(?:\w+\s+){{0,2}}?{_GIVE_BASE}", re.IGNORECASE
 )
 _WISH = re.compile(r"\b(?:wants?|wanted|hopes?|hoped|seeks?|sought|aims?|wish(?:es)?) to\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b", re.IGNORECASE)
@@ -418,7 +420,7 @@ class _Reader:
             spans = self.protected[
                 self.index(self.protected_at, start) : self.index(self.protected_at, end)
             ]
-            self._clauses[s] = events.clauses(self.text, start, end, spans)
+            self._clauses[s] = clauses(self.text, start, end, spans)
         return self._clauses[s]
 
     @staticmethod
@@ -493,7 +495,7 @@ class _Reader:
     def promise(self, start: int, at: int, ev: int | None) -> str | None:
         """ "pledge" for an offered, future or conditional amount, "wish" for a wish, else None."""
         mode = self.a.events[ev].aux_mode if ev is not None else "none"
-        cue = _OFFER.search(self.text, start, at) or events.FUTURE_CUES.search(self.text, start, at)
+        cue = _OFFER.search(self.text, start, at) or seg.cue("future").search(self.text, start, at)
         if mode in ("future", "hypothetical") or cue:
             return "pledge"
         return "wish" if _WISH.search(self.text, start, at) else None

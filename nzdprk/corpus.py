@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from . import __version__, actors
 from .aid import AidFlow
+from .claims.events import Event, event_rows
 from .dates import When, edtf_bounds
-from .events import QUAD_CLASS, Event
 from .extract import Analysis, analyse, work_problems
 from .read import (
     CorpusError,
@@ -261,82 +261,22 @@ class Corpus:
         events, participants, claims, flows = [], [], [], []
         for doc in self.docs:
             analysed = self._analysed[doc.doc_id]
-            for i, ev in enumerate(analysed.events, start=1):
-                event_id = f"{doc.doc_id}:e{i:03d}"
-                claim_id = f"{doc.doc_id}:c{i:03d}"
-                by_role = {
-                    role: [p.actor_id for p in ev.participants if p.role == role]
-                    for role in ("actor", "recipient", "location")
-                }
-                when = analysed.event_dates[ev.when_index] if ev.when_index is not None else None
-                key = fact_key(ev, country, kind)
-                summary = _summary(
-                    [names.get(a, a) for a in by_role["actor"]],
-                    ev.trigger.action,
-                    [names.get(a, a) for a in by_role["recipient"]],
-                )
-                span = {
-                    "char_start": ev.sentence_start,
-                    "char_end": ev.sentence_end,
-                    "quote": doc.text[ev.sentence_start : ev.sentence_end],
-                }
-                events.append(
-                    {
-                        "event_id": event_id,
-                        "claim_id": claim_id,
-                        "doc_id": doc.doc_id,
-                        "sentence_id": self._sentence_id(doc.doc_id, ev.sentence_start),
-                        "event_type": ev.trigger.event_type,
-                        "action": ev.trigger.action,
-                        "event_mode": ev.trigger.mode,
-                        "context": ev.trigger.context,
-                        "quad_class": QUAD_CLASS.get(ev.trigger.event_type),
-                        "cameo_code": ev.trigger.cameo_code,
-                        "aux_mode": ev.aux_mode,
-                        "summary": summary,
-                        "actor_id": next(iter(by_role["actor"]), None),
-                        "recipient_id": next(iter(by_role["recipient"]), None),
-                        "location_id": next(iter(by_role["location"]), None),
-                        "trigger_text": ev.trigger_text,
-                        "trigger_start": ev.trigger_start,
-                        "trigger_end": ev.trigger_end,
-                        **_when_columns("date_", when),
-                        "fact_key": key,
-                        "attributed_to": ev.attributed_to,
-                        "assertion_mode": ev.assertion_mode,
-                        **span,
-                    }
-                )
-                participants += [
-                    {
-                        "event_id": event_id,
-                        "doc_id": doc.doc_id,
-                        "actor_id": p.actor_id,
-                        "role": p.role,
-                        "quote": p.text,
-                        "char_start": p.char_start,
-                        "char_end": p.char_end,
-                    }
-                    for p in ev.participants
-                ]
-                claims.append(
-                    {
-                        "claim_id": claim_id,
-                        "doc_id": doc.doc_id,
-                        "claim_type": "event",
-                        "record_id": event_id,
-                        "fact_key": key,
-                        "subject_id": next(iter(by_role["actor"]), None),
-                        "predicate": ev.trigger.action,
-                        "object_id": next(iter(by_role["recipient"]), None),
-                        "attributed_to": ev.attributed_to,
-                        "assertion_mode": ev.assertion_mode,
-                        "hedge_text": ev.hedge_text,
-                        "rule_id": f"event.{ev.trigger.action}",
-                        "extractor_version": __version__,
-                        **span,
-                    }
-                )
+            rows = event_rows(
+                doc.doc_id,
+                doc.text,
+                analysed.events,
+                analysed.event_dates,
+                sentence_id=lambda at, d=doc.doc_id: self._sentence_id(d, at),
+                fact_key=lambda ev: fact_key(ev, country, kind),
+                summary=lambda a, action, r: _summary(
+                    [names.get(x, x) for x in a], action, [names.get(x, x) for x in r]
+                ),
+                when_columns=lambda when: _when_columns("date_", when),
+                version=__version__,
+            )
+            events += rows.events
+            participants += rows.participants
+            claims += rows.claims
             first = len(analysed.events) + 1
             for j, flow in enumerate(analysed.aid_flows, start=1):
                 row = _flow_row(doc, analysed, flow, j, f"{doc.doc_id}:c{first + j - 1:03d}")
@@ -493,7 +433,7 @@ class Corpus:
     def _keyed_participants(self) -> pd.DataFrame:
         """Participants at the level their fact key uses: for positions taken by office holders
         (support, requests, aid...) a person or body counts as its state."""
-        from .events import triggers
+        from .claims.lexicon import triggers
 
         state_actions = {t.action for t in triggers() if t.state_key}
         country = self.actors.set_index("actor_id")["country_code"]

@@ -96,6 +96,8 @@ RELATION = Category(("agree", "differ_precision", "differ_scope", "conflict", "n
 ASPECT = Category(("date", "amount", "period", "participants", "scope"))
 AUX_MODE = Category(("none", "future", "hypothetical", "negated"))
 ROLE = Category(("actor", "recipient", "location"))
+#: Kinds of cue word in ``data/cues.csv`` (read through `nzdprk.text.cue`).
+CUE_KIND = Category(("future", "negation", "hypothetical", "speech", "hedge", "approximation"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,7 +416,11 @@ FRAMES: dict[str, Frame] = {
                 _c(
                     "event_type", EVENT_TYPE, "PLOVER category (STATEMENT, OTHER: local extensions)"
                 ),
-                _c("action", "string", "the lexicon entry that fired (data/event_triggers.csv)"),
+                _c(
+                    "action",
+                    "string",
+                    "the lexicon entry that fired (data/lexicon.csv), else the clause's main verb",
+                ),
                 _c("event_mode", "string", "PLOVER mode (how), where the trigger says it"),
                 _c("context", "string", "PLOVER context (why/what about)"),
                 _c("quad_class", QUAD_CLASS, "PLOVER quadrant; empty for STATEMENT"),

@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nzdprk
-from nzdprk import actors, events
+from nzdprk import actors
 from nzdprk.aid import CHANNEL_KINDS, MEASURES, TRANSACTION_TYPES, AidFlow, extract_aid_flows
+from nzdprk.claims import events
 from nzdprk.extract import Analysis, analyse
 from nzdprk.read import Document, Published
 

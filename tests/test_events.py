@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nzdprk
-from nzdprk.events import clauses, quoted_spans
 from nzdprk.extract import analyse
 from nzdprk.read import Document, Published
+from nzdprk.text import clauses, quoted_spans
 
 WIKI = "000_e724febe7b462b24"
 GOFF_2000 = "001_e04c4114be72f84d"

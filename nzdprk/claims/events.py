@@ -2,7 +2,7 @@
 
 Each sentence is cut into clauses (at commas, semicolons, colons and dashes that are not inside a
 date, an amount or a name). An event is a *trigger* — a word or phrase from the curated lexicon
-``data/event_triggers.csv`` (PLOVER categories, manual of February 2024, plus the local
+``data/lexicon.csv`` (see `nzdprk.claims.lexicon`: PLOVER categories, plus the local
 ``STATEMENT`` for pure speech) — with:
 
 * **participants** from the actor mentions: for a one-way action the mentions before the trigger
@@ -26,43 +26,15 @@ Everything here is pure Python over offsets; `corpus` turns the results into fra
 
 from __future__ import annotations
 
-import csv
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Protocol
 
-#: PLOVER's four quadrants (the local STATEMENT and OTHER have none).
-QUAD_CLASS = {
-    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal_cooperation"),
-    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material_cooperation"),
-    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal_conflict"),
-    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material_conflict"),
-}
-EVENT_TYPES = (*QUAD_CLASS, "STATEMENT", "OTHER")
-
-FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|is to|are to|was to|is due to|are due to|plans? to|planned to|intends? to|"
-    r"is expected to|are expected to|is scheduled to|next (?:week|month|year)|tomorrow)\b",
-    re.IGNORECASE,
-)
-# "may" only in lower case: "May 1950" is a month.
-_HYPOTHETICAL = re.compile(
-    r"\b(?:[Cc]ould|[Ww]ould|may|[Mm]ight|[Ii]f|[Pp]ossibl[ey]|[Cc]onsider(?:s|ed|ing)?)\b"
-)
-_SPEECH_VERB = re.compile(r"\b(?:said|says|announced|stated|told|added|declared)\b", re.I)
-_NEGATED = re.compile(r"\b(?:not|no|never|did not|didn't|has not|have not|without)\b", re.I)
-_HEDGE = re.compile(r"\b(?:reportedly|allegedly|apparently|almost|about|around|some)\b", re.I)
-_SPEECH_FRAME = re.compile(r"\b(?:said|says|told|added|stated|asked|according to)\b", re.IGNORECASE)
-_FIRST_SINGULAR = re.compile(r"\b(?:I|my|me)\b")
-_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
-_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[–—-]\s")
-_QUOTES_OPEN = '“"'
-_QUOTES_CLOSE = '”"'
+from ..text import clauses, cue, in_spans, quoted_spans
+from .lexicon import QUAD_CLASS, Hit, Trigger, find_triggers
 
 
 class MentionLike(Protocol):
@@ -76,24 +48,6 @@ class MentionLike(Protocol):
 class WhenLike(Protocol):
     char_start: int
     char_end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """One row of the trigger lexicon."""
-
-    action: str
-    event_type: str
-    mode: str | None
-    context: str | None
-    cameo_code: str | None
-    symmetric: bool
-    speech: bool
-    requires: str | None
-    needs_recipient: bool  # a one-way action that is no fact without its object
-    state_key: bool  # positions of office holders are their state's (fact keys use the state)
-    states_only: bool
-    pattern: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,135 +73,12 @@ class Event:
     attributed_to: str | None
     when_index: int | None  # index into the dates passed in, or None
     participants: tuple[Participant, ...]
+    verb: str | None = None  # a generic event's main verb, its action
 
-
-#: Actions whose participants are states (relations are between states, whoever signs).
-_STATE_ACTIONS = frozenset(
-    {"establish_relations", "reestablish_relations", "suspend_relations", "sanction"}
-)
-
-
-@cache
-def triggers() -> tuple[Trigger, ...]:
-    """The curated trigger lexicon, in file order (earlier rows win ties)."""
-    with (
-        resources.files("nzdprk")
-        .joinpath("data/event_triggers.csv")
-        .open(encoding="utf-8", newline="") as f
-    ):
-        rows = list(csv.DictReader(f))
-    return tuple(
-        Trigger(
-            action=r["action"],
-            event_type=r["event_type"],
-            mode=r["mode"] or None,
-            context=r["context"] or None,
-            cameo_code=r["cameo_code"] or None,
-            symmetric=r["symmetric"] == "yes",
-            speech=r["speech"] == "yes",
-            requires=r["requires"] or None,
-            needs_recipient=r["needs_recipient"] == "yes",
-            state_key=r["key_level"] == "state",
-            states_only=r["action"] in _STATE_ACTIONS,
-            pattern=re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE),
-        )
-        for r in rows
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    start: int
-    end: int
-    trigger: Trigger
-
-
-@cache
-def _trigger_order() -> dict[str, int]:
-    return {t.action: i for i, t in enumerate(triggers())}
-
-
-def _find_triggers(text: str, start: int, end: int) -> list[_Hit]:
-    """Non-overlapping trigger matches in text[start:end]: longest first, then lexicon order."""
-    hits = [
-        _Hit(m.start(), m.end(), t)
-        for t in triggers()
-        for m in t.pattern.finditer(text, start, end)
-    ]
-    order = _trigger_order()
-    hits.sort(key=lambda h: (-(h.end - h.start), order[h.trigger.action], h.start))
-    kept: list[_Hit] = []
-    for h in hits:
-        if all(h.end <= k.start or h.start >= k.end for k in kept):
-            kept.append(h)
-    return sorted(kept, key=lambda h: h.start)
-
-
-def clauses(
-    text: str, start: int, end: int, protected: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Clause spans of one sentence. Breaks inside dates, amounts or names are ignored, and an
-    appositive — a stretch between commas that is only a name ("the Foreign Minister, Paek
-    Nam-sun, in Bangkok") — joins the clauses on both sides."""
-    cuts = [
-        m.start()
-        for m in _CLAUSE_BREAK.finditer(text, start, end)
-        if not any(s <= m.start() < e for s, e in protected)
-    ]
-    bounds = [start, *cuts, end]
-    spans = [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
-    merged: list[tuple[int, int]] = []
-    i = 0
-    while i < len(spans):
-        a, b = spans[i]
-        if merged and i + 1 < len(spans) and _name_only(text, a, b, protected):
-            prev = merged.pop()
-            merged.append((prev[0], spans[i + 1][1]))
-            i += 2
-            continue
-        merged.append((a, b))
-        i += 1
-    return merged
-
-
-def _name_only(text: str, start: int, end: int, protected: Sequence[tuple[int, int]]) -> bool:
-    """True when text[start:end], without names, has no word but punctuation."""
-    keep = [True] * (end - start)
-    for s, e in protected:
-        for i in range(max(s, start), min(e, end)):
-            keep[i - start] = False
-    rest = "".join(ch for ch, k in zip(text[start:end], keep, strict=True) if k)
-    return not re.search(r"[a-z]", rest)
-
-
-def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Stretches of a paragraph inside quotation marks.
-
-    Curly “ always opens and ” closes; a straight " opens after white space or an opening
-    bracket and closes otherwise. A mark at the very start of a paragraph opens (typists often
-    use ” there), a new opening mark ends an unclosed quotation, and an unclosed one runs to the
-    end of the paragraph, as multi-paragraph quotations do.
-    """
-    spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in _QUOTES_OPEN and ch not in _QUOTES_CLOSE:
-            continue
-        before = text[i - 1] if i > start else " "
-        opens = i == start or ch == "“" or (ch == '"' and (before.isspace() or before in "([—–-"))
-        if open_at is None:
-            if opens:
-                open_at = i
-        elif not opens:
-            spans.append((open_at, i + 1))
-            open_at = None
-        else:
-            spans.append((open_at, i))
-            open_at = i
-    if open_at is not None:
-        spans.append((open_at, end))
-    return spans
+    @property
+    def action(self) -> str:
+        """The lexicon action, or for a generic event the clause's main verb."""
+        return self.verb or self.trigger.action
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +113,7 @@ def extract_events(
     span_at = [start for start, _ in spans]
     money_at = [start for start, _ in money]
     sentence_at = [start for start, _ in sentences]
+    triggers_of = find_triggers(text, sentences)
     opening = list(mentions[:50])  # who the document is about, for relations with one party
 
     def within(items: Sequence, starts: list[int], lo: int, hi: int) -> list:
@@ -310,6 +142,7 @@ def extract_events(
                 author_ids,
                 context,
                 quote_at,
+                triggers_of.get((s_start, s_end), []),
             )
             new, subject = sentence.events(subject)
             found.extend(new)
@@ -334,12 +167,12 @@ def _speaker(
         m
         for m in mentions
         if p_start <= m.char_start < p_end
-        and not _in_spans(quotes, quote_at, m.char_start)
+        and not in_spans(quotes, quote_at, m.char_start)
         and lookup.kind.get(m.actor_id) in ("person", "organisation", "government_body")
     ]
     outside_at = [m.char_start for m in outside]
-    for frame in _SPEECH_FRAME.finditer(text, p_start, p_end):
-        if _in_spans(quotes, quote_at, frame.start()):
+    for frame in cue("speech").finditer(text, p_start, p_end):
+        if in_spans(quotes, quote_at, frame.start()):
             continue
         lo, hi = frame.start() - 39, frame.start() + 40
         near = outside[bisect_left(outside_at, lo) : bisect_left(outside_at, hi)]
@@ -348,13 +181,8 @@ def _speaker(
     return author_ids[0] if author_ids else None
 
 
-def _in_spans(spans: Sequence[tuple[int, int]], starts: list[int], pos: int) -> bool:
-    """Whether ``pos`` lies in one of ``spans`` (sorted, not overlapping; ``starts`` their
-    starts), found by bisection rather than by reading every span."""
-    i = bisect_right(starts, pos)
-    return i > 0 and pos < spans[i - 1][1]
-
-
+_FIRST_SINGULAR = re.compile(r"\b(?:I|my|me)\b")
+_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 _POSSESSOR = re.compile(r"['’]s(?:\s+[a-z][\w-]*){0,2}\s+\Z")
 _RELATIVE_WHO = re.compile(r",\s*who\b")
 _PRONOUN = re.compile(r"\b(?:it|they|he|she)\b(?![’'])", re.IGNORECASE)
@@ -378,6 +206,7 @@ class _Sentence:
     author_ids: Sequence[str]
     context: Sequence[MentionLike] = ()  # the paragraph's mentions, then the document's
     quote_at: list[int] = field(default_factory=list)  # the starts of `quotes`
+    found: list[Hit] = field(default_factory=list)  # the sentence's lexicon triggers
 
     def events(
         self, subject: tuple[Participant, ...]
@@ -385,12 +214,12 @@ class _Sentence:
         parts = clauses(self.text, self.start, self.end, self.protected)
         hits = [
             h
-            for h in _find_triggers(self.text, self.start, self.end)
+            for h in self.found
             if h.trigger.requires != "money" or self._has_money(h.start, parts)
         ]
         kept = [(h, c) for c in parts for h in self._keep(hits, c)]
         bounds = sorted({h.start for h in hits})
-        quoted = _in_spans(self.quotes, self.quote_at, self.start) or _in_spans(
+        quoted = in_spans(self.quotes, self.quote_at, self.start) or in_spans(
             self.quotes, self.quote_at, self.end - 1
         )
         dated_clauses = {c for h, c in kept if h.trigger.event_type != "STATEMENT"}
@@ -440,12 +269,12 @@ class _Sentence:
         clause = next(c for c in parts if c[0] <= at < c[1])
         return any(clause[0] <= a < clause[1] for a, _ in self.money)
 
-    def _keep(self, hits: list[_Hit], clause: tuple[int, int]) -> list[_Hit]:
+    def _keep(self, hits: list[Hit], clause: tuple[int, int]) -> list[Hit]:
         """The triggers of one clause that make events: substantive ones, else one statement;
         no purpose infinitive after another event ("visited … to discuss")."""
         in_clause = [h for h in hits if clause[0] <= h.start < clause[1]]
         substantive = [h for h in in_clause if h.trigger.event_type != "STATEMENT"]
-        kept: list[_Hit] = []
+        kept: list[Hit] = []
         for h in substantive or in_clause[:1]:
             purpose = self.text[max(clause[0], h.start - 3) : h.start].lower() == "to "
             if purpose and kept:
@@ -455,13 +284,13 @@ class _Sentence:
 
     def _event(
         self,
-        h: _Hit,
+        h: Hit,
         clause: tuple[int, int],
         participants: tuple[Participant, ...],
         quoted: bool,
         parts: list[tuple[int, int]],
         with_events: set[tuple[int, int]],
-        siblings: list[_Hit],
+        siblings: list[Hit],
     ) -> Event:
         aux = _aux_mode(self.text, clause[0], h.start, h.end)
         attributed = (self.speaker if quoted else None) or (
@@ -473,7 +302,9 @@ class _Sentence:
         if mode is None:
             reported = attributed is not None and attributed not in self.author_ids
             mode = "reported" if reported else "asserted"
-        hedge = _HEDGE.search(self.text, clause[0], clause[1])
+        hedge = cue("hedge").search(self.text, *clause) or cue("approximation").search(
+            self.text, *clause
+        )
         return Event(
             sentence_start=self.start,
             sentence_end=self.end,
@@ -491,9 +322,9 @@ class _Sentence:
 
     def _date(
         self,
-        hit: _Hit,
+        hit: Hit,
         clause: tuple[int, int],
-        siblings: list[_Hit],
+        siblings: list[Hit],
         parts: list[tuple[int, int]],
         with_events: set[tuple[int, int]],
     ) -> int | None:
@@ -510,7 +341,7 @@ class _Sentence:
         A verb of saying does not take a date that opens the unquoted clause of what was said
         ("said from mid-April to early May, a ship was …")."""
 
-        def distance(i: int, h: _Hit) -> int:
+        def distance(i: int, h: Hit) -> int:
             d = self.dates[i]
             return min(abs(d.char_start - h.end), abs(d.char_end - h.start))
 
@@ -524,7 +355,7 @@ class _Sentence:
                 or not re.match(r"\s*,\s*[^\s\"“]", self.text[self.dates[i].char_end :])
             ]
 
-        def owner(i: int) -> _Hit:  # a date in brackets belongs to what comes before it
+        def owner(i: int) -> Hit:  # a date in brackets belongs to what comes before it
             d = self.dates[i]
             before = [h for h in siblings if h.end <= d.char_start]
             bracketed = re.search(r"\([^()]*$", self.text[clause[0] : d.char_start])
@@ -682,13 +513,113 @@ def _aux_mode(text: str, clause_start: int, trigger_start: int, trigger_end: int
     )
     if nominal and _MODAL_AFTER.match(text, trigger_end):
         return "hypothetical"
-    if FUTURE_CUES.search(window):
+    if cue("future").search(window):
         return "future"
-    if _NEGATED.search(window):
+    if cue("negation").search(window):
         return "negated"
     would = re.search(r"\bwould\b", window)
-    if would and _SPEECH_VERB.search(window, 0, would.start()):
+    if would and cue("speech").search(window, 0, would.start()):
         return "future"
-    if _HYPOTHETICAL.search(window):
+    if cue("hypothetical").search(window):
         return "hypothetical"
     return "none"
+
+
+@dataclass(frozen=True, slots=True)
+class EventRows:
+    """One document's rows of the events, event_participants and claims frames."""
+
+    events: list[dict]
+    participants: list[dict]
+    claims: list[dict]
+
+
+def event_rows(
+    doc_id: str,
+    text: str,
+    events: Sequence[Event],
+    event_dates: Sequence[WhenLike],
+    *,
+    sentence_id: Callable[[int], str | None],
+    fact_key: Callable[[Event], str | None],
+    summary: Callable[[list[str], str, list[str]], str],
+    when_columns: Callable[[WhenLike | None], dict],
+    version: str,
+) -> EventRows:
+    """The frame rows of one document's events, with ids ``doc_id:e001`` and claims
+    ``doc_id:c001`` in text order. The face passes what belongs to other stages: sentence ids,
+    fact keys, the one-line summary and the date columns."""
+    out = EventRows([], [], [])
+    for i, ev in enumerate(events, start=1):
+        event_id, claim_id = f"{doc_id}:e{i:03d}", f"{doc_id}:c{i:03d}"
+        by_role = {
+            role: [p.actor_id for p in ev.participants if p.role == role]
+            for role in ("actor", "recipient", "location")
+        }
+        first = {role: next(iter(ids), None) for role, ids in by_role.items()}
+        when = event_dates[ev.when_index] if ev.when_index is not None else None
+        key = fact_key(ev)
+        span = {
+            "char_start": ev.sentence_start,
+            "char_end": ev.sentence_end,
+            "quote": text[ev.sentence_start : ev.sentence_end],
+        }
+        voice = {"attributed_to": ev.attributed_to, "assertion_mode": ev.assertion_mode}
+        out.events.append(
+            {
+                "event_id": event_id,
+                "claim_id": claim_id,
+                "doc_id": doc_id,
+                "sentence_id": sentence_id(ev.sentence_start),
+                "event_type": ev.trigger.event_type,
+                "action": ev.action,
+                "event_mode": ev.trigger.mode,
+                "context": ev.trigger.context,
+                "quad_class": QUAD_CLASS.get(ev.trigger.event_type),
+                "cameo_code": ev.trigger.cameo_code,
+                "aux_mode": ev.aux_mode,
+                "summary": summary(by_role["actor"], ev.action, by_role["recipient"]),
+                "actor_id": first["actor"],
+                "recipient_id": first["recipient"],
+                "location_id": first["location"],
+                "trigger_text": ev.trigger_text,
+                "trigger_start": ev.trigger_start,
+                "trigger_end": ev.trigger_end,
+                **when_columns(when),
+                "fact_key": key,
+                **voice,
+                **span,
+            }
+        )
+        out.participants.extend(
+            [
+                {
+                    "event_id": event_id,
+                    "doc_id": doc_id,
+                    "actor_id": p.actor_id,
+                    "role": p.role,
+                    "quote": p.text,
+                    "char_start": p.char_start,
+                    "char_end": p.char_end,
+                }
+                for p in ev.participants
+            ]
+        )
+        out.claims.append(
+            {
+                "claim_id": claim_id,
+                "doc_id": doc_id,
+                "claim_type": "event",
+                "record_id": event_id,
+                "fact_key": key,
+                "subject_id": first["actor"],
+                "predicate": ev.action,
+                "object_id": first["recipient"],
+                **voice,
+                "hedge_text": ev.hedge_text,
+                "rule_id": f"event.{ev.action}",
+                "extractor_version": version,
+                **span,
+            }
+        )
+    return out
