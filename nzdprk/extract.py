@@ -129,6 +129,7 @@ def analyse(doc: Document) -> Analysis:
         [(m.char_start, m.char_end) for m in amounts],
         lookup=lookup,
         author_ids=authors,
+        anchor=anchor,
     )
     published, note = _publication(doc, found, [(a, b) for a, b, _, _ in sentences])
     analysis = Analysis(

@@ -26,15 +26,21 @@ Everything here is pure Python over offsets; `corpus` turns the results into fra
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from ..dates import When
 from ..text import clauses, cue, in_spans, quoted_spans
-from .lexicon import QUAD_CLASS, Hit, Trigger, find_triggers
+from . import event_dates
+from .lexicon import GENERIC, QUAD_CLASS, Hit, Trigger, find_triggers
+
+#: Resolutions of a date that places it in time (a date phrase with them is a dated statement).
+_PLACED = frozenset({"explicit", "anchored"})
 
 
 class MentionLike(Protocol):
@@ -74,6 +80,7 @@ class Event:
     when_index: int | None  # index into the dates passed in, or None
     participants: tuple[Participant, ...]
     verb: str | None = None  # a generic event's main verb, its action
+    when: WhenLike | None = None  # the happening's own date (see `event_dates`), else the phrase's
 
     @property
     def action(self) -> str:
@@ -99,6 +106,7 @@ def extract_events(
     *,
     lookup: Lookup,
     author_ids: Sequence[str] = (),
+    anchor: dt.date | None = None,
 ) -> list[Event]:
     """Every event in one document, in text order. Spans are looked up by bisection, so a
     long document costs time in proportion to its length."""
@@ -143,6 +151,7 @@ def extract_events(
                 context,
                 quote_at,
                 triggers_of.get((s_start, s_end), []),
+                anchor,
             )
             new, subject = sentence.events(subject)
             found.extend(new)
@@ -207,6 +216,7 @@ class _Sentence:
     context: Sequence[MentionLike] = ()  # the paragraph's mentions, then the document's
     quote_at: list[int] = field(default_factory=list)  # the starts of `quotes`
     found: list[Hit] = field(default_factory=list)  # the sentence's lexicon triggers
+    anchor: dt.date | None = None  # the document's own date
 
     def events(
         self, subject: tuple[Participant, ...]
@@ -262,7 +272,60 @@ class _Sentence:
                     subject = tuple(p for p in actors if p.role == "actor") or subject
             siblings = [k for k, c in kept if c == clause]
             out.append(self._event(h, clause, participants, quoted, parts, dated_clauses, siblings))
-        return out, subject
+        out = sorted(out + self._generic(out, parts, quoted), key=lambda e: e.trigger_start)
+        return [one for e in out for one in self._dated(e, parts)], subject
+
+    def _generic(
+        self, coded: list[Event], parts: list[tuple[int, int]], quoted: bool
+    ) -> list[Event]:
+        """An event for each placed date of the sentence that no lexicon event took: every
+        statement the text dates is a happening, named by its clause's main verb."""
+        taken = {e.when_index for e in coded}
+        out: list[Event] = []
+        for i in range(*self.date_range):
+            d = self.dates[i]
+            if i in taken or getattr(d, "resolution", "explicit") not in _PLACED:
+                continue
+            clause = next((c for c in parts if c[0] <= d.char_start < c[1]), (self.start, self.end))
+            verb = event_dates.main_verb(self.text, *clause)
+            at = event_dates.verb_span(self.text, clause, verb) or (d.char_start, d.char_end)
+            aux = _aux_mode(self.text, clause[0], *at)
+            mode = {"future": "planned", "hypothetical": "hedged", "negated": "negated"}.get(aux)
+            speaker = self.speaker if quoted else None
+            reported = speaker is not None and speaker not in self.author_ids
+            out.append(
+                Event(
+                    sentence_start=self.start,
+                    sentence_end=self.end,
+                    trigger_text=self.text[at[0] : at[1]],
+                    trigger_start=at[0],
+                    trigger_end=at[1],
+                    trigger=GENERIC,
+                    aux_mode=aux,
+                    assertion_mode=mode or ("reported" if reported else "asserted"),
+                    hedge_text=None,
+                    attributed_to=speaker,
+                    when_index=i,
+                    participants=(),
+                    verb=verb or "dated",
+                )
+            )
+        return out
+
+    def _dated(self, event: Event, parts: list[tuple[int, int]]) -> list[Event]:
+        """The event with the date of the happening itself (see `event_dates`): one row per
+        member of a coordinated date."""
+        if event.when_index is None:
+            return [event]
+        when = self.dates[event.when_index]
+        if not isinstance(when, When):
+            return [event]
+        clause = next((c for c in parts if c[0] <= when.char_start < c[1]), (self.start, self.end))
+        total = any(clause[0] <= a < clause[1] for a, _ in self.money)
+        return [
+            replace(event, when=event_dates.bound(m, self.anchor, running_total=total))
+            for m in event_dates.members(when, self.anchor)
+        ]
 
     def _has_money(self, at: int, parts: list[tuple[int, int]]) -> bool:
         """An amount in the same clause (for triggers such as "contributed" or "gave")."""
@@ -557,7 +620,7 @@ def event_rows(
             for role in ("actor", "recipient", "location")
         }
         first = {role: next(iter(ids), None) for role, ids in by_role.items()}
-        when = event_dates[ev.when_index] if ev.when_index is not None else None
+        when = ev.when or (event_dates[ev.when_index] if ev.when_index is not None else None)
         key = fact_key(ev)
         span = {
             "char_start": ev.sentence_start,
@@ -617,7 +680,7 @@ def event_rows(
                 "object_id": first["recipient"],
                 **voice,
                 "hedge_text": ev.hedge_text,
-                "rule_id": f"event.{ev.action}",
+                "rule_id": f"event.{ev.trigger.action or 'generic'}",
                 "extractor_version": version,
                 **span,
             }
