@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from .. import dates
@@ -34,14 +35,29 @@ _IRREGULAR = (
     "begins|becomes|comes|goes|gives|takes|makes|holds|leaves|sends|wins|leads|remains"
 )
 _VERB = re.compile(
-    rf"\b(?:{_AUX}\s+(?:not\s+)?(?:been\s+)?)?(?P<verb>[a-z]+ed|{_IRREGULAR})\b",
+    rf"\b(?:{_AUX}\s+(?:not\s+)?(?:been\s+)?(?P<after>[a-z]+)|(?P<verb>[a-z]+ed|{_IRREGULAR}))\b",
 )
 
 
-def main_verb(text: str, start: int, end: int) -> str | None:
-    """The first finite or past-participle verb of a clause, lower-cased, else None."""
-    m = _VERB.search(text, start, end)
-    return m.group("verb") if m else None
+def _verb_match(text: str, clause: tuple[int, int], rest: Sequence[tuple[int, int]]):
+    """The main verb's match: in the clause, else in the clauses after it (a fronted date or
+    phrase: "On 5 April, the government advised ..."), else None."""
+    for start, end in (clause, *rest):
+        if m := _VERB.search(text, start, end):
+            return m
+    return None
+
+
+def main_verb(
+    text: str, clause: tuple[int, int], rest: Sequence[tuple[int, int]] = ()
+) -> tuple[str, int, int] | None:
+    """The first finite or past-participle verb of a clause (or of the clauses in ``rest``
+    after it when it has none), lower-cased, with its span; else None."""
+    m = _verb_match(text, clause, rest)
+    if m is None:
+        return None
+    group = "after" if m.group("after") else "verb"
+    return m.group(group).lower(), m.start(group), m.end(group)
 
 
 def members(when: dates.When, anchor: dt.date | None) -> list[dates.When]:
@@ -93,9 +109,3 @@ def bound(when: dates.When, anchor: dt.date | None, *, running_total: bool) -> d
         )
     note = "the onset of a state since a date" if since else "the end of what lasted until"
     return replace(placed, note=note)
-
-
-def verb_span(text: str, clause: tuple[int, int], verb: str | None) -> tuple[int, int] | None:
-    """Where the clause's main verb stands (the span `main_verb` read it from)."""
-    m = _VERB.search(text, *clause) if verb else None
-    return (m.start("verb"), m.end("verb")) if m else None

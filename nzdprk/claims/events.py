@@ -287,8 +287,9 @@ class _Sentence:
             if i in taken or getattr(d, "resolution", "explicit") not in _PLACED:
                 continue
             clause = next((c for c in parts if c[0] <= d.char_start < c[1]), (self.start, self.end))
-            verb = event_dates.main_verb(self.text, *clause)
-            at = event_dates.verb_span(self.text, clause, verb) or (d.char_start, d.char_end)
+            rest = [c for c in parts if c[0] >= clause[1]]
+            found = event_dates.main_verb(self.text, clause, rest)
+            verb, at = (found[0], found[1:]) if found else (None, (d.char_start, d.char_end))
             aux = _aux_mode(self.text, clause[0], *at)
             mode = {"future": "planned", "hypothetical": "hedged", "negated": "negated"}.get(aux)
             speaker = self.speaker if quoted else None
@@ -565,12 +566,21 @@ def _roles(
 _MODAL_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?(?:would|could|might|may)\b")
 
 
+#: Words that open a new verb phrase: a negation before them is not the trigger's.
+_COORDINATOR = re.compile(r"\b(?:and|but|although|though|while|whereas)\s+(?!not\b)")
+#: "did not leave until 1957": the leaving happened, in 1957.
+_UNTIL_AFTER = re.compile(r"\s+(?:\S+\s+){0,4}?until\b")
+
+
 def _aux_mode(text: str, clause_start: int, trigger_start: int, trigger_end: int) -> str:
     """Future, hypothetical or negated, from cue words before the trigger in its clause. A
     "would" after a verb of saying is a reported plan ("announced it would raise"): future.
     A noun phrase followed by a modal is hypothetical ("the establishment of relations would
-    facilitate dialogue")."""
+    facilitate dialogue"). A negation counts only in the trigger's own verb phrase (after the
+    last coordinator before it), and not with "until" after the trigger."""
     window = text[clause_start:trigger_end]
+    coordinators = list(_COORDINATOR.finditer(text, clause_start, trigger_start))
+    phrase = text[coordinators[-1].end() if coordinators else clause_start : trigger_end]
     nominal = re.search(
         r"\b(?:the|a|an|its|their|our|his|her)\s+$", text[clause_start:trigger_start], re.IGNORECASE
     )
@@ -578,7 +588,7 @@ def _aux_mode(text: str, clause_start: int, trigger_start: int, trigger_end: int
         return "hypothetical"
     if cue("future").search(window):
         return "future"
-    if cue("negation").search(window):
+    if cue("negation").search(phrase) and not _UNTIL_AFTER.match(text, trigger_end):
         return "negated"
     would = re.search(r"\bwould\b", window)
     if would and cue("speech").search(window, 0, would.start()):
