@@ -35,7 +35,44 @@ _IRREGULAR = (
     "begins|becomes|comes|goes|gives|takes|makes|holds|leaves|sends|wins|leads|remains"
 )
 _VERB = re.compile(
-    rf"\b(?:{_AUX}\s+(?:not\s+)?(?:been\s+)?(?P<after>[a-z]+)|(?P<verb>[a-z]+ed|{_IRREGULAR}))\b",
+    rf"\b(?:(?P<aux>{_AUX})\s+(?:not\s+)?(?:been\s+)?(?P<after>[a-z]+)|(?P<verb>[a-z]+ed|{_IRREGULAR}))\b",
+)
+#: Words after an auxiliary that are no verb: then the auxiliary is the main verb ("is a test").
+_NO_VERB = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "no",
+        "not",
+        "also",
+        "now",
+        "still",
+        "very",
+        "more",
+        "most",
+        "so",
+        "too",
+        "such",
+        "one",
+        "two",
+        "all",
+        "both",
+        "each",
+        "some",
+        "any",
+    }
 )
 
 
@@ -57,6 +94,8 @@ def main_verb(
     if m is None:
         return None
     group = "after" if m.group("after") else "verb"
+    if group == "after" and (m.group("after") in _NO_VERB or m.group("after").endswith("ly")):
+        group = "aux"
     return m.group(group).lower(), m.start(group), m.end(group)
 
 

@@ -38,31 +38,24 @@ from ..dates import When
 from ..text import clauses, cue, in_spans, quoted_spans
 from . import event_dates
 from .lexicon import GENERIC, QUAD_CLASS, Hit, Trigger, find_triggers
+from .modes import aux_mode
+from .roles import Lookup, MentionLike, Participant, group, roles
+from .roles import speaker as quote_speaker
 
 #: Resolutions of a date that places it in time (a date phrase with them is a dated statement).
 _PLACED = frozenset({"explicit", "anchored"})
-
-
-class MentionLike(Protocol):
-    actor_id: str
-    text: str
-    char_start: int
-    char_end: int
-    sense: str
+#: What separates two happenings of one kind in a clause.
+_SEPARATE = re.compile(r"\b(?:and|or|that|whether|then)\b|[,;]")
+#: What separates two verb phrases in a clause: a complementiser, or "and" before a new
+#: auxiliary.
+_BARRIER = re.compile(
+    r"\b(?:that|whether)\b|\band\s+(?:has|have|had|is|are|was|were|will|would|did|also)\b"
+)
 
 
 class WhenLike(Protocol):
     char_start: int
     char_end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Participant:
-    actor_id: str
-    role: str  # actor | recipient | location
-    text: str
-    char_start: int | None
-    char_end: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,14 +79,6 @@ class Event:
     def action(self) -> str:
         """The lexicon action, or for a generic event the clause's main verb."""
         return self.verb or self.trigger.action
-
-
-@dataclass(frozen=True, slots=True)
-class Lookup:
-    """What the rules need to know about actors: kind and country, by actor_id."""
-
-    kind: dict[str, str]
-    country: dict[str, str]
 
 
 def extract_events(
@@ -132,7 +117,7 @@ def extract_events(
         quotes = quoted_spans(text, p_start, p_end)
         quote_at = [s for s, _ in quotes]
         context = in_paragraph + opening
-        speaker = _speaker(text, p_start, p_end, quotes, in_paragraph, lookup, author_ids)
+        voice = quote_speaker(text, p_start, p_end, quotes, in_paragraph, lookup, author_ids)
         subject: tuple[Participant, ...] = ()  # the last named subject, for "it"/"he"/"they"
         for s_start, s_end in within(sentences, sentence_at, p_start, p_end):
             sentence = _Sentence(
@@ -140,7 +125,7 @@ def extract_events(
                 s_start,
                 s_end,
                 quotes,
-                speaker,
+                voice,
                 dates,
                 (bisect_left(date_at, s_start), bisect_left(date_at, s_end)),
                 within(money, money_at, s_start, s_end),
@@ -156,38 +141,6 @@ def extract_events(
             new, subject = sentence.events(subject)
             found.extend(new)
     return found
-
-
-def _speaker(
-    text: str,
-    p_start: int,
-    p_end: int,
-    quotes: list[tuple[int, int]],
-    mentions: Sequence[MentionLike],
-    lookup: Lookup,
-    author_ids: Sequence[str],
-) -> str | None:
-    """Who is speaking in a paragraph's quotations: a "said"-frame outside the quotes, else the
-    press release's minister, else nobody we can name."""
-    if not quotes:
-        return None
-    quote_at = [s for s, _ in quotes]
-    outside = [
-        m
-        for m in mentions
-        if p_start <= m.char_start < p_end
-        and not in_spans(quotes, quote_at, m.char_start)
-        and lookup.kind.get(m.actor_id) in ("person", "organisation", "government_body")
-    ]
-    outside_at = [m.char_start for m in outside]
-    for frame in cue("speech").finditer(text, p_start, p_end):
-        if in_spans(quotes, quote_at, frame.start()):
-            continue
-        lo, hi = frame.start() - 39, frame.start() + 40
-        near = outside[bisect_left(outside_at, lo) : bisect_left(outside_at, hi)]
-        if near:
-            return min(near, key=lambda m: abs(m.char_start - frame.start())).actor_id
-    return author_ids[0] if author_ids else None
 
 
 _FIRST_SINGULAR = re.compile(r"\b(?:I|my|me)\b")
@@ -263,7 +216,7 @@ class _Sentence:
                 actors = subject  # "it has contributed": the last named subject
             ids = {p.actor_id for p in actors}
             recipients = tuple(p for p in recipients if p.actor_id not in ids)
-            participants = _roles(h.trigger, actors, recipients, self.lookup)
+            participants = roles(h.trigger, actors, recipients, self.lookup)
             if h.trigger.states_only:
                 participants = self._as_states(participants, h.trigger.symmetric)
             if actors:
@@ -288,9 +241,11 @@ class _Sentence:
                 continue
             clause = next((c for c in parts if c[0] <= d.char_start < c[1]), (self.start, self.end))
             rest = [c for c in parts if c[0] >= clause[1]]
-            found = event_dates.main_verb(self.text, clause, rest)
+            barriers = list(_BARRIER.finditer(self.text, clause[0], d.char_start))
+            own = (barriers[-1].end() if barriers else clause[0], clause[1])
+            found = event_dates.main_verb(self.text, own, rest)
             verb, at = (found[0], found[1:]) if found else (None, (d.char_start, d.char_end))
-            aux = _aux_mode(self.text, clause[0], *at)
+            aux = aux_mode(self.text, clause[0], *at)
             mode = {"future": "planned", "hypothetical": "hedged", "negated": "negated"}.get(aux)
             speaker = self.speaker if quoted else None
             reported = speaker is not None and speaker not in self.author_ids
@@ -335,16 +290,24 @@ class _Sentence:
 
     def _keep(self, hits: list[Hit], clause: tuple[int, int]) -> list[Hit]:
         """The triggers of one clause that make events: substantive ones, else one statement;
-        no purpose infinitive after another event ("visited … to discuss")."""
+        no purpose infinitive after another event ("visited … to discuss"), and one row per
+        happening (see `_same_happening`)."""
         in_clause = [h for h in hits if clause[0] <= h.start < clause[1]]
         substantive = [h for h in in_clause if h.trigger.event_type != "STATEMENT"]
         kept: list[Hit] = []
         for h in substantive or in_clause[:1]:
             purpose = self.text[max(clause[0], h.start - 3) : h.start].lower() == "to "
-            if purpose and kept:
+            if (purpose or self._same_happening(kept[-1], h)) if kept else False:
                 continue
             kept.append(h)
         return kept
+
+    def _same_happening(self, first: Hit, then: Hit) -> bool:
+        """Two triggers of one kind with no "and", comma or embedded clause between them name
+        one happening ("contributed NZ$1.4 million in humanitarian aid" is one gift)."""
+        if first.trigger.event_type != then.trigger.event_type:
+            return False
+        return not _SEPARATE.search(self.text, first.end, then.start)
 
     def _event(
         self,
@@ -356,7 +319,7 @@ class _Sentence:
         with_events: set[tuple[int, int]],
         siblings: list[Hit],
     ) -> Event:
-        aux = _aux_mode(self.text, clause[0], h.start, h.end)
+        aux = aux_mode(self.text, clause[0], h.start, h.end)
         attributed = (self.speaker if quoted else None) or (
             next((p.actor_id for p in participants if p.role == "actor"), None)
             if h.trigger.speech
@@ -426,6 +389,7 @@ class _Sentence:
             pool = before if bracketed and before else siblings
             return min(pool, key=lambda h: distance(i, h))
 
+        ix = [i for i in ix if not self._apart(i, hit)]
         own = [i for i in ix if owner(i) is hit]
         if own:
             return min(own, key=lambda i: distance(i, hit))
@@ -446,6 +410,14 @@ class _Sentence:
             )
         return fronted
 
+    def _apart(self, i: int, hit: Hit) -> bool:
+        """Whether a date and a trigger stand in different verb phrases: an embedded clause
+        ("welcomed the announcement that he will visit on 17 September") or a coordinated verb
+        phrase ("established relations in 2001 and has given aid") lies between them."""
+        d = self.dates[i]
+        lo, hi = (d.char_end, hit.start) if d.char_end <= hit.start else (hit.end, d.char_start)
+        return bool(_BARRIER.search(self.text, lo, hi))
+
     def _possessor(self, at: int) -> tuple[Participant, ...]:
         """The owner of a nominal trigger: "X's (one or two words) support" is X's act."""
         for m in self.mentions:
@@ -465,7 +437,7 @@ class _Sentence:
         return (Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end),)
 
     def _group(self, start: int, end: int, *, subject: bool) -> tuple[Participant, ...]:
-        return _group(self.text, self.mentions, start, end, self.lookup, possessive=not subject)
+        return group(self.text, self.mentions, start, end, self.lookup, possessive=not subject)
 
     def _first_person(self, start: int, end: int, role: str) -> tuple[Participant, ...]:
         """ "I"/"my" is the speaker and "we"/"our" the speaker's country, inside quoted speech."""
@@ -498,104 +470,6 @@ class _Sentence:
             role = "actor" if symmetric else p.role
             out.setdefault(state, Participant(state, role, p.text, p.char_start, p.char_end))
         return tuple(out.values())
-
-
-def _group(
-    text: str,
-    mentions: Sequence[MentionLike],
-    start: int,
-    end: int,
-    lookup: Lookup,
-    *,
-    possessive: bool,
-) -> tuple[Participant, ...]:
-    """The mentions in [start, end) as one role group, most specific identities only: a state
-    is left out when one of its own people is in the group ("North Korean Foreign Minister Paek
-    Nam-sun" is Paek). Without `possessive`, "X's" is a modifier, not a participant."""
-    group = [
-        m
-        for m in mentions
-        if start <= m.char_start
-        and m.char_end <= end
-        and (possessive or not re.match(r"['’]s\b", text[m.char_end : m.char_end + 2]))
-    ]
-    people_of = {
-        lookup.country.get(m.actor_id)
-        for m in group
-        if lookup.kind.get(m.actor_id) != "state" and m.sense == "actor"
-    }
-    out: dict[str, Participant] = {}
-    for m in group:
-        state = lookup.kind.get(m.actor_id) == "state"
-        if state and m.sense == "actor" and m.actor_id in people_of:
-            continue
-        role = "place" if m.sense == "place" else "actor"
-        out.setdefault(m.actor_id, Participant(m.actor_id, role, m.text, m.char_start, m.char_end))
-    return tuple(out.values())
-
-
-def _roles(
-    trigger: Trigger,
-    actors: tuple[Participant, ...],
-    recipients: tuple[Participant, ...],
-    lookup: Lookup,
-) -> tuple[Participant, ...]:
-    """Give each participant its PLOVER role for this kind of event: places are locations,
-    except the place visited, which is the host; a visit's host is a place or a state; in a
-    reciprocal action everyone is an actor."""
-    out: list[Participant] = []
-    for p in actors:
-        role = "location" if p.role == "place" else "actor"
-        out.append(Participant(p.actor_id, role, p.text, p.char_start, p.char_end))
-    for p in recipients:
-        if trigger.action == "visit":
-            if p.role != "place" and lookup.kind.get(p.actor_id) != "state":
-                continue
-            role = "recipient"
-        elif p.role == "place":
-            role = "location"
-        else:
-            role = "actor" if trigger.symmetric else "recipient"
-        out.append(Participant(p.actor_id, role, p.text, p.char_start, p.char_end))
-    unique: dict[tuple[str, str], Participant] = {}
-    for p in out:
-        unique.setdefault((p.actor_id, p.role), p)
-    return tuple(unique.values())
-
-
-_MODAL_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?(?:would|could|might|may)\b")
-
-
-#: Words that open a new verb phrase: a negation before them is not the trigger's.
-_COORDINATOR = re.compile(r"\b(?:and|but|although|though|while|whereas)\s+(?!not\b)")
-#: "did not leave until 1957": the leaving happened, in 1957.
-_UNTIL_AFTER = re.compile(r"\s+(?:\S+\s+){0,4}?until\b")
-
-
-def _aux_mode(text: str, clause_start: int, trigger_start: int, trigger_end: int) -> str:
-    """Future, hypothetical or negated, from cue words before the trigger in its clause. A
-    "would" after a verb of saying is a reported plan ("announced it would raise"): future.
-    A noun phrase followed by a modal is hypothetical ("the establishment of relations would
-    facilitate dialogue"). A negation counts only in the trigger's own verb phrase (after the
-    last coordinator before it), and not with "until" after the trigger."""
-    window = text[clause_start:trigger_end]
-    coordinators = list(_COORDINATOR.finditer(text, clause_start, trigger_start))
-    phrase = text[coordinators[-1].end() if coordinators else clause_start : trigger_end]
-    nominal = re.search(
-        r"\b(?:the|a|an|its|their|our|his|her)\s+$", text[clause_start:trigger_start], re.IGNORECASE
-    )
-    if nominal and _MODAL_AFTER.match(text, trigger_end):
-        return "hypothetical"
-    if cue("future").search(window):
-        return "future"
-    if cue("negation").search(phrase) and not _UNTIL_AFTER.match(text, trigger_end):
-        return "negated"
-    would = re.search(r"\bwould\b", window)
-    if would and cue("speech").search(window, 0, would.start()):
-        return "future"
-    if cue("hypothetical").search(window):
-        return "hypothetical"
-    return "none"
 
 
 @dataclass(frozen=True, slots=True)
