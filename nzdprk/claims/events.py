@@ -44,6 +44,8 @@ from .roles import speaker as quote_speaker
 
 #: Resolutions of a date that places it in time (a date phrase with them is a dated statement).
 _PLACED = frozenset({"explicit", "anchored"})
+#: A coordinated verb with no subject of its own ("... and has given"): it shares the subject.
+_AND_THEN = re.compile(r"\band\s+(?:(?:has|have|had|was|were|is|are|will|also)\s+)*$")
 #: What separates two happenings of one kind in a clause.
 _SEPARATE = re.compile(r"\b(?:and|or|that|whether|then)\b|[,;]")
 #: What separates two verb phrases in a clause: a complementiser, or "and" before a new
@@ -208,7 +210,7 @@ class _Sentence:
                 recipients = self._first_person(h.end, right, "recipient")
             between = self.text[left : h.start]
             actors = self._possessor(h.start) or actors  # "New Zealand's continuing support"
-            if not actors and re.search(r"\band\s+$", between):
+            if not actors and _AND_THEN.search(between):
                 actors = first  # a coordinated verb shares the sentence's subject
             elif not actors and (who := _RELATIVE_WHO.search(between)):
                 actors = self._nearest_person(left + who.start())  # "Mr Peters, who yesterday …"

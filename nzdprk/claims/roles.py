@@ -34,6 +34,14 @@ class MentionLike(Protocol):
     sense: str
 
 
+#: A preposition right before a name: the name is an object, not a subject.
+_OBJECT_OF = re.compile(
+    r"\b(?:with|to|from|for|against|into|towards?|on|at)\s+(?:the\s+)?\Z", re.IGNORECASE
+)
+#: Longer than any preposition and article before a name ("towards the " is 12 characters).
+_PREPOSITION_REACH = 16
+
+
 @dataclass(frozen=True, slots=True)
 class Participant:
     actor_id: str
@@ -100,13 +108,23 @@ def group(
 ) -> tuple[Participant, ...]:
     """The mentions in [start, end) as one role group, most specific identities only: a state
     is left out when one of its own people is in the group ("North Korean Foreign Minister Paek
-    Nam-sun" is Paek). Without `possessive`, "X's" is a modifier, not a participant."""
+    Nam-sun" is Paek). Without `possessive` (a subject group), "X's" is a modifier and a name
+    after a preposition the object of an earlier verb ("relations with North Korea ... and has
+    given"), not a participant."""
     group = [
         m
         for m in mentions
         if start <= m.char_start
         and m.char_end <= end
-        and (possessive or not re.match(r"['’]s\b", text[m.char_end : m.char_end + 2]))
+        and (
+            possessive
+            or not (
+                re.match(r"['’]s\b", text[m.char_end : m.char_end + 2])
+                or _OBJECT_OF.search(
+                    text, max(start, m.char_start - _PREPOSITION_REACH), m.char_start
+                )
+            )
+        )
     ]
     people_of = {
         lookup.country.get(m.actor_id)
