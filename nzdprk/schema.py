@@ -441,6 +441,11 @@ FRAMES: dict[str, Frame] = {
                 _c("fact_key", "string", "normalised proposition key (see claims)"),
                 _c("attributed_to", "string", "speaker inside the document (see claims)"),
                 _c("assertion_mode", ASSERTION_MODE, "see claims"),
+                _c(
+                    "refers_to",
+                    "string",
+                    "the earlier event its sentence names again ('during his visit'), if any",
+                ),
                 _c("quote", "string", "the sentence, exactly text[char_start:char_end]"),
                 *SPAN,
             ),
@@ -452,6 +457,7 @@ FRAMES: dict[str, Frame] = {
                 _fk("actor_id", "actors"),
                 _fk("recipient_id", "actors", "actor_id"),
                 _fk("location_id", "actors", "actor_id"),
+                _fk("refers_to", "events", "event_id"),
             ),
         ),
         Frame(

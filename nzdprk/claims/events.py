@@ -46,6 +46,16 @@ from .roles import speaker as quote_speaker
 _PLACED = frozenset({"explicit", "anchored"})
 #: A coordinated verb with no subject of its own ("... and has given"): it shares the subject.
 _AND_THEN = re.compile(r"\band\s+(?:(?:has|have|had|was|were|is|are|will|also)\s+)*$")
+#: Before a noun that names something already told: "his visit", "these offers", "the same talks".
+_BACK_REFERENCE = re.compile(
+    r"\b(?:his|her|their|its|this|these|those|that|such|the same)\s+(?:[a-z]+\s+)?\Z", re.I
+)
+#: Longer than any determiner and one adjective before a back-referring noun.
+_BACK_REACH = 24
+#: Verbs of saying whose subject may follow them ("said Mr Peters"; not "told Mr Peters").
+_INVERTIBLE = re.compile(r"said|says|added|announced|stated|declared", re.IGNORECASE)
+#: Between a verb of saying and the name of its subject ("said Mr Peters", "said the Ministry").
+_SAID_THEN = re.compile(r"\s+(?:the\s+)?")
 #: What separates two happenings of one kind in a clause.
 _SEPARATE = re.compile(r"\b(?:and|or|that|whether|then)\b|[,;]")
 #: What separates two verb phrases in a clause: a complementiser, or "and" before a new
@@ -76,6 +86,7 @@ class Event:
     participants: tuple[Participant, ...]
     verb: str | None = None  # a generic event's main verb, its action
     when: WhenLike | None = None  # the happening's own date (see `event_dates`), else the phrase's
+    refers_to: int | None = None  # the earlier event a back-reference in its sentence names
 
     @property
     def action(self) -> str:
@@ -141,8 +152,43 @@ def extract_events(
                 anchor,
             )
             new, subject = sentence.events(subject)
-            found.extend(new)
+            found.extend(_linked(text, found, new))
     return found
+
+
+def _linked(text: str, earlier: list[Event], new: list[Event]) -> list[Event]:
+    """A sentence's events with its back-references resolved: a trigger named as something
+    already told ("During his visit", "These offers") is no new happening; the sentence's other
+    events point to the earlier one (`Event.refers_to`, its index among the document's events)
+    and the back-reference makes no row of its own, unless it carries a date (then it is kept,
+    pointing back). Without an earlier event of its kind it is an event like any other."""
+    out: list[Event] = []
+    refers: int | None = None
+    for e in new:
+        before = text[max(e.sentence_start, e.trigger_start - _BACK_REACH) : e.trigger_start]
+        antecedent = next(
+            (i for i in range(len(earlier) - 1, -1, -1) if earlier[i].action == e.action), None
+        )
+        if antecedent is not None and e.verb is None and _BACK_REFERENCE.search(before):
+            if e.when_index is not None:  # it dates something: keep it, pointing back
+                out.append(replace(e, refers_to=antecedent))
+                continue
+            refers = antecedent
+            continue
+        out.append(e)
+    if refers is None:
+        return out
+    return [e if e.refers_to is not None else replace(e, refers_to=refers) for e in out]
+
+
+def _inverted(
+    text: str, hit: Hit, recipients: tuple[Participant, ...]
+) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
+    """ "said Mr Peters": the name right after a verb of saying is its subject."""
+    first = recipients[0]
+    if first.char_start is None or not _SAID_THEN.fullmatch(text, hit.end, first.char_start):
+        return (), recipients
+    return (replace(first, role="actor"),), recipients[1:]
 
 
 _FIRST_SINGULAR = re.compile(r"\b(?:I|my|me)\b")
@@ -204,6 +250,9 @@ class _Sentence:
                 left, h.start, subject=True
             )
             recipients = self._group(h.end, right, subject=False)
+            said = _INVERTIBLE.fullmatch(self.text, h.start, h.end)
+            if said and not actors and recipients:  # "said Mr Peters"
+                actors, recipients = _inverted(self.text, h, recipients)
             if not actors and quoted and self.speaker:
                 actors = self._first_person(left, h.start, "actor")
             if not recipients and quoted and self.speaker:
@@ -321,7 +370,7 @@ class _Sentence:
         with_events: set[tuple[int, int]],
         siblings: list[Hit],
     ) -> Event:
-        aux = aux_mode(self.text, clause[0], h.start, h.end)
+        aux = aux_mode(self.text, self._voice_start(clause[0], h.start), h.start, h.end)
         attributed = (self.speaker if quoted else None) or (
             next((p.actor_id for p in participants if p.role == "actor"), None)
             if h.trigger.speech
@@ -411,6 +460,18 @@ class _Sentence:
                 fronted,
             )
         return fronted
+
+    def _voice_start(self, clause_start: int, at: int) -> int:
+        """Where the cues of a trigger at ``at`` may start: reported speech keeps its own mood,
+        so a trigger outside a quotation does not read the quoted words before it, and one
+        inside reads only its quotation."""
+        start = clause_start
+        for q_start, q_end in self.quotes:
+            if q_start <= at < q_end:
+                return max(start, q_start)
+            if q_end <= at:
+                start = max(start, q_end)
+        return start
 
     def _apart(self, i: int, hit: Hit) -> bool:
         """Whether a date and a trigger stand in different verb phrases: an embedded clause
@@ -537,6 +598,7 @@ def event_rows(
                 **when_columns(when),
                 "fact_key": key,
                 **voice,
+                "refers_to": None if ev.refers_to is None else f"{doc_id}:e{ev.refers_to + 1:03d}",
                 **span,
             }
         )
