@@ -680,3 +680,66 @@ def test_cues_come_from_one_table():
     assert cue("speech").search("according to the IAEA")
     with pytest.raises(ValueError, match="no cue kind"):
         cue("sarcasm")
+
+
+def parties(text: str) -> list[tuple[str, list[str], list[str]]]:
+    """(action, actor ids, recipient ids) per event, in text order."""
+    _, events = coded(text)
+    return [
+        (
+            e.action,
+            [p.actor_id for p in e.participants if p.role == "actor"],
+            [p.actor_id for p in e.participants if p.role == "recipient"],
+        )
+        for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(  # 000: the UN called; New Zealand only responded
+            "New Zealand was among those that responded to the UN call for help.",
+            [("request", ["un"], [])],
+            id="noun-modifier-source",
+        ),
+        pytest.param(
+            "Japan answered the Chinese appeal for calm.",
+            [("request", ["CHN"], [])],
+            id="noun-modifier-written",
+        ),
+        pytest.param(  # 000: the killed are the recipients, not the actors
+            "A total of 33 New Zealanders were killed in action.",
+            [("assault", [], ["NZL"])],
+            id="passive-source",
+        ),
+        pytest.param(
+            "Two Japanese sailors were captured by North Korea.",
+            [("detain", ["PRK"], ["JPN"])],
+            id="passive-written",
+        ),
+        pytest.param(  # 003: South Korea, not North Korea, has the backing
+            "South Korea has New Zealand’s full backing as it seeks to persuade North Korea to"
+            " abandon its nuclear ambitions.",
+            [("support", ["NZL"], ["KOR"])],
+            id="held-backing-source",
+        ),
+        pytest.param(
+            "Thailand has Japan's full backing.",
+            [("support", ["JPN"], ["THA"])],
+            id="held-backing-written",
+        ),
+        pytest.param(
+            "Helen Clark made a visit to Seoul.",
+            [("visit", ["helen-clark"], ["KOR"])],
+            id="light-verb-written",
+        ),
+        pytest.param(  # 000: the New Zealand-DPRK Society is one organisation
+            "The New Zealand-DPRK Society was founded in 1973.",
+            [("found", ["nz-dprk-society"], [])],
+            id="organisation-name-source",
+        ),
+    ],
+)
+def test_roles_only_where_the_grammar_binds_them(sentence, expected):
+    assert parties(sentence) == expected

@@ -52,6 +52,27 @@ _BACK_REFERENCE = re.compile(
 )
 #: Longer than any determiner and one adjective before a back-referring noun.
 _BACK_REACH = 24
+#: A noun trigger after a determiner, with the words that modify it ("the UN call", "the 2006
+#: North Korean nuclear test"): only those modifiers can be its actor.
+_NOMINAL = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|such)\s+"
+    r"(?P<modifiers>(?:(?!(?:and|or|but|to|of|in|on|at|for|with|by|from|as|that|which|who|was|"
+    r"were|is|are|has|have|had)\b)[\w’'-]+\s+){0,4})\Z",
+    re.IGNORECASE,
+)
+#: A trigger that opens with a past participle ("killed in action", "taken prisoner", "shot").
+_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|wn|ot|ught|eld)\b", re.IGNORECASE)
+#: A verb that takes a noun trigger as its object and its subject as the noun's actor.
+_LIGHT_VERB = re.compile(
+    r"\b(?:made|makes?|held|holds?|had|has|have|paid|pays?|took|takes?|conducted|conducts?|"
+    r"carried out|carries out|gave|gives?)\s+\Z",
+    re.IGNORECASE,
+)
+#: A passive before a participle trigger: its subject is what the act is done to.
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+")
+#: "X has Y's backing": what comes before the possessor holds the support.
+_HELD = re.compile(r"\b(?:has|have|had|gets?|got|receives?|received|enjoys?|enjoyed)\s+\Z")
 #: Verbs of saying whose subject may follow them ("said Mr Peters"; not "told Mr Peters").
 _INVERTIBLE = re.compile(r"said|says|added|announced|stated|declared", re.IGNORECASE)
 #: Between a verb of saying and the name of its subject ("said Mr Peters", "said the Ministry").
@@ -246,25 +267,7 @@ class _Sentence:
             i, j = bisect_left(bounds, h.start), bisect_right(bounds, h.start)
             left = max(bounds[i - 1], lo) if i else lo
             right = min(bounds[j], hi) if j < len(bounds) else hi
-            actors = self._group(max(left, clause[0]), h.start, subject=True) or self._group(
-                left, h.start, subject=True
-            )
-            recipients = self._group(h.end, right, subject=False)
-            said = _INVERTIBLE.fullmatch(self.text, h.start, h.end)
-            if said and not actors and recipients:  # "said Mr Peters"
-                actors, recipients = _inverted(self.text, h, recipients)
-            if not actors and quoted and self.speaker:
-                actors = self._first_person(left, h.start, "actor")
-            if not recipients and quoted and self.speaker:
-                recipients = self._first_person(h.end, right, "recipient")
-            between = self.text[left : h.start]
-            actors = self._possessor(h.start) or actors  # "New Zealand's continuing support"
-            if not actors and _AND_THEN.search(between):
-                actors = first  # a coordinated verb shares the sentence's subject
-            elif not actors and (who := _RELATIVE_WHO.search(between)):
-                actors = self._nearest_person(left + who.start())  # "Mr Peters, who yesterday …"
-            elif not actors and _PRONOUN.search(between):
-                actors = subject  # "it has contributed": the last named subject
+            actors, recipients = self._sides(h, (left, right), clause, quoted, (first, subject))
             ids = {p.actor_id for p in actors}
             recipients = tuple(p for p in recipients if p.actor_id not in ids)
             participants = roles(h.trigger, actors, recipients, self.lookup)
@@ -278,6 +281,63 @@ class _Sentence:
             out.append(self._event(h, clause, participants, quoted, parts, dated_clauses, siblings))
         out = sorted(out + self._generic(out, parts, quoted), key=lambda e: e.trigger_start)
         return [one for e in out for one in self._dated(e, parts)], subject
+
+    def _sides(
+        self,
+        h: Hit,
+        reach: tuple[int, int],
+        clause: tuple[int, int],
+        quoted: bool,
+        earlier: tuple[tuple[Participant, ...], tuple[Participant, ...]],
+    ) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
+        """Who does it and to whom, from the names between the neighbouring triggers
+        (``reach``), only where the grammar binds them: a noun's modifier or possessor ("the UN
+        call", "New Zealand's support"), a passive's subject is its recipient ("33 New
+        Zealanders were killed"), "X has Y's backing" backs X; else the subject shared by a
+        coordinated verb, a relative "who", or a pronoun (``earlier``: the sentence's first
+        actors and the last named subject)."""
+        left, right = reach
+        start = max(left, clause[0])
+        actors = self._group(start, h.start, subject=True) or self._group(
+            left, h.start, subject=True
+        )
+        recipients = self._group(h.end, right, subject=False)
+        if _INVERTIBLE.fullmatch(self.text, h.start, h.end) and not actors and recipients:
+            actors, recipients = _inverted(self.text, h, recipients)  # "said Mr Peters"
+        if not actors and quoted and self.speaker:
+            actors = self._first_person(left, h.start, "actor")
+        if not recipients and quoted and self.speaker:
+            recipients = self._first_person(h.end, right, "recipient")
+        participle = _PARTICIPLE.match(self.text, h.start, h.end)
+        nominal = None if participle else _NOMINAL.search(self.text, start, h.start)
+        if nominal and _LIGHT_VERB.search(self.text, start, nominal.start()):
+            nominal = None  # "made a courtesy call": the subject makes it
+        if nominal:
+            actors = self._group(nominal.start("modifiers"), h.start, subject=True)
+        elif participle and not h.trigger.symmetric and _PASSIVE.search(self.text, start, h.start):
+            by = _BY.search(self.text, h.end, right)
+            agent = self._group(by.end(), right, subject=True) if by else ()
+            ids = {p.actor_id for p in agent}
+            actors, recipients = (
+                agent,
+                actors + tuple(r for r in recipients if r.actor_id not in ids),
+            )
+        if owner := self._possessor(h.start):  # "New Zealand's continuing support"
+            held = _HELD.search(self.text, start, owner[0].char_start or start)
+            if held:  # "South Korea has New Zealand's full backing"
+                recipients = self._group(start, held.start(), subject=True)
+            return owner, recipients
+        if actors or nominal:
+            return actors, recipients
+        first, subject = earlier
+        between = self.text[left : h.start]
+        if _AND_THEN.search(between):
+            actors = first  # a coordinated verb shares the sentence's subject
+        elif who := _RELATIVE_WHO.search(between):
+            actors = self._nearest_person(left + who.start())  # "Mr Peters, who yesterday …"
+        elif _PRONOUN.search(between):
+            actors = subject  # "it has contributed": the last named subject
+        return actors, recipients
 
     def _generic(
         self, coded: list[Event], parts: list[tuple[int, int]], quoted: bool
