@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from . import __version__, actors
 from .aid import AidFlow
-from .claims.events import Event, event_rows
+from .claims.event_rows import Columns, event_rows
+from .claims.events import Event
 from .dates import When, edtf_bounds
 from .extract import Analysis, analyse, work_problems
 from .read import (
@@ -266,13 +267,15 @@ class Corpus:
                 doc.text,
                 analysed.events,
                 analysed.event_dates,
-                sentence_id=lambda at, d=doc.doc_id: self._sentence_id(d, at),
-                fact_key=lambda ev: fact_key(ev, country, kind),
-                summary=lambda a, action, r: _summary(
-                    [names.get(x, x) for x in a], action, [names.get(x, x) for x in r]
+                Columns(
+                    sentence_id=lambda at, d=doc.doc_id: self._sentence_id(d, at),
+                    fact_key=lambda ev: fact_key(ev, country, kind),
+                    summary=lambda a, action, r: _summary(
+                        [names.get(x, x) for x in a], action, [names.get(x, x) for x in r]
+                    ),
+                    when_columns=lambda when: _when_columns("date_", when),
+                    version=__version__,
                 ),
-                when_columns=lambda when: _when_columns("date_", when),
-                version=__version__,
             )
             events += rows.events
             participants += rows.participants

@@ -30,14 +30,14 @@ import datetime as dt
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from ..dates import When
 from ..text import clauses, cue, in_spans, quoted_spans
 from . import event_dates
-from .lexicon import GENERIC, QUAD_CLASS, Hit, Trigger, find_triggers
+from .lexicon import GENERIC, Hit, Trigger, find_triggers
 from .modes import aux_mode
 from .roles import Lookup, MentionLike, Participant, group, roles
 from .roles import speaker as quote_speaker
@@ -593,104 +593,3 @@ class _Sentence:
             role = "actor" if symmetric else p.role
             out.setdefault(state, Participant(state, role, p.text, p.char_start, p.char_end))
         return tuple(out.values())
-
-
-@dataclass(frozen=True, slots=True)
-class EventRows:
-    """One document's rows of the events, event_participants and claims frames."""
-
-    events: list[dict]
-    participants: list[dict]
-    claims: list[dict]
-
-
-def event_rows(
-    doc_id: str,
-    text: str,
-    events: Sequence[Event],
-    event_dates: Sequence[WhenLike],
-    *,
-    sentence_id: Callable[[int], str | None],
-    fact_key: Callable[[Event], str | None],
-    summary: Callable[[list[str], str, list[str]], str],
-    when_columns: Callable[[WhenLike | None], dict],
-    version: str,
-) -> EventRows:
-    """The frame rows of one document's events, with ids ``doc_id:e001`` and claims
-    ``doc_id:c001`` in text order. The face passes what belongs to other stages: sentence ids,
-    fact keys, the one-line summary and the date columns."""
-    out = EventRows([], [], [])
-    for i, ev in enumerate(events, start=1):
-        event_id, claim_id = f"{doc_id}:e{i:03d}", f"{doc_id}:c{i:03d}"
-        by_role = {
-            role: [p.actor_id for p in ev.participants if p.role == role]
-            for role in ("actor", "recipient", "location")
-        }
-        first = {role: next(iter(ids), None) for role, ids in by_role.items()}
-        when = ev.when or (event_dates[ev.when_index] if ev.when_index is not None else None)
-        key = fact_key(ev)
-        span = {
-            "char_start": ev.sentence_start,
-            "char_end": ev.sentence_end,
-            "quote": text[ev.sentence_start : ev.sentence_end],
-        }
-        voice = {"attributed_to": ev.attributed_to, "assertion_mode": ev.assertion_mode}
-        out.events.append(
-            {
-                "event_id": event_id,
-                "claim_id": claim_id,
-                "doc_id": doc_id,
-                "sentence_id": sentence_id(ev.sentence_start),
-                "event_type": ev.trigger.event_type,
-                "action": ev.action,
-                "event_mode": ev.trigger.mode,
-                "context": ev.trigger.context,
-                "quad_class": QUAD_CLASS.get(ev.trigger.event_type),
-                "cameo_code": ev.trigger.cameo_code,
-                "aux_mode": ev.aux_mode,
-                "summary": summary(by_role["actor"], ev.action, by_role["recipient"]),
-                "actor_id": first["actor"],
-                "recipient_id": first["recipient"],
-                "location_id": first["location"],
-                "trigger_text": ev.trigger_text,
-                "trigger_start": ev.trigger_start,
-                "trigger_end": ev.trigger_end,
-                **when_columns(when),
-                "fact_key": key,
-                **voice,
-                "refers_to": None if ev.refers_to is None else f"{doc_id}:e{ev.refers_to + 1:03d}",
-                **span,
-            }
-        )
-        out.participants.extend(
-            [
-                {
-                    "event_id": event_id,
-                    "doc_id": doc_id,
-                    "actor_id": p.actor_id,
-                    "role": p.role,
-                    "quote": p.text,
-                    "char_start": p.char_start,
-                    "char_end": p.char_end,
-                }
-                for p in ev.participants
-            ]
-        )
-        out.claims.append(
-            {
-                "claim_id": claim_id,
-                "doc_id": doc_id,
-                "claim_type": "event",
-                "record_id": event_id,
-                "fact_key": key,
-                "subject_id": first["actor"],
-                "predicate": ev.action,
-                "object_id": first["recipient"],
-                **voice,
-                "hedge_text": ev.hedge_text,
-                "rule_id": f"event.{ev.trigger.action or 'generic'}",
-                "extractor_version": version,
-                **span,
-            }
-        )
-    return out
