@@ -77,6 +77,8 @@ _HELD = re.compile(r"\b(?:has|have|had|gets?|got|receives?|received|enjoys?|enjo
 _INVERTIBLE = re.compile(r"said|says|added|announced|stated|declared", re.IGNORECASE)
 #: Between a verb of saying and the name of its subject ("said Mr Peters", "said the Ministry").
 _SAID_THEN = re.compile(r"\s+(?:the\s+)?")
+#: Verbs that say what a thing is rather than what happened.
+_COPULA = frozenset({"is", "was", "are", "were", "be", "been"})
 #: What separates two happenings of one kind in a clause.
 _SEPARATE = re.compile(r"\b(?:and|or|that|whether|then)\b|[,;]")
 #: What separates two verb phrases in a clause: a complementiser, or "and" before a new
@@ -279,7 +281,8 @@ class _Sentence:
                     subject = tuple(p for p in actors if p.role == "actor") or subject
             siblings = [k for k, c in kept if c == clause]
             out.append(self._event(h, clause, participants, quoted, parts, dated_clauses, siblings))
-        out = sorted(out + self._generic(out, parts, quoted), key=lambda e: e.trigger_start)
+        out, generic = self._generic(out, parts, quoted)
+        out = sorted(out + generic, key=lambda e: e.trigger_start)
         return [one for e in out for one in self._dated(e, parts)], subject
 
     def _sides(
@@ -341,10 +344,14 @@ class _Sentence:
 
     def _generic(
         self, coded: list[Event], parts: list[tuple[int, int]], quoted: bool
-    ) -> list[Event]:
+    ) -> tuple[list[Event], list[Event]]:
         """An event for each placed date of the sentence that no lexicon event took: every
-        statement the text dates is a happening, named by its clause's main verb."""
+        statement the text dates is a happening, named by its clause's main verb. A copula
+        says what its subject was ("The 2006 nuclear test was the detonation ... on 9 October
+        2006"): its date goes to the event named before it, if narrower, not to a row of its
+        own. Returns the lexicon events (so dated) and the new ones."""
         taken = {e.when_index for e in coded}
+        coded = list(coded)
         out: list[Event] = []
         for i in range(*self.date_range):
             d = self.dates[i]
@@ -356,6 +363,12 @@ class _Sentence:
             own = (barriers[-1].end() if barriers else clause[0], clause[1])
             found = event_dates.main_verb(self.text, own, rest)
             verb, at = (found[0], found[1:]) if found else (None, (d.char_start, d.char_end))
+            subject = [k for k, e in enumerate(coded) if clause[0] <= e.trigger_start < at[0]]
+            if verb in _COPULA and subject:
+                k = subject[-1]
+                if self._narrower(i, coded[k].when_index):
+                    coded[k] = replace(coded[k], when_index=i)
+                continue
             aux = aux_mode(self.text, clause[0], *at)
             mode = {"future": "planned", "hypothetical": "hedged", "negated": "negated"}.get(aux)
             speaker = self.speaker if quoted else None
@@ -377,7 +390,19 @@ class _Sentence:
                     verb=verb or "dated",
                 )
             )
-        return out
+        return coded, out
+
+    def _narrower(self, i: int, j: int | None) -> bool:
+        """Whether date ``i`` lies within date ``j`` (or ``j`` is none): a more precise date of
+        the same happening."""
+        if j is None:
+            return True
+        a, b = self.dates[i], self.dates[j]
+        low_a, high_a = getattr(a, "earliest", None), getattr(a, "latest", None)
+        low_b, high_b = getattr(b, "earliest", None), getattr(b, "latest", None)
+        if None in (low_a, high_a, low_b, high_b):
+            return False
+        return low_b <= low_a and high_a <= high_b
 
     def _dated(self, event: Event, parts: list[tuple[int, int]]) -> list[Event]:
         """The event with the date of the happening itself (see `event_dates`): one row per
