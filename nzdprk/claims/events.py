@@ -1,27 +1,24 @@
 """Rule-based event coding: which clause says who did what to whom, when, and in whose voice.
 
-Each sentence is cut into clauses (at commas, semicolons, colons and dashes that are not inside a
-date, an amount or a name). An event is a *trigger* — a word or phrase from the curated lexicon
-``data/lexicon.csv`` (see `nzdprk.claims.lexicon`: PLOVER categories, plus the local
-``STATEMENT`` for pure speech) — with:
+Each sentence is cut into clauses (`nzdprk.text.clauses`). An event is a *trigger* — a lemma of
+the lexicon ``data/lexicon.csv`` in its sense (`nzdprk.claims.lexicon`) — or, for a date no
+trigger takes, the clause's main verb (a generic event: every statement the text dates is a
+row). Each event has
 
-* **participants** from the actor mentions: for a one-way action the mentions before the trigger
-  (back to the previous trigger) are its actors and those after it (up to the next one) its
-  recipients; possessives ("North Korea's programme") are not actors; a state is dropped when
-  one of its own people stands in the same role (the most specific identity wins); a place after
-  a visit is the host, after anything else the location. A coordinated verb with no subject of
-  its own ("Peters supported the talks and travelled to Pyongyang") takes the previous event's
-  actors. In quoted speech "I/my" is the speaker and "we/our" the speaker's country.
-* **a date**: the nearest date in the same clause, else the sentence's only date, else the
-  nearest earlier date in the sentence, else none;
-* **modes**: ``aux_mode`` future ("will", "is to", "is due to", "plans to"), hypothetical
-  ("could", "would", "may", "might", "if"), negated ("not", "no", "never") or none; and the
-  matching ``assertion_mode`` (planned, hedged, negated), or reported for speech acts and quoted
-  words of someone other than the document's author, else asserted;
-* **attribution**: the speaker of a quotation (a "said"-frame in the paragraph, else — in a
-  ministerial press release — the release's minister) or the actor of a speech act.
+* **one row per happening**: triggers of one kind with nothing between them are one happening;
+  a back-reference ("During his visit") points to the earlier event (`references`); a copula
+  ("the test was the detonation ... on 9 October") dates the event it names;
+* **participants** only where the grammar binds them (`_Sentence._sides`, `roles`);
+* **a date** from its own verb phrase (`_Sentence._date`): not across an embedded clause or a
+  coordinated verb phrase; a coordination of dates gives a row per date, "since" dates the onset
+  of a state (or runs a total to the document's date) and "until" the end (`event_dates`);
+* **modes**: ``aux_mode`` future, hypothetical, negated or none from the cue table, in the
+  trigger's own verb phrase and voice (`modes`); the matching ``assertion_mode`` (planned,
+  hedged, negated), or reported for the words of someone other than the document's author;
+* **attribution**: the speaker of a quotation, bound by the attribution's grammar
+  (`roles.speaker`), or the actor of a speech act.
 
-Everything here is pure Python over offsets; `corpus` turns the results into frames.
+Everything here is pure Python over offsets; `event_rows` turns the results into frame rows.
 """
 
 from __future__ import annotations
@@ -39,19 +36,14 @@ from ..text import clauses, cue, in_spans, quoted_spans
 from . import event_dates
 from .lexicon import GENERIC, Hit, Trigger, find_triggers
 from .modes import aux_mode
-from .roles import Lookup, MentionLike, Participant, group, roles
+from .references import linked
+from .roles import Lookup, MentionLike, Participant, group, inverted, roles
 from .roles import speaker as quote_speaker
 
 #: Resolutions of a date that places it in time (a date phrase with them is a dated statement).
 _PLACED = frozenset({"explicit", "anchored"})
 #: A coordinated verb with no subject of its own ("... and has given"): it shares the subject.
 _AND_THEN = re.compile(r"\band\s+(?:(?:has|have|had|was|were|is|are|will|also)\s+)*$")
-#: Before a noun that names something already told: "his visit", "these offers", "the same talks".
-_BACK_REFERENCE = re.compile(
-    r"\b(?:his|her|their|its|this|these|those|that|such|the same)\s+(?:[a-z]+\s+)?\Z", re.I
-)
-#: Longer than any determiner and one adjective before a back-referring noun.
-_BACK_REACH = 24
 #: A noun trigger after a determiner, with the words that modify it ("the UN call", "the 2006
 #: North Korean nuclear test"): only those modifiers can be its actor.
 _NOMINAL = re.compile(
@@ -73,10 +65,6 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:\w+ly\s+)?\Z", 
 _BY = re.compile(r"\bby\s+")
 #: "X has Y's backing": what comes before the possessor holds the support.
 _HELD = re.compile(r"\b(?:has|have|had|gets?|got|receives?|received|enjoys?|enjoyed)\s+\Z")
-#: Verbs of saying whose subject may follow them ("said Mr Peters"; not "told Mr Peters").
-_INVERTIBLE = re.compile(r"said|says|added|announced|stated|declared", re.IGNORECASE)
-#: Between a verb of saying and the name of its subject ("said Mr Peters", "said the Ministry").
-_SAID_THEN = re.compile(r"\s+(?:the\s+)?")
 #: Verbs that say what a thing is rather than what happened.
 _COPULA = frozenset({"is", "was", "are", "were", "be", "been"})
 #: What separates two happenings of one kind in a clause.
@@ -175,43 +163,8 @@ def extract_events(
                 anchor,
             )
             new, subject = sentence.events(subject)
-            found.extend(_linked(text, found, new))
+            found.extend(linked(text, found, new))
     return found
-
-
-def _linked(text: str, earlier: list[Event], new: list[Event]) -> list[Event]:
-    """A sentence's events with its back-references resolved: a trigger named as something
-    already told ("During his visit", "These offers") is no new happening; the sentence's other
-    events point to the earlier one (`Event.refers_to`, its index among the document's events)
-    and the back-reference makes no row of its own, unless it carries a date (then it is kept,
-    pointing back). Without an earlier event of its kind it is an event like any other."""
-    out: list[Event] = []
-    refers: int | None = None
-    for e in new:
-        before = text[max(e.sentence_start, e.trigger_start - _BACK_REACH) : e.trigger_start]
-        antecedent = next(
-            (i for i in range(len(earlier) - 1, -1, -1) if earlier[i].action == e.action), None
-        )
-        if antecedent is not None and e.verb is None and _BACK_REFERENCE.search(before):
-            if e.when_index is not None:  # it dates something: keep it, pointing back
-                out.append(replace(e, refers_to=antecedent))
-                continue
-            refers = antecedent
-            continue
-        out.append(e)
-    if refers is None:
-        return out
-    return [e if e.refers_to is not None else replace(e, refers_to=refers) for e in out]
-
-
-def _inverted(
-    text: str, hit: Hit, recipients: tuple[Participant, ...]
-) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
-    """ "said Mr Peters": the name right after a verb of saying is its subject."""
-    first = recipients[0]
-    if first.char_start is None or not _SAID_THEN.fullmatch(text, hit.end, first.char_start):
-        return (), recipients
-    return (replace(first, role="actor"),), recipients[1:]
 
 
 _FIRST_SINGULAR = re.compile(r"\b(?:I|my|me)\b")
@@ -305,8 +258,8 @@ class _Sentence:
             left, h.start, subject=True
         )
         recipients = self._group(h.end, right, subject=False)
-        if _INVERTIBLE.fullmatch(self.text, h.start, h.end) and not actors and recipients:
-            actors, recipients = _inverted(self.text, h, recipients)  # "said Mr Peters"
+        if not actors and recipients:
+            actors, recipients = inverted(self.text, h.start, h.end, actors, recipients)
         if not actors and quoted and self.speaker:
             actors = self._first_person(left, h.start, "actor")
         if not recipients and quoted and self.speaker:

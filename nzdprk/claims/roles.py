@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from ..text import cue, in_spans
@@ -168,3 +168,29 @@ def roles(
     for p in out:
         unique.setdefault((p.actor_id, p.role), p)
     return tuple(unique.values())
+
+
+#: Verbs of saying whose subject may follow them ("said Mr Peters"; not "told Mr Peters").
+_INVERTIBLE = re.compile(r"said|says|added|announced|stated|declared", re.IGNORECASE)
+#: Between a verb of saying and the name of its subject ("said Mr Peters", "said the Ministry").
+_SAID_THEN = re.compile(r"\s+(?:the\s+)?")
+
+
+def inverted(
+    text: str,
+    start: int,
+    end: int,
+    actors: tuple[Participant, ...],
+    recipients: tuple[Participant, ...],
+) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
+    """ "said Mr Peters": the name right after a verb of saying at [start, end) is its subject;
+    any other trigger keeps its roles."""
+    first = recipients[0] if recipients else None
+    if (
+        first is None
+        or first.char_start is None
+        or not _INVERTIBLE.fullmatch(text, start, end)
+        or not _SAID_THEN.fullmatch(text, end, first.char_start)
+    ):
+        return actors, recipients
+    return (replace(first, role="actor"),), recipients[1:]
