@@ -419,7 +419,8 @@ FRAMES: dict[str, Frame] = {
                 _c(
                     "action",
                     "string",
-                    "the lexicon entry that fired (data/lexicon.csv), else the clause's main verb",
+                    "the lexicon entry that fired (data/lexicon.csv), else the clause's main verb "
+                    "('dated' when it has none)",
                 ),
                 _c("event_mode", "string", "PLOVER mode (how), where the trigger says it"),
                 _c("context", "string", "PLOVER context (why/what about)"),

@@ -594,6 +594,37 @@ def rows(text: str, anchor: dt.date | None = None) -> list[tuple]:
             [("meet", "none", "1991-05-12", "12 May 1991")],
             id="copula-written",
         ),
+        pytest.param(  # dev set h04: a present-tense verb after its pronoun subject
+            "“It follows two such tests last year and more than a dozen missile tests this year.",
+            dt.date(2017, 9, 3),
+            [
+                ("follows", "none", "2016", "last year"),
+                ("missile_launch", "none", "2017", "this year"),
+            ],
+            id="present-verb-source",
+        ),
+        pytest.param(
+            "It rains in Wellington in July 2019.",
+            None,
+            [("rains", "none", "2019-07", "July 2019")],
+            id="present-verb-written",
+        ),
+        pytest.param(  # 001: the saying takes its date; what was said keeps its own
+            "Foreign Minister Phil Goff announced today that a delegation of New Zealand officials"
+            " is to visit North Korea next week.",
+            dt.date(2000, 9, 19),
+            [
+                ("statement", "none", "2000-09-19", "today"),
+                ("visit", "future", "2000-09-25/2000-10-01", "next week"),
+            ],
+            id="saying-dated-source",
+        ),
+        pytest.param(
+            "The minister announced on 3 May 2019 that the envoy will visit Seoul.",
+            None,
+            [("statement", "none", "2019-05-03", "3 May 2019"), ("visit", "future", None, None)],
+            id="saying-dated-written",
+        ),
     ],
 )
 def test_each_dated_happening_is_one_row_with_its_own_date(sentence, anchor, expected):

@@ -35,7 +35,8 @@ _IRREGULAR = (
     "begins|becomes|comes|goes|gives|takes|makes|holds|leaves|sends|wins|leads|remains"
 )
 _VERB = re.compile(
-    rf"\b(?:(?P<aux>{_AUX})\s+(?:not\s+)?(?:been\s+)?(?P<after>[a-z]+)|(?P<verb>[a-z]+ed|{_IRREGULAR}))\b",
+    rf"\b(?:(?P<aux>{_AUX})\s+(?:not\s+)?(?:been\s+)?(?P<after>[a-z]+)|(?P<verb>[a-z]+ed|{_IRREGULAR})"
+    r"|(?i:it|he|she|they|we|this|which|who)\s+(?P<present>[a-z]+s))\b",
 )
 #: Words after an auxiliary that are no verb: then the auxiliary is the main verb ("is a test").
 _NO_VERB = frozenset(
@@ -93,7 +94,7 @@ def main_verb(
     m = _verb_match(text, clause, rest)
     if m is None:
         return None
-    group = "after" if m.group("after") else "verb"
+    group = next(g for g in ("after", "verb", "present") if m.group(g))
     if group == "after" and (m.group("after") in _NO_VERB or m.group("after").endswith("ly")):
         group = "aux"
     return m.group(group).lower(), m.start(group), m.end(group)

@@ -324,6 +324,8 @@ class _Sentence:
                 continue
             aux = aux_mode(self.text, clause[0], *at)
             mode = {"future": "planned", "hypothetical": "hedged", "negated": "negated"}.get(aux)
+            # the verb may be a lexicon word left out for a busier clause ("announced today")
+            lexical = next((h for h in self.found if h.start <= at[0] < h.end), None)
             speaker = self.speaker if quoted else None
             reported = speaker is not None and speaker not in self.author_ids
             out.append(
@@ -333,14 +335,14 @@ class _Sentence:
                     trigger_text=self.text[at[0] : at[1]],
                     trigger_start=at[0],
                     trigger_end=at[1],
-                    trigger=GENERIC,
+                    trigger=lexical.trigger if lexical else GENERIC,
                     aux_mode=aux,
                     assertion_mode=mode or ("reported" if reported else "asserted"),
                     hedge_text=None,
                     attributed_to=speaker,
                     when_index=i,
                     participants=(),
-                    verb=verb or "dated",
+                    verb=None if lexical else verb or "dated",
                 )
             )
         return coded, out
