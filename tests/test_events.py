@@ -760,6 +760,16 @@ def parties(text: str) -> list[tuple[str, list[str], list[str]]]:
             [("request", ["CHN"], [])],
             id="noun-modifier-written",
         ),
+        pytest.param(  # 000: North Korea demanded, not South Korea
+            "South Korea refused to hold new elections per North Korean demands.",
+            [("reject", ["KOR"], ["PRK"]), ("request", ["PRK"], [])],
+            id="noun-after-preposition-source",
+        ),
+        pytest.param(
+            "Japan changed course under Chinese demands.",
+            [("request", ["CHN"], [])],
+            id="noun-after-preposition-written",
+        ),
         pytest.param(  # 000: the killed are the recipients, not the actors
             "A total of 33 New Zealanders were killed in action.",
             [("assault", [], ["NZL"])],

@@ -44,14 +44,19 @@ from .roles import speaker as quote_speaker
 _PLACED = frozenset({"explicit", "anchored"})
 #: A coordinated verb with no subject of its own ("... and has given"): it shares the subject.
 _AND_THEN = re.compile(r"\band\s+(?:(?:has|have|had|was|were|is|are|will|also)\s+)*$")
-#: A noun trigger after a determiner, with the words that modify it ("the UN call", "the 2006
-#: North Korean nuclear test"): only those modifiers can be its actor.
+#: A noun trigger after a determiner or a preposition, with the words that modify it ("the UN
+#: call", "the 2006 North Korean nuclear test", "per North Korean demands"): only those
+#: modifiers can be its actor.
 _NOMINAL = re.compile(
-    r"\b(?:a|an|the|this|that|these|those|such)\s+"
-    r"(?P<modifiers>(?:(?!(?:and|or|but|to|of|in|on|at|for|with|by|from|as|that|which|who|was|"
+    r"\b(?:(?P<determiner>a|an|the|this|that|these|those|such)|"
+    r"per|of|for|under|after|against|despite)\s+"
+    r"(?P<modifiers>(?:(?!(?:a|an|the|this|these|those|such|and|or|but|to|of|in|on|at|for|with|"
+    r"by|from|as|that|which|who|was|"
     r"were|is|are|has|have|had)\b)[\w’'-]+\s+){0,4})\Z",
     re.IGNORECASE,
 )
+#: Noun endings: after a preposition, only a trigger so ending is a noun ("per ... demands").
+_NOUN = re.compile(r"(?<!ing)(?:s|ion|ment|ance|ence)\Z", re.IGNORECASE)
 #: A trigger that opens with a past participle ("killed in action", "taken prisoner", "shot").
 _PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|wn|ot|ught|eld)\b", re.IGNORECASE)
 #: A verb that takes a noun trigger as its object and its subject as the noun's actor.
@@ -266,6 +271,12 @@ class _Sentence:
             recipients = self._first_person(h.end, right, "recipient")
         participle = _PARTICIPLE.match(self.text, h.start, h.end)
         nominal = None if participle else _NOMINAL.search(self.text, start, h.start)
+        if (
+            nominal
+            and not nominal.group("determiner")
+            and not _NOUN.search(self.text[h.start : h.end])
+        ):
+            nominal = None  # after a preposition only a plain noun form ("per ... demands")
         if nominal and _LIGHT_VERB.search(self.text, start, nominal.start()):
             nominal = None  # "made a courtesy call": the subject makes it
         if nominal:
