@@ -15,7 +15,8 @@ import pytest
 
 from nzdprk import plots
 from nzdprk.exercises import ExerciseError, exercises_from, load_exercises
-from nzdprk.figures import FIGURES, write_figures
+from nzdprk.export import save_figure, write_figures
+from nzdprk.figures import FIGURES
 
 from .conftest import ROOT
 
@@ -246,7 +247,7 @@ def test_a_dollar_sign_in_a_name_or_title_is_drawn_as_plain_text(tmp_path):
     plots.use_style()
     docs = _documents(ministers="A $x^2$ minister $")
     ax = plots.timeline(pd.DataFrame([_event()]), docs, title="Cost: $5 and $6 $\\frac")
-    paths = plots.save(ax.figure, "dollars", tmp_path)
+    paths = save_figure(ax.figure, "dollars", tmp_path)
     assert all(p.stat().st_size for p in paths)
     legend = [t.get_text() for t in ax.figure.legends[0].get_texts()]
     assert any("\\$x^2\\$" in t for t in legend)
