@@ -87,26 +87,8 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _parser() -> argparse.ArgumentParser:
-    formatter = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(
-        prog="nzdprk",
-        description="Turn source documents on New Zealand–North Korea relations into tidy tables.",
-        epilog=_epilog(),
-        formatter_class=formatter,
-    )
-    parser.add_argument("--version", action="version", version=f"nzdprk {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    export = sub.add_parser(
-        "export",
-        help="write every frame as CSV or Parquet, with datapackage.json",
-        description="Read a folder of documents and write one file per frame and a "
-        "datapackage.json that gives every column's type. Only files nzdprk wrote (listed in "
-        "nzdprk-manifest.json) are ever replaced or removed.",
-        epilog=_epilog(),
-        formatter_class=formatter,
-    )
+def _export_options(export: argparse.ArgumentParser) -> None:
+    """The options of ``nzdprk export``: the corpus, where and how to write, and how to read."""
     _corpus_options(export)
     export.add_argument(
         "--out", type=Path, required=True, help="output folder (created if missing)"
@@ -137,6 +119,29 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="show a progress bar (default: when writing to a terminal)",
     )
+
+
+def _parser() -> argparse.ArgumentParser:
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="nzdprk",
+        description="Turn source documents on New Zealand–North Korea relations into tidy tables.",
+        epilog=_epilog(),
+        formatter_class=formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"nzdprk {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    export = sub.add_parser(
+        "export",
+        help="write every frame as CSV or Parquet, with datapackage.json",
+        description="Read a folder of documents and write one file per frame and a "
+        "datapackage.json that gives every column's type. Only files nzdprk wrote (listed in "
+        "nzdprk-manifest.json) are ever replaced or removed.",
+        epilog=_epilog(),
+        formatter_class=formatter,
+    )
+    _export_options(export)
 
     figures = sub.add_parser(
         "figures",

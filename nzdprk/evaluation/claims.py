@@ -257,19 +257,9 @@ def _resolve(reference: str, by_file: Mapping[str, str], scored: Mapping) -> str
     return hits.pop() if len(hits) == 1 else None
 
 
-def _agreement(
-    corpus: Corpus,
-    scored: dict[str, GoldDocument],
-    gold: Gold,
-    by_file: Mapping[str, str],
-    notes: list[str],
-) -> list[_Layer]:
-    """Annotated shared facts against ``claim_comparisons``, one fact key per document pair."""
-    layer = _Layer(
-        "shared facts",
-        "pairs with the annotated relation",
-        "a pair of claims from the listed documents, about the fact, with its relation",
-    )
+def _comparison_units(corpus: Corpus) -> dict[tuple, dict]:
+    """The package's comparisons by (fact key, document, other document): the relations of the
+    value aspects (date, amount, period) and of the others, the values and the quotes."""
     comparisons = corpus.claim_comparisons
     quotes = dict(zip(corpus.claims["claim_id"], corpus.claims["quote"], strict=True))
     units: dict[tuple, dict] = {}
@@ -286,6 +276,37 @@ def _agreement(
         unit["values"] |= {str(v) for v in (row.value_a, row.value_b) if _value(v)}
         unit["quotes"].add((row.doc_id_a, quotes.get(row.claim_id_a, "")))
         unit["quotes"].add((row.doc_id_b, quotes.get(row.claim_id_b, "")))
+    return units
+
+
+def _about(key: tuple, unit: dict, fact: GoldFact, docs: set[str]) -> bool:
+    """Whether the package's comparison ``unit`` of documents ``key[1:]`` is about the annotated
+    ``fact``: between its documents, with its value, and quoting its words in both."""
+    if not {key[1], key[2]} <= docs:
+        return False
+    if fact.value and not any(v.startswith(fact.value) for v in unit["values"]):
+        return False
+    return not fact.words or all(
+        any(_key(w) in _key(q) for d, q in unit["quotes"] if d == doc)
+        for doc in (key[1], key[2])
+        for w in fact.words
+    )
+
+
+def _agreement(
+    corpus: Corpus,
+    scored: dict[str, GoldDocument],
+    gold: Gold,
+    by_file: Mapping[str, str],
+    notes: list[str],
+) -> list[_Layer]:
+    """Annotated shared facts against ``claim_comparisons``, one fact key per document pair."""
+    layer = _Layer(
+        "shared facts",
+        "pairs with the annotated relation",
+        "a pair of claims from the listed documents, about the fact, with its relation",
+    )
+    units = _comparison_units(corpus)
     matched: set[tuple] = set()
     outside = 0
     for fact in gold.agreement:
@@ -293,19 +314,7 @@ def _agreement(
         if len(docs) < 2:
             outside += 1
             continue
-
-        def about(key: tuple, unit: dict, fact: GoldFact = fact, docs: set = docs) -> bool:
-            if not {key[1], key[2]} <= docs:
-                return False
-            if fact.value and not any(v.startswith(fact.value) for v in unit["values"]):
-                return False
-            return not fact.words or all(
-                any(_key(w) in _key(q) for d, q in unit["quotes"] if d == doc)
-                for doc in (key[1], key[2])
-                for w in fact.words
-            )
-
-        related = [key for key, unit in units.items() if about(key, unit)]
+        related = [key for key, unit in units.items() if _about(key, unit, fact, docs)]
         matched.update(related)
         right = [
             key

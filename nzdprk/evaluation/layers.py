@@ -170,9 +170,9 @@ def _event_ok(
     )
 
 
-def _events(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> list[_Layer]:
-    """Annotated events against the dated statements of ``events`` (core and all)."""
-    layers = {
+def _event_layers() -> dict[tuple[bool, bool], _Layer]:
+    """The four event layers: core or all events, by exact or overlapping bounds."""
+    return {
         (core, exact): _Layer(
             "dated events",
             f"{'core' if core else 'all'}, {'exact' if exact else 'overlapping'}",
@@ -190,20 +190,30 @@ def _events(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> list
         for core in (True, False)
         for exact in (True, False)
     }
+
+
+def _dated_statements(rows: pd.DataFrame) -> list[tuple]:
+    """One (low, high, quote, start, end, date text) per dated statement of a document: events
+    that share their sentence, date phrase and bounds are one statement."""
+    found: dict[tuple, tuple] = {}
+    for row in rows.itertuples(index=False):
+        low, high = _day(row.date_earliest), _day(row.date_latest)
+        key = (row.sentence_id, row.date_text, low, high)
+        found.setdefault(
+            key,
+            (low, high, row.quote, int(row.char_start), int(row.char_end), row.date_text),
+        )
+    return list(found.values())
+
+
+def _events(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> list[_Layer]:
+    """Annotated events against the dated statements of ``events`` (core and all)."""
+    layers = _event_layers()
     events = corpus.events
     dated = events[events["date_earliest"].notna() | events["date_latest"].notna()]
     for doc_id, doc in scored.items():
         text = corpus.text(doc_id)
-        rows = dated[dated["doc_id"] == doc_id]
-        found: dict[tuple, tuple] = {}
-        for row in rows.itertuples(index=False):
-            low, high = _day(row.date_earliest), _day(row.date_latest)
-            key = (row.sentence_id, row.date_text, low, high)
-            found.setdefault(
-                key,
-                (low, high, row.quote, int(row.char_start), int(row.char_end), row.date_text),
-            )
-        statements = list(found.values())
+        statements = _dated_statements(dated[dated["doc_id"] == doc_id])
         where = [_occurrences(text, e.date_text) or [_first(text, e.date_text)] for e in doc.events]
         for exact in (True, False):
 

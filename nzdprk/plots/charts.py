@@ -14,6 +14,7 @@ from .tables import agreement_table, precision_table, speaker_table
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.text import Text
 
 #: How each kind of date is filled in the precision chart: grey for a placed date (darker is more
 #: precise), hatched white for a phrase that could not be placed, dotted white for no phrase.
@@ -94,23 +95,7 @@ def speakers(
     terms = offices[offices["actor_id"].isin(people)].dropna(subset=["start"])
     lo = min([table["when"].min(), *terms["start"]]) - pd.Timedelta(days=365)
     hi = table["when"].max() + pd.Timedelta(days=2 * 365)
-    names = []
-    for y, speaker in enumerate(people):
-        for term in terms[terms["actor_id"] == speaker].itertuples():
-            end = hi if pd.isna(term.end) else term.end
-            ax.plot([term.start, end], [y, y], color="0.85", lw=9, solid_capstyle="butt", zorder=1)
-            names.append(
-                ax.annotate(
-                    plain(term.office),
-                    (max(term.start, lo), y),
-                    xytext=(2, 8),
-                    textcoords="offset points",
-                    fontsize=MIN_FONT_SIZE,
-                    color="0.3",
-                )
-            )
-        for row in table[table["speaker_id"] == speaker].itertuples():
-            ax.plot([row.when], [y], marker="o", ms=8, color=colours[row.doc_id], zorder=3)
+    names = _draw_speakers(ax, table, terms, people, (lo, hi), colours)
     labels = table.drop_duplicates("speaker_id").set_index("speaker_id")
     ax.set_yticks(
         range(len(people)),
@@ -141,6 +126,37 @@ def speakers(
     )
     ax.set(**kwargs)
     return ax
+
+
+def _draw_speakers(
+    ax: Axes,
+    table: pd.DataFrame,
+    terms: pd.DataFrame,
+    people: list[str],
+    window: tuple[pd.Timestamp, pd.Timestamp],
+    colours: dict[str, str],
+) -> list[Text]:
+    """A row per speaker: grey bars for the offices held (named), a dot per source at its
+    date. Returns the office names, to be placed apart."""
+    lo, hi = window
+    names = []
+    for y, speaker in enumerate(people):
+        for term in terms[terms["actor_id"] == speaker].itertuples():
+            end = hi if pd.isna(term.end) else term.end
+            ax.plot([term.start, end], [y, y], color="0.85", lw=9, solid_capstyle="butt", zorder=1)
+            names.append(
+                ax.annotate(
+                    plain(term.office),
+                    (max(term.start, lo), y),
+                    xytext=(2, 8),
+                    textcoords="offset points",
+                    fontsize=MIN_FONT_SIZE,
+                    color="0.3",
+                )
+            )
+        for row in table[table["speaker_id"] == speaker].itertuples():
+            ax.plot([row.when], [y], marker="o", ms=8, color=colours[row.doc_id], zorder=3)
+    return names
 
 
 def mentions_matrix(

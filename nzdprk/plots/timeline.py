@@ -49,13 +49,58 @@ def timeline(
     table = timeline_table(data, documents, start=start, end=end)
     types = sorted(table["event_type"].unique())
     ax = new_axes(ax, (8.5, 0.55 * len(types) + 2.2))
-    as_of = as_of_days(documents)
     known = pd.concat([table["earliest"], table["latest"]]).dropna()
     lo = pd.Timestamp(start) if start else known.min() - pd.Timedelta(days=3 * 365)
     hi = pd.Timestamp(end) if end else known.max() + pd.Timedelta(days=3 * 365)
     stub = (hi - lo) * 0.025
     colours = source_colours(documents)
     labels = source_labels(documents)
+    numbers = _draw_events(ax, table, types, documents, (lo, stub), numbered=numbered)
+    ax.set_yticks(range(len(types)), [plain(t) for t in types])
+    ax.set_ylim(-0.7, len(types) + 0.9)  # room at the top for the era labels
+    ax.set_xlim(lo, hi)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=9))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    era_labels = _shade_eras(ax, lo, hi)
+    present = [d for d in documents["doc_id"] if d in set(table["doc_id"])]
+    handles = [mpl.lines.Line2D([], [], color=colours[d], lw=5, label=labels[d]) for d in present]
+    handles += _timeline_key()
+    legend_below(ax, handles, ncols=1)
+    ax.set_xlabel("date")
+    if title:
+        ax.set_title(plain(title))
+    declutter(
+        ax, era_labels + numbers, offsets=[DOWNWARDS] * len(era_labels) + [BOTH_WAYS] * len(numbers)
+    )
+    shown = ", ".join(labels[d] for d in present)
+    describe(
+        ax,
+        f"Timeline chart{': ' + title if title else ''}. {len(table)} dated events, dated "
+        f"{max(known.min(), lo):%Y} to {min(known.max(), hi):%Y}, "
+        f"in rows by event type ({', '.join(types)}). "
+        "Each event is a bar from its first to its last possible day, coloured by source: "
+        f"{shown}. Open periods end at the date of their source. "
+        "Grey bands mark eras chosen for teaching. "
+        + ("The numbers refer to the table below the chart." if numbered else ""),
+    )
+    ax.set(**kwargs)
+    return ax
+
+
+def _draw_events(
+    ax: Axes,
+    table: pd.DataFrame,
+    types: list[str],
+    documents: pd.DataFrame,
+    window: tuple[pd.Timestamp, pd.Timedelta],
+    *,
+    numbered: bool,
+) -> list[Text]:
+    """The bars of `timeline`, a row per event type (up to five bars side by side, slightly
+    apart); with ``numbered``, the row number of each event next to its first bar."""
+    lo, stub = window
+    as_of = as_of_days(documents)
+    colours = source_colours(documents)
     numbers = []
     for y, kind in enumerate(types):
         rows = table[table["event_type"] == kind].reset_index(drop=True)
@@ -78,15 +123,12 @@ def timeline(
                         ha="left",
                     )
                 )
-    ax.set_yticks(range(len(types)), [plain(t) for t in types])
-    ax.set_ylim(-0.7, len(types) + 0.9)  # room at the top for the era labels
-    ax.set_xlim(lo, hi)
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=9))
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
-    era_labels = _shade_eras(ax, lo, hi)
-    present = [d for d in documents["doc_id"] if d in set(table["doc_id"])]
-    handles = [mpl.lines.Line2D([], [], color=colours[d], lw=5, label=labels[d]) for d in present]
-    handles += [
+    return numbers
+
+
+def _timeline_key() -> list[mpl.lines.Line2D]:
+    """Legend entries for what the marks mean, in grey (colour is the source, listed apart)."""
+    return [
         mpl.lines.Line2D([], [], color=GREY, lw=5, label="first to last possible day"),
         mpl.lines.Line2D(
             [],
@@ -112,26 +154,6 @@ def timeline(
             [], [], color=GREY, marker=">", ls=":", label="bound not known (at least this far)"
         ),
     ]
-    legend_below(ax, handles, ncols=1)
-    ax.set_xlabel("date")
-    if title:
-        ax.set_title(plain(title))
-    declutter(
-        ax, era_labels + numbers, offsets=[DOWNWARDS] * len(era_labels) + [BOTH_WAYS] * len(numbers)
-    )
-    shown = ", ".join(labels[d] for d in present)
-    describe(
-        ax,
-        f"Timeline chart{': ' + title if title else ''}. {len(table)} dated events, dated "
-        f"{max(known.min(), lo):%Y} to {min(known.max(), hi):%Y}, "
-        f"in rows by event type ({', '.join(types)}). "
-        "Each event is a bar from its first to its last possible day, coloured by source: "
-        f"{shown}. Open periods end at the date of their source. "
-        "Grey bands mark eras chosen for teaching. "
-        + ("The numbers refer to the table below the chart." if numbered else ""),
-    )
-    ax.set(**kwargs)
-    return ax
 
 
 def _spans(
