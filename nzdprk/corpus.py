@@ -56,7 +56,9 @@ def bundled_seeds() -> Path:
 def _frame_property(build: Callable[[Corpus], pd.DataFrame]) -> property:
     """A frame of the corpus: computed once, on first use, and handed out as a new copy on
     every access, so that editing it never changes what the corpus returns later. Its
-    docstring is the frame's description in `nzdprk.schema`."""
+    docstring is the frame's description in `nzdprk.schema`. Assigning a frame replaces it for
+    this corpus (a reading made by hand, to be scored by `nzdprk.evaluate`); the frames
+    computed from it are not computed again."""
     name = build.__name__
     key = f"_frame_{name}"
 
@@ -65,8 +67,11 @@ def _frame_property(build: Callable[[Corpus], pd.DataFrame]) -> property:
             self.__dict__[key] = build(self)
         return self.__dict__[key].copy()
 
+    def put(self: Corpus, frame: pd.DataFrame) -> None:
+        self.__dict__[key] = frame.copy()
+
     doc = f"{FRAMES[name].description} Columns: docs/data-dictionary.md. A copy on each access."
-    return property(get, doc=doc)
+    return property(get, put, doc=doc)
 
 
 class Corpus:

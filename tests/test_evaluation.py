@@ -379,7 +379,7 @@ def test_every_error_names_the_document_the_quote_and_what_was_expected(folder, 
 
 def test_without_an_amounts_table_money_falls_back_to_aid_flows_and_says_so(folder, gold_file):
     corpus = hand_read(folder)
-    corpus.amounts = None
+    corpus.amounts = pd.DataFrame()
     scores = nzdprk.evaluate(corpus, gold_file).scores.set_index(["layer", "measure"])
     money = scores.loc[("money", "amount and currency")]
     assert "not available" in money["note"]
