@@ -157,6 +157,17 @@ def _bars(ax) -> list[tuple[float, float]]:
     ]
 
 
+def test_a_chart_takes_its_frame_as_data_draws_on_the_axes_given_and_passes_the_rest_on():
+    _, ax = plt.subplots()
+    drawn = plots.timeline(
+        data=pd.DataFrame([_event()]), documents=_documents(), ax=ax, xlabel="year of the event"
+    )
+    assert drawn is ax
+    assert ax.get_xlabel() == "year of the event"
+    assert _bars(ax)
+    plt.close(ax.figure)
+
+
 def test_an_open_period_ends_at_the_date_of_its_source_not_at_the_edge():
     plots.use_style()
     ax = plots.timeline(pd.DataFrame([_event()]), _documents(), end="2010-12-31")
@@ -390,3 +401,16 @@ def test_each_lesson_has_a_transfer_task_and_a_code_free_exercise(exercises):
         asked = [exercises[e] for e in exercises if f'exercises.ask(\\"{e}\\")' in text]
         assert any(e.transfer for e in asked), path.name
         assert any(e.code_free for e in asked), path.name
+
+
+def test_every_name_an_exercise_accepts_is_written_in_a_source(exercises):
+    """Answers are what the sources say: a name the lessons accept must be in their words."""
+    texts = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "seeds").glob("*.txt"))
+    names = [
+        (exercise_id, answer)
+        for exercise_id in exercises
+        if exercises[exercise_id].kind == "name"
+        for answer in exercises[exercise_id].answers
+    ]
+    assert names
+    assert [(i, a) for i, a in names if str(a) not in texts] == []
