@@ -6,14 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .gold import (
-    nfc,
-)
-
-if TYPE_CHECKING:
-    pass
+from .gold import nfc
 
 
 def _key(text: str) -> str:
