@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..labels import source_labels
+from ..schema import PRECISION
 
 #: The one marker for an unknown value in the lessons' tables.
 UNKNOWN = "—"
@@ -80,7 +81,8 @@ def timeline_table(
     )
 
 
-PRECISIONS = ("day", "month", "season", "year", "decade", "century")
+#: The precisions of a placed date, finest first (the schema's vocabulary).
+PRECISIONS = PRECISION.values
 #: The kinds of date in the precision table and chart, most precise first: a placed date by its
 #: precision, then a date phrase that could not be placed, then an event with no date phrase.
 DATE_KINDS = (*PRECISIONS, "date phrase not placed", "no date phrase")
