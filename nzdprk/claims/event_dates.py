@@ -149,3 +149,13 @@ def bound(when: dates.When, anchor: dt.date | None, *, running_total: bool) -> d
         )
     note = "the onset of a state since a date" if since else "the end of what lasted until"
     return replace(placed, note=note)
+
+
+def within(inner: object, outer: object) -> bool:
+    """Whether the bounds of date ``inner`` lie inside those of ``outer`` (a more precise date
+    of the same happening); False when either is open or unknown."""
+    low_a, high_a = getattr(inner, "earliest", None), getattr(inner, "latest", None)
+    low_b, high_b = getattr(outer, "earliest", None), getattr(outer, "latest", None)
+    if low_a is None or high_a is None or low_b is None or high_b is None:
+        return False
+    return low_b <= low_a and high_a <= high_b

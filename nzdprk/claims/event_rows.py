@@ -68,18 +68,7 @@ def event_rows(
                 **common,
             }
         )
-        out.participants.extend(
-            {
-                "event_id": event_id,
-                "doc_id": doc_id,
-                "actor_id": p.actor_id,
-                "role": p.role,
-                "quote": p.text,
-                "char_start": p.char_start,
-                "char_end": p.char_end,
-            }
-            for p in ev.participants
-        )
+        out.participants.extend(_participant_rows(doc_id, event_id, ev))
         out.claims.append(
             {
                 "claim_id": claim_id,
@@ -96,6 +85,22 @@ def event_rows(
             }
         )
     return out
+
+
+def _participant_rows(doc_id: str, event_id: str, ev: Event) -> list[dict]:
+    """One row per participant of an event and role."""
+    return [
+        {
+            "event_id": event_id,
+            "doc_id": doc_id,
+            "actor_id": p.actor_id,
+            "role": p.role,
+            "quote": p.text,
+            "char_start": p.char_start,
+            "char_end": p.char_end,
+        }
+        for p in ev.participants
+    ]
 
 
 def _coded(

@@ -254,9 +254,7 @@ class _Sentence:
         """Who does it and to whom, from the names between the neighbouring triggers
         (``reach``), only where the grammar binds them: a noun's modifier or possessor ("the UN
         call", "New Zealand's support"), a passive's subject is its recipient ("33 New
-        Zealanders were killed"), "X has Y's backing" backs X; else the subject shared by a
-        coordinated verb, a relative "who", or a pronoun (``earlier``: the sentence's first
-        actors and the last named subject)."""
+        Zealanders were killed"), "X has Y's backing" backs X; else `_unnamed_subject`."""
         left, right = reach
         start = max(left, clause[0])
         actors = self._group(start, h.start, subject=True) or self._group(
@@ -296,15 +294,26 @@ class _Sentence:
             return owner, recipients
         if actors or nominal:
             return actors, recipients
+        return self._unnamed_subject(left, h.start, earlier), recipients
+
+    def _unnamed_subject(
+        self,
+        left: int,
+        at: int,
+        earlier: tuple[tuple[Participant, ...], tuple[Participant, ...]],
+    ) -> tuple[Participant, ...]:
+        """The actor of a trigger whose subject is not named before it: the subject shared by a
+        coordinated verb, the person of a relative "who", or the last named subject for a
+        pronoun (``earlier``: the sentence's first actors and the last named subject)."""
         first, subject = earlier
-        between = self.text[left : h.start]
+        between = self.text[left:at]
         if _AND_THEN.search(between):
-            actors = first  # a coordinated verb shares the sentence's subject
-        elif who := _RELATIVE_WHO.search(between):
-            actors = self._nearest_person(left + who.start())  # "Mr Peters, who yesterday …"
-        elif _PRONOUN.search(between):
-            actors = subject  # "it has contributed": the last named subject
-        return actors, recipients
+            return first  # a coordinated verb shares the sentence's subject
+        if who := _RELATIVE_WHO.search(between):
+            return self._nearest_person(left + who.start())  # "Mr Peters, who yesterday …"
+        if _PRONOUN.search(between):
+            return subject  # "it has contributed": the last named subject
+        return ()
 
     def _generic(
         self, coded: list[Event], parts: list[tuple[int, int]], quoted: bool
@@ -330,7 +339,8 @@ class _Sentence:
             subject = [k for k, e in enumerate(coded) if clause[0] <= e.trigger_start < at[0]]
             if verb in _COPULA and subject:
                 k = subject[-1]
-                if self._narrower(i, coded[k].when_index):
+                j = coded[k].when_index
+                if j is None or event_dates.within(d, self.dates[j]):
                     coded[k] = replace(coded[k], when_index=i)
                 continue
             aux = aux_mode(self.text, clause[0], *at)
@@ -357,18 +367,6 @@ class _Sentence:
                 )
             )
         return coded, out
-
-    def _narrower(self, i: int, j: int | None) -> bool:
-        """Whether date ``i`` lies within date ``j`` (or ``j`` is none): a more precise date of
-        the same happening."""
-        if j is None:
-            return True
-        a, b = self.dates[i], self.dates[j]
-        low_a, high_a = getattr(a, "earliest", None), getattr(a, "latest", None)
-        low_b, high_b = getattr(b, "earliest", None), getattr(b, "latest", None)
-        if None in (low_a, high_a, low_b, high_b):
-            return False
-        return low_b <= low_a and high_a <= high_b
 
     def _dated(self, event: Event, parts: list[tuple[int, int]]) -> list[Event]:
         """The event with the date of the happening itself (see `event_dates`): one row per
@@ -468,7 +466,8 @@ class _Sentence:
            drawing criticism"); else none.
 
         A verb of saying does not take a date that opens the unquoted clause of what was said
-        ("said from mid-April to early May, a ship was …")."""
+        ("said from mid-April to early May, a ship was …"); no date crosses into another verb
+        phrase (`_apart`)."""
 
         def distance(i: int, h: Hit) -> int:
             d = self.dates[i]
@@ -502,12 +501,26 @@ class _Sentence:
                 return after[0]
         if len(ix) == 1:
             return ix[0]
+        return self._fronted(clause, parts, with_events)
+
+    def _fronted(
+        self,
+        clause: tuple[int, int],
+        parts: list[tuple[int, int]],
+        with_events: set[tuple[int, int]],
+    ) -> int | None:
+        """The last date of the clauses before the sentence's first event, for an event of a
+        later clause ("In 2006, North Korea tested …, drawing criticism")."""
         fronted = None
         for c in parts:
             if c in with_events or c[0] >= clause[0]:
                 break
             fronted = next(
-                (i for i in reversed(mine) if c[0] <= self.dates[i].char_start < c[1]),
+                (
+                    i
+                    for i in reversed(range(*self.date_range))
+                    if c[0] <= self.dates[i].char_start < c[1]
+                ),
                 fronted,
             )
         return fronted
