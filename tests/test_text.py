@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -156,3 +158,14 @@ def test_in_spans_finds_a_position_by_bisection():
     spans = [(2, 5), (9, 12)]
     starts = [2, 9]
     assert [p for p in range(14) if in_spans(spans, starts, p)] == [2, 3, 4, 9, 10, 11]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab ,;:-–"“”()\n')), max_size=80))
+def test_clauses_tile_the_sentence_and_quotes_stay_inside_it(text):
+    spans = clauses(text, 0, len(text), [])
+    assert "".join(text[a:b] for a, b in spans) == text
+    assert all(a < b for a, b in spans)
+    quotes = quoted_spans(text, 0, len(text))
+    assert all(0 <= a < b <= len(text) for a, b in quotes)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(quotes))
