@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import nzdprk
 from nzdprk import actors, dates, money
 from nzdprk.claims.events import extract_events
+from nzdprk.claims.lexicon import find_triggers
 from nzdprk.claims.roles import speaker as quote_speaker
 from nzdprk.extract import _with_found, actor_lookup, analyse
 from nzdprk.read import Document, Published
@@ -805,3 +806,16 @@ def parties(text: str) -> list[tuple[str, list[str], list[str]]]:
 )
 def test_roles_only_where_the_grammar_binds_them(sentence, expected):
     assert parties(sentence) == expected
+
+
+def test_triggers_are_found_once_per_document_and_given_to_their_sentences():
+    # 003 (shortened) and a written sentence, as one document of two sentences.
+    text = "Winston Peters visited Pyongyang on 20 November 2007. The envoys met in Hanoi."
+    sentences = split_sentences(text)
+    found = find_triggers(text, sentences)
+    assert {text[s:e][:14]: [(h.trigger.action, text[h.start : h.end]) for h in hits]
+            for (s, e), hits in found.items()} == {
+        "Winston Peters": [("visit", "visited")],
+        "The envoys met": [("meet", "met")],
+    }  # fmt: skip
+    assert find_triggers(text, []) == {}
