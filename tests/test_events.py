@@ -725,6 +725,17 @@ def test_reported_speech_keeps_its_own_mood():
     ]
 
 
+def test_a_modal_before_a_quotation_still_moods_what_follows_it():
+    # 003: the hope that North Korea "would step back" ... and resume negotiations
+    _, events = coded(
+        'He expressed his hope that North Korea would "step back now from taking any more rash'
+        ' steps" and resume negotiations.'
+    )
+    assert [(e.action, e.aux_mode) for e in events] == [("negotiate", "hypothetical")]
+    _, events = coded('Japan hoped China would "think again" and resume negotiations.')
+    assert [(e.action, e.aux_mode) for e in events] == [("negotiate", "hypothetical")]
+
+
 def test_cues_come_from_one_table():
     assert cue("future").search("The minister will travel")
     assert cue("negation").search("she didn't go")

@@ -419,7 +419,7 @@ class _Sentence:
         with_events: set[tuple[int, int]],
         siblings: list[Hit],
     ) -> Event:
-        aux = aux_mode(self.text, self._voice_start(clause[0], h.start), h.start, h.end)
+        aux = aux_mode(self.text, self._voice_start(clause[0], h), h.start, h.end)
         attributed = (self.speaker if quoted else None) or (
             next((p.actor_id for p in participants if p.role == "actor"), None)
             if h.trigger.speech
@@ -525,15 +525,15 @@ class _Sentence:
             )
         return fronted
 
-    def _voice_start(self, clause_start: int, at: int) -> int:
-        """Where the cues of a trigger at ``at`` may start: reported speech keeps its own mood,
-        so a trigger outside a quotation does not read the quoted words before it, and one
-        inside reads only its quotation."""
+    def _voice_start(self, clause_start: int, hit: Hit) -> int:
+        """Where the cues of a trigger may start: reported speech keeps its own mood, so a
+        verb of saying outside a quotation does not read the quoted words before it, and a
+        trigger inside one reads only its quotation."""
         start = clause_start
         for q_start, q_end in self.quotes:
-            if q_start <= at < q_end:
+            if q_start <= hit.start < q_end:
                 return max(start, q_start)
-            if q_end <= at:
+            if q_end <= hit.start and hit.trigger.speech:
                 start = max(start, q_end)
         return start
 
