@@ -87,26 +87,8 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _parser() -> argparse.ArgumentParser:
-    formatter = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(
-        prog="nzdprk",
-        description="Turn source documents on New Zealand–North Korea relations into tidy tables.",
-        epilog=_epilog(),
-        formatter_class=formatter,
-    )
-    parser.add_argument("--version", action="version", version=f"nzdprk {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    export = sub.add_parser(
-        "export",
-        help="write every frame as CSV or Parquet, with datapackage.json",
-        description="Read a folder of documents and write one file per frame and a "
-        "datapackage.json that gives every column's type. Only files nzdprk wrote (listed in "
-        "nzdprk-manifest.json) are ever replaced or removed.",
-        epilog=_epilog(),
-        formatter_class=formatter,
-    )
+def _export_options(export: argparse.ArgumentParser) -> None:
+    """The options of ``nzdprk export``: the corpus, where and how to write, and how to read."""
     _corpus_options(export)
     export.add_argument(
         "--out", type=Path, required=True, help="output folder (created if missing)"
@@ -138,6 +120,29 @@ def _parser() -> argparse.ArgumentParser:
         help="show a progress bar (default: when writing to a terminal)",
     )
 
+
+def _parser() -> argparse.ArgumentParser:
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="nzdprk",
+        description="Turn source documents on New Zealand–North Korea relations into tidy tables.",
+        epilog=_epilog(),
+        formatter_class=formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"nzdprk {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    export = sub.add_parser(
+        "export",
+        help="write every frame as CSV or Parquet, with datapackage.json",
+        description="Read a folder of documents and write one file per frame and a "
+        "datapackage.json that gives every column's type. Only files nzdprk wrote (listed in "
+        "nzdprk-manifest.json) are ever replaced or removed.",
+        epilog=_epilog(),
+        formatter_class=formatter,
+    )
+    _export_options(export)
+
     figures = sub.add_parser(
         "figures",
         help="draw every published chart (SVG and PNG)",
@@ -163,9 +168,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_epilog(),
         formatter_class=formatter,
     )
-    evaluate.add_argument(
-        "--corpus", type=Path, default=None, help="folder of .txt documents (default: seeds/)"
-    )
+    _corpus_options(evaluate)
     evaluate.add_argument("--gold", type=Path, required=True, help="the annotation (YAML)")
     evaluate.add_argument("--out", type=Path, default=None, help="write scores.csv, errors.csv")
 
@@ -176,6 +179,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (see :data:`EXIT_CODES`)."""
+    from .evaluation import GoldError
     from .files import OutputError
     from .read import CorpusError, NoDocumentsError
 
@@ -186,16 +190,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "schema":
             return _schema(args)
-        if args.command == "evaluate":
-            from .evaluation import run_cli
-
-            return run_cli(args.corpus, args.gold, args.out)
         corpus = _load(args)
-        if args.command == "findings":
-            return _findings(corpus)
-        if args.command == "figures":
-            return _figures(corpus, args)
-        return _export(corpus, args)
+        command = {"findings": _findings, "figures": _figures, "evaluate": _evaluate}
+        return command.get(args.command, _export)(corpus, args)
+    except GoldError as exc:
+        print(f"nzdprk: nothing written. {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except NoDocumentsError as exc:
         hint = "" if args.corpus is not None else "; give a folder of documents with --corpus DIR"
         print(f"nzdprk: nothing written: no sources. {exc}{hint}", file=sys.stderr)
@@ -253,18 +253,18 @@ def _report(problems: list[Problem]) -> None:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .files import write_file
-    from .schema import data_dictionary
-
-    text = data_dictionary()
     if args.out is None:
-        sys.stdout.write(text)
+        from .schema import data_dictionary
+
+        sys.stdout.write(data_dictionary())
     else:
-        write_file(args.out, text.encode("utf-8"))
+        from .export import write_data_dictionary
+
+        write_data_dictionary(args.out)
     return EXIT_OK
 
 
-def _findings(corpus: Corpus) -> int:
+def _findings(corpus: Corpus, args: argparse.Namespace) -> int:
     from .findings import findings
 
     for line in findings(corpus):
@@ -273,10 +273,22 @@ def _findings(corpus: Corpus) -> int:
 
 
 def _figures(corpus: Corpus, args: argparse.Namespace) -> int:
-    from .figures import write_figures
+    from .export import write_figures
 
     manifest = write_figures(corpus, args.out)
     print(f"nzdprk: drew {len(manifest)} figures into {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _evaluate(corpus: Corpus, args: argparse.Namespace) -> int:
+    from .evaluation import evaluate
+    from .export import write_evaluation
+
+    result = evaluate(corpus, args.gold)
+    print(result)
+    if args.out is not None:
+        write_evaluation(result, args.out)
+        print(f"nzdprk: wrote scores.csv and errors.csv to {args.out}", file=sys.stderr)
     return EXIT_OK
 
 

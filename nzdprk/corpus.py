@@ -4,27 +4,29 @@ from __future__ import annotations
 
 import bisect
 import csv
-import hashlib
 import os
 import warnings
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, actors
+from . import __version__, frames
 from .claims import actor_table, aid_fact_key, fact_key, keyed_participants
 from .claims.aid import AidFlow
-from .dates import When, edtf_bounds
-from .events import QUAD_CLASS
+from .claims.event_rows import Columns, event_rows
 from .extract import Analysis, analyse, work_problems
+from .frames import amount_id
+from .frames import frame as _frame
+from .frames import known as _known
+from .frames import when_columns as _when_columns
 from .read import (
     CorpusError,
     Document,
     NoDocumentsError,
     Problem,
     check_pattern,
-    front_matter_json,
     read_corpus,
 )
 from .schema import DOC_TYPE, FRAMES, cast_frame
@@ -54,11 +56,36 @@ def bundled_seeds() -> Path:
     return folder
 
 
-class Corpus:
-    """A folder of documents and the frames derived from them (computed once, on first use).
+def _frame_property(build: Callable[[Corpus], pd.DataFrame]) -> property:
+    """A frame of the corpus: computed once, on first use, and handed out as a new copy on
+    every access, so that editing it never changes what the corpus returns later. Its
+    docstring is the frame's description in `nzdprk.schema`. Assigning a frame replaces it for
+    this corpus (a reading made by hand, to be scored by `nzdprk.evaluate`); the frames
+    computed from it are not computed again."""
+    name = build.__name__
+    key = f"_frame_{name}"
 
-    Frames are new pandas DataFrames with the columns and dtypes of ``nzdprk.schema``; the
-    ``problems`` frame lists every file that was skipped or only partly read.
+    def get(self: Corpus) -> pd.DataFrame:
+        if key not in self.__dict__:
+            self.__dict__[key] = build(self)
+        return self.__dict__[key].copy()
+
+    def put(self: Corpus, frame: pd.DataFrame) -> None:
+        self.__dict__[key] = frame.copy()
+
+    doc = f"{FRAMES[name].description} Columns: docs/data-dictionary.md. A copy on each access."
+    return property(get, put, doc=doc)
+
+
+class Corpus:
+    """A folder of documents and the frames derived from them.
+
+    Each frame (``corpus.documents``, ``corpus.events``... every name of
+    ``nzdprk.schema.FRAMES``; ``help(Corpus.events)`` gives its description, and
+    ``docs/data-dictionary.md`` its columns) is a pandas DataFrame with the columns and dtypes
+    of the schema. It is computed once, on first use, and every access returns a new copy:
+    change it freely, the corpus is not changed. The ``problems`` frame lists every file that
+    was skipped or only partly read.
     """
 
     def __init__(
@@ -96,99 +123,21 @@ class Corpus:
     def _analysed(self) -> dict[str, Analysis]:
         return {doc.doc_id: analyse(doc) for doc in self.docs}
 
-    @cached_property
+    @_frame_property
     def documents(self) -> pd.DataFrame:
+        return frames.documents(self.docs, self._analysed, self.catalogue)
 
-        rows = []
-        for doc in self.docs:
-            cat = self.catalogue.get(doc.path, {})
-            analysed = self._analysed[doc.doc_id]
-            pub = analysed.published
-            rows.append(
-                {
-                    "doc_id": doc.doc_id,
-                    "path": doc.path,
-                    "doc_type": doc.doc_type,
-                    "title": doc.title,
-                    "publisher": _known(cat.get("publisher")),
-                    "url": doc.url or cat.get("origin_url") or None,
-                    "licence": cat.get("licence") or "unknown",
-                    "ministers": "; ".join(doc.ministers) or None,
-                    "portfolios": "; ".join(doc.portfolios) or None,
-                    "published_text": pub.text,
-                    "published_edtf": pub.edtf,
-                    "published_earliest": pub.earliest,
-                    "published_latest": pub.latest,
-                    "published_precision": pub.precision,
-                    "published_qualifier": "none" if pub.edtf else None,
-                    "published_refine": None,
-                    "published_resolution": pub.resolution,
-                    "published_is_interval": False if pub.edtf else None,
-                    "published_note": analysed.published_note,
-                    "is_dated": doc.published.edtf is not None,
-                    "front_matter_json": front_matter_json(doc.front_matter),
-                    "n_chars": len(doc.text),
-                    "n_sentences": len(self._analysed[doc.doc_id].sentences),
-                    "text_sha256": hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
-                    "file_sha256": doc.file_sha256,
-                    "text": doc.text,
-                }
-            )
-        return _frame("documents", rows)
-
-    @cached_property
+    @_frame_property
     def sentences(self) -> pd.DataFrame:
+        return frames.sentences(self.docs, self._analysed)
 
-        rows = [
-            {
-                "sentence_id": f"{doc.doc_id}:s{i:03d}",
-                "doc_id": doc.doc_id,
-                "paragraph": paragraph,
-                "section": section,
-                "char_start": start,
-                "char_end": end,
-                "quote": doc.text[start:end],
-            }
-            for doc in self.docs
-            for i, (start, end, paragraph, section) in enumerate(
-                self._analysed[doc.doc_id].sentences, start=1
-            )
-        ]
-        return _frame("sentences", rows)
-
-    @cached_property
+    @_frame_property
     def sections(self) -> pd.DataFrame:
+        return frames.sections(self.docs, self._analysed)
 
-        rows = [
-            {
-                "doc_id": doc.doc_id,
-                "section_number": i,
-                "heading": s.heading,
-                "level": s.level,
-                "char_start": s.char_start,
-                "char_end": s.char_end,
-            }
-            for doc in self.docs
-            for i, s in enumerate(self._analysed[doc.doc_id].sections)
-        ]
-        return _frame("sections", rows)
-
-    @cached_property
+    @_frame_property
     def infobox(self) -> pd.DataFrame:
-
-        rows = [
-            {
-                "doc_id": doc.doc_id,
-                "key": b.key,
-                "char_start": b.value_start,
-                "char_end": b.value_end,
-                "value": doc.text[b.value_start : b.value_end],
-            }
-            for doc in self.docs
-            for b in self._analysed[doc.doc_id].blocks
-            if b.kind == "infobox"
-        ]
-        return _frame("infobox", rows)
+        return frames.infobox(self.docs, self._analysed)
 
     @cached_property
     def _sentence_starts(self) -> dict[str, list[int]]:
@@ -202,62 +151,13 @@ class Corpus:
             return f"{doc_id}:s{i + 1:03d}"
         return None
 
-    @cached_property
+    @_frame_property
     def dates(self) -> pd.DataFrame:
+        return frames.dates(self.docs, self._analysed, self._sentence_id)
 
-        rows = []
-        for doc in self.docs:
-            for i, w in enumerate(self._analysed[doc.doc_id].dates, start=1):
-                rows.append(
-                    {
-                        "date_id": f"{doc.doc_id}:d{i:03d}",
-                        "doc_id": doc.doc_id,
-                        "sentence_id": self._sentence_id(doc.doc_id, w.char_start),
-                        **_when_columns("date_", w),
-                        "rule_id": w.rule,
-                        "char_start": w.char_start,
-                        "char_end": w.char_end,
-                        "quote": doc.text[w.char_start : w.char_end],
-                    }
-                )
-        return _frame("dates", rows)
-
-    @cached_property
+    @_frame_property
     def amounts(self) -> pd.DataFrame:
-        """Every money amount in every document, aid or not (ids ``doc_id:a001`` ...)."""
-        rows = []
-        for doc in self.docs:
-            analysed = self._analysed[doc.doc_id]
-            aid = {id(f.money) for f in analysed.aid_flows}
-            for i, m in enumerate(analysed.money):
-                rows.append(
-                    {
-                        "amount_id": amount_id(doc.doc_id, i),
-                        "doc_id": doc.doc_id,
-                        "sentence_id": self._sentence_id(doc.doc_id, m.char_start),
-                        "amount_text": m.amount_text,
-                        "amount": m.amount,
-                        "amount_min": m.amount_min,
-                        "amount_max": m.amount_max,
-                        "currency": m.currency,
-                        "currency_assumed": m.currency_assumed,
-                        "currency_reason": m.currency_reason,
-                        "qualifier": m.qualifier,
-                        "qualifier_text": m.qualifier_text,
-                        "multiplier": m.multiplier,
-                        "equivalent_of": None
-                        if m.equivalent_of is None
-                        else amount_id(doc.doc_id, m.equivalent_of),
-                        "measure": "aid"
-                        if id(m) in aid
-                        else analysed.amount_measures.get(m.char_start),
-                        "rule_id": m.rule,
-                        "char_start": m.char_start,
-                        "char_end": m.char_end,
-                        "quote": doc.text[m.char_start : m.char_end],
-                    }
-                )
-        return _frame("amounts", rows)
+        return frames.amounts(self.docs, self._analysed, self._sentence_id)
 
     @cached_property
     def _event_rows(self) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
@@ -268,235 +168,86 @@ class Corpus:
         events, participants, claims, flows = [], [], [], []
         for doc in self.docs:
             analysed = self._analysed[doc.doc_id]
-            # Records by identity: one lookup each, however long the document.
+            # Records by identity: one lookup each, however long the document. An event whose
+            # amount is an aid row is compared as that row.
             counted = {id(f.event) for f in analysed.aid_flows if f.money is not None}
             positions = {
                 id(record): i
                 for records in (analysed.events, analysed.money)
                 for i, record in enumerate(records)
             }
-            for i, ev in enumerate(analysed.events, start=1):
-                event_id = f"{doc.doc_id}:e{i:03d}"
-                claim_id = f"{doc.doc_id}:c{i:03d}"
-                by_role = {
-                    role: [p.actor_id for p in ev.participants if p.role == role]
-                    for role in ("actor", "recipient", "location")
-                }
-                when = analysed.event_dates[ev.when_index] if ev.when_index is not None else None
-                key = None if id(ev) in counted else fact_key(ev, table)
-                summary = _summary(
-                    [names.get(a, a) for a in by_role["actor"]],
-                    ev.trigger.action,
-                    [names.get(a, a) for a in by_role["recipient"]],
-                )
-                span = {
-                    "char_start": ev.sentence_start,
-                    "char_end": ev.sentence_end,
-                    "quote": doc.text[ev.sentence_start : ev.sentence_end],
-                }
-                events.append(
-                    {
-                        "event_id": event_id,
-                        "claim_id": claim_id,
-                        "doc_id": doc.doc_id,
-                        "sentence_id": self._sentence_id(doc.doc_id, ev.sentence_start),
-                        "event_type": ev.trigger.event_type,
-                        "action": ev.trigger.action,
-                        "event_mode": ev.trigger.mode,
-                        "context": ev.trigger.context,
-                        "quad_class": QUAD_CLASS.get(ev.trigger.event_type),
-                        "cameo_code": ev.trigger.cameo_code,
-                        "aux_mode": ev.aux_mode,
-                        "summary": summary,
-                        "actor_id": next(iter(by_role["actor"]), None),
-                        "recipient_id": next(iter(by_role["recipient"]), None),
-                        "location_id": next(iter(by_role["location"]), None),
-                        "trigger_text": ev.trigger_text,
-                        "trigger_start": ev.trigger_start,
-                        "trigger_end": ev.trigger_end,
-                        **_when_columns("date_", when),
-                        "fact_key": key,
-                        "attributed_to": ev.attributed_to,
-                        "assertion_mode": ev.assertion_mode,
-                        **span,
-                    }
-                )
-                participants += [
-                    {
-                        "event_id": event_id,
-                        "doc_id": doc.doc_id,
-                        "actor_id": p.actor_id,
-                        "role": p.role,
-                        "quote": p.text,
-                        "char_start": p.char_start,
-                        "char_end": p.char_end,
-                    }
-                    for p in ev.participants
-                ]
-                claims.append(
-                    {
-                        "claim_id": claim_id,
-                        "doc_id": doc.doc_id,
-                        "claim_type": "event",
-                        "record_id": event_id,
-                        "fact_key": key,
-                        "subject_id": next(iter(by_role["actor"]), None),
-                        "predicate": ev.trigger.action,
-                        "object_id": next(iter(by_role["recipient"]), None),
-                        "attributed_to": ev.attributed_to,
-                        "assertion_mode": ev.assertion_mode,
-                        "hedge_text": ev.hedge_text,
-                        "rule_id": f"event.{ev.trigger.action}",
-                        "extractor_version": __version__,
-                        **span,
-                    }
-                )
+            rows = event_rows(
+                doc.doc_id,
+                doc.text,
+                analysed.events,
+                analysed.event_dates,
+                Columns(
+                    sentence_id=lambda at, d=doc.doc_id: self._sentence_id(d, at),
+                    fact_key=lambda ev, counted=counted: (
+                        None if id(ev) in counted else fact_key(ev, table)
+                    ),
+                    summary=lambda a, action, r: _summary(
+                        [names.get(x, x) for x in a], action, [names.get(x, x) for x in r]
+                    ),
+                    when_columns=lambda when: _when_columns("date_", when),
+                    version=__version__,
+                ),
+            )
+            events += rows.events
+            participants += rows.participants
+            claims += rows.claims
             first = len(analysed.events) + 1
             for j, flow in enumerate(analysed.aid_flows, start=1):
                 row = _flow_row(doc, positions, flow, j, f"{doc.doc_id}:c{first + j - 1:03d}")
                 flows.append(row)
-                claims.append(
-                    {
-                        "claim_id": row["claim_id"],
-                        "doc_id": doc.doc_id,
-                        "claim_type": "aid_flow",
-                        "record_id": row["flow_id"],
-                        "fact_key": row["fact_key"],
-                        "subject_id": flow.donor_id,
-                        "predicate": f"aid_{flow.measure}",
-                        "object_id": flow.receiver_org_id or flow.recipient_country,
-                        "object_value": flow.amount_text,
-                        "attributed_to": None,
-                        "assertion_mode": "planned"
-                        if flow.measure == "pledge_total"
-                        else "asserted",
-                        "hedge_text": None,
-                        "rule_id": flow.rule,
-                        "extractor_version": __version__,
-                        "quote": row["quote"],
-                        "char_start": row["char_start"],
-                        "char_end": row["char_end"],
-                    }
-                )
+                claims.append(_flow_claim(doc.doc_id, flow, row))
         return events, participants, claims, flows
 
-    @cached_property
+    @_frame_property
     def aid_flows(self) -> pd.DataFrame:
 
         rows = self._event_rows[3]
         return _frame("aid_flows", rows)
 
-    @cached_property
+    @_frame_property
     def events(self) -> pd.DataFrame:
 
         rows = self._event_rows[0]
         return _frame("events", rows)
 
-    @cached_property
+    @_frame_property
     def event_participants(self) -> pd.DataFrame:
 
         rows = self._event_rows[1]
         return _frame("event_participants", rows)
 
-    @cached_property
+    @_frame_property
     def claims(self) -> pd.DataFrame:
 
         rows = self._event_rows[2]
         return _frame("claims", rows)
 
-    @cached_property
+    @_frame_property
     def mentions(self) -> pd.DataFrame:
+        return frames.mentions(self.docs, self._analysed)
 
-        rows = [
-            {
-                "mention_id": f"{doc.doc_id}:m{i:03d}",
-                "doc_id": doc.doc_id,
-                "actor_id": m.actor_id,
-                "kind": m.kind,
-                "alias_type": m.alias_type,
-                "sense": m.sense,
-                "text": m.text,
-                "char_start": m.char_start,
-                "char_end": m.char_end,
-            }
-            for doc in self.docs
-            for i, m in enumerate(self._analysed[doc.doc_id].mentions, start=1)
-        ]
-        return _frame("mentions", rows)
-
-    @cached_property
+    @_frame_property
     def unresolved_names(self) -> pd.DataFrame:
+        return frames.unresolved_names(self.docs, self._analysed)
 
-        rows = [
-            {
-                "doc_id": doc.doc_id,
-                "text": u.text,
-                "reason": u.reason,
-                "char_start": u.char_start,
-                "char_end": u.char_end,
-            }
-            for doc in self.docs
-            for u in self._analysed[doc.doc_id].unresolved
-        ]
-        return _frame("unresolved_names", rows)
-
-    @cached_property
+    @_frame_property
     def actors(self) -> pd.DataFrame:
+        return frames.actors(self.mentions)
 
-        counts = self.mentions["actor_id"].value_counts().to_dict()
-        rows = [
-            {
-                **{
-                    k: r[k] or None
-                    for k in (
-                        "actor_id",
-                        "actor_kind",
-                        "canonical_name",
-                        "country_code",
-                        "wikidata_qid",
-                        "notes",
-                    )
-                },
-                "country_name": actors.country_name(r["country_code"])
-                if r["country_code"]
-                else None,
-                "verified": r["verified"] == "yes",
-                "curated": True,
-                "n_mentions": counts.get(r["actor_id"], 0),
-            }
-            for r in actors.actors()
-        ]
-        return _frame("actors", rows + _found_actors(self.mentions, counts))
-
-    @cached_property
+    @_frame_property
     def actor_aliases(self) -> pd.DataFrame:
+        return frames.actor_aliases()
 
-        rows = [{k: r[k] or None for k in FRAMES["actor_aliases"].names} for r in actors.aliases()]
-        return _frame("actor_aliases", rows)
-
-    @cached_property
+    @_frame_property
     def offices(self) -> pd.DataFrame:
+        return frames.offices()
 
-        rows = []
-        for r in actors.offices():
-            start = edtf_bounds(r["start"])[0] if r["start"] else None
-            end = edtf_bounds(r["end"])[1] if r["end"] else None
-            rows.append(
-                {
-                    "actor_id": r["actor_id"],
-                    "office": r["office"],
-                    "organisation_id": r["organisation_id"] or None,
-                    "start_text": r["start"] or None,
-                    "end_text": r["end"] or None,
-                    "start": start,
-                    "end": end,
-                    "verified": r["verified"] == "yes",
-                    "note": r["note"] or None,
-                }
-            )
-        return _frame("offices", rows)
-
-    @cached_property
+    @_frame_property
     def claim_comparisons(self) -> pd.DataFrame:
         from .agreement import compare_claims
 
@@ -507,7 +258,7 @@ class Corpus:
     def _keyed_participants(self) -> pd.DataFrame:
         return keyed_participants(self.event_participants, self.events)
 
-    @cached_property
+    @_frame_property
     def facts(self) -> pd.DataFrame:
         from .agreement import summarise_facts
 
@@ -516,14 +267,9 @@ class Corpus:
         )
         return cast_frame(frame, "facts")
 
-    @cached_property
+    @_frame_property
     def problems(self) -> pd.DataFrame:
-
-        rows = [
-            {"path": p.path, "line": p.line, "severity": p.severity, "message": p.message}
-            for p in self._problems
-        ]
-        return _frame("problems", rows)
+        return frames.problems(self._problems)
 
     @property
     def problem_list(self) -> list[Problem]:
@@ -588,53 +334,11 @@ def _flow_row(
     }
 
 
-def _equivalent(money: Money | None) -> dict[str, object]:
-    """The columns of the same gift restated in another currency (all empty without one)."""
-    return {
-        "equivalent_amount": None if money is None else money.amount,
-        "equivalent_currency": None if money is None else money.currency,
-        "equivalent_text": None if money is None else money.amount_text,
-    }
-
-
-def _found_actors(mentions: pd.DataFrame, counts: dict[str, int]) -> list[dict]:
-    """Rows for the actors found in the texts but not in the curated table, named by their
-    longest mention (the first of the longest), so that every ``mentions.actor_id`` has a row."""
-    curated = {r["actor_id"] for r in actors.actors()}
-    found = mentions[~mentions["actor_id"].isin(curated)]
-    rows = []
-    for actor_id, group in found.groupby("actor_id", sort=True):
-        names = group["text"].tolist()
-        rows.append(
-            {
-                "actor_id": actor_id,
-                "actor_kind": group["kind"].iloc[0],
-                "canonical_name": max(names, key=len),
-                "verified": False,
-                "curated": False,
-                "n_mentions": counts.get(actor_id, 0),
-            }
-        )
-    return rows
-
-
 def _catalogued(doc: Document, row: dict[str, str]) -> Document:
     """The document with the catalogue's publisher, and its origin URL when the front matter
     gives none (evidence of who publishes it, e.g. for the currency of a bare "$")."""
     url = doc.url or row.get("origin_url") or None
     return replace(doc, url=url, publisher=_known(row.get("publisher")))
-
-
-def amount_id(doc_id: str, index: int) -> str:
-    """The id of a document's amount by its 0-based position among the document's amounts."""
-    return f"{doc_id}:a{index + 1:03d}"
-
-
-def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
-    """A frame of the schema from row dicts (columns in schema order, dtypes cast)."""
-    import pandas as pd
-
-    return cast_frame(pd.DataFrame(rows, columns=FRAMES[name].names), name)
 
 
 def _summary(actors_: list[str], action: str, recipients: list[str]) -> str:
@@ -644,26 +348,36 @@ def _summary(actors_: list[str], action: str, recipients: list[str]) -> str:
     return f"{line} → {', '.join(recipients)}" if recipients else line
 
 
-def _when_columns(prefix: str, when: When | None) -> dict[str, object]:
-    """A `dates.When` as the when-block columns of the schema (all empty for None)."""
-    if when is None:
-        return {f"{prefix}resolution": "unresolved"}
+def _flow_claim(doc_id: str, flow: AidFlow, row: dict[str, object]) -> dict[str, object]:
+    """The claims row of an aid_flows row: who gives what to whom, as asserted or planned."""
     return {
-        f"{prefix}text": when.text,
-        f"{prefix}edtf": when.edtf,
-        f"{prefix}earliest": when.earliest,
-        f"{prefix}latest": when.latest,
-        f"{prefix}precision": when.precision,
-        f"{prefix}qualifier": when.qualifier,
-        f"{prefix}refine": when.refine,
-        f"{prefix}resolution": when.resolution,
-        f"{prefix}is_interval": when.is_interval,
-        f"{prefix}note": when.note,
+        "claim_id": row["claim_id"],
+        "doc_id": doc_id,
+        "claim_type": "aid_flow",
+        "record_id": row["flow_id"],
+        "fact_key": row["fact_key"],
+        "subject_id": flow.donor_id,
+        "predicate": f"aid_{flow.measure}",
+        "object_id": flow.receiver_org_id or flow.recipient_country,
+        "object_value": flow.amount_text,
+        "attributed_to": None,
+        "assertion_mode": "planned" if flow.measure == "pledge_total" else "asserted",
+        "hedge_text": None,
+        "rule_id": flow.rule,
+        "extractor_version": __version__,
+        "quote": row["quote"],
+        "char_start": row["char_start"],
+        "char_end": row["char_end"],
     }
 
 
-def _known(value: str | None) -> str | None:
-    return None if not value or value.strip().lower() == "unknown" else value.strip()
+def _equivalent(money: Money | None) -> dict[str, object]:
+    """The columns of the same gift restated in another currency (all empty without one)."""
+    return {
+        "equivalent_amount": None if money is None else money.amount,
+        "equivalent_currency": None if money is None else money.currency,
+        "equivalent_text": None if money is None else money.amount_text,
+    }
 
 
 def read_catalogue(root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from . import actors, dates, events, money
+from . import actors, dates, money
 from . import text as seg
-from .claims import actor_table
+from .claims import actor_table, events
 from .claims.aid import AidFlow, AidInputs, amount_measures, extract_aid_flows
 from .home_currency import home_currency
 from .read import Document, Problem, Published
@@ -35,7 +35,7 @@ class Analysis:
     """Everything read from one document; offsets refer to ``Document.text``."""
 
     blocks: list[seg.Block]
-    sentences: list[tuple[int, int, int, str | None]]  # start, end, paragraph number, section
+    sentences: list[seg.Sentence]
     sections: list[seg.Section]
     dates: list[dates.When]
     mentions: list[actors.Mention]
@@ -51,7 +51,7 @@ class Analysis:
 
 def _segment(
     doc: Document,
-) -> tuple[list[seg.Block], list[seg.Section], list[tuple[int, int, int, str | None]]]:
+) -> tuple[list[seg.Block], list[seg.Section], list[seg.Sentence]]:
     """Blocks, sections and sentences (start, end, paragraph number, section heading)."""
     text = doc.text
     blocks = seg.blocks(text, doc.doc_type)
@@ -63,13 +63,11 @@ def _segment(
         i = bisect.bisect_right(heads, block.char_start)
         section = sections[i - 1].heading if i else None
         for start, end in seg.split_sentences(text, block.char_start, block.char_end):
-            sentences.append((start, end, number, section))
+            sentences.append(seg.Sentence(start, end, number, section))
     return blocks, sections, sentences
 
 
-def _over_budget(
-    blocks: list[seg.Block], sentences: list[tuple[int, int, int, str | None]]
-) -> list[tuple[int, int]]:
+def _over_budget(blocks: list[seg.Block], sentences: list[seg.Sentence]) -> list[tuple[int, int]]:
     """Spans of the sentences and non-prose lines longer than `MAX_UNIT_CHARS`, in text order."""
     units = [(b.char_start, b.char_end) for b in blocks if b.kind != "prose"]
     units += [(s, e) for s, e, _, _ in sentences]
@@ -133,6 +131,7 @@ def analyse(doc: Document) -> Analysis:
         [(m.char_start, m.char_end) for m in amounts],
         lookup=lookup,
         author_ids=authors,
+        anchor=anchor,
     )
     published, note = _publication(doc, found, [(a, b) for a, b, _, _ in sentences])
     reading = AidInputs(text, sentences, found, amounts, mentions, coded, published)
@@ -239,7 +238,7 @@ def _precision_of(part: str) -> str:
     return {4: "year", 7: "month"}.get(len(part), "day")
 
 
-#: Longer than any cue of `events.FUTURE_CUES` ("are expected to" is 15 characters).
+#: Longer than any future cue of `text.cue` ("are expected to" is 15 characters).
 _CUE_REACH = 32
 
 
@@ -257,7 +256,7 @@ def _in_future_tense(
     inside = i >= 0 and when.char_start < sentences[i][1]
     start = sentences[i][0] if inside else when.char_start
     begin = max(start, clear.get(start, start) - _CUE_REACH)
-    if events.FUTURE_CUES.search(text, begin, when.char_end):
+    if seg.cue("future").search(text, begin, when.char_end):
         return True
     clear[start] = max(clear.get(start, start), when.char_end)
     return False

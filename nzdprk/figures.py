@@ -1,17 +1,13 @@
 """Every chart the project publishes: which function draws it from which frames, and for which
-notebook. ``nzdprk figures --out figures`` writes them all, with a manifest that traces each
-figure back to its notebook, function, frames and source documents."""
+notebook: the catalogue that `nzdprk.export.write_figures` (``nzdprk figures``) draws from."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from .corpus import Corpus
 
 
@@ -88,55 +84,3 @@ FIGURES = (
         ("claims", "claim_comparisons", "documents"),
     ),
 )
-
-
-def write_figures(corpus: Corpus, folder: str | Path) -> pd.DataFrame:
-    """Draw every figure into ``folder`` (SVG and PNG) and write ``manifest.csv``, which gives
-    each figure's notebook, function, frames, source documents and alternative text.
-
-    All files are replaced together and only files nzdprk wrote are touched (see
-    `nzdprk.files`); a corpus without documents is refused, never drawn as empty charts."""
-    import matplotlib.pyplot as plt
-    import pandas as pd
-
-    from . import plots
-    from .corpus import require_documents
-    from .files import write_files
-
-    require_documents(corpus)
-    rows, writers, drawn = [], {}, []
-    try:
-        for spec in FIGURES:
-            fig = spec.draw(corpus)
-            drawn.append(fig)
-            files = plots.figure_writers(fig, spec.name)
-            writers |= files
-            docs = sorted(
-                set().union(
-                    *(_doc_ids(getattr(corpus, f)) for f in spec.frames if f != "documents")
-                )
-            )
-            rows.append(
-                {
-                    "figure": spec.name,
-                    "files": "; ".join(files),
-                    "title": spec.title,
-                    "notebook": f"notebooks/{spec.notebook}",
-                    "function": f"nzdprk.plots.{spec.function}",
-                    "options": "; ".join(f"{k}={v}" for k, v in spec.options.items()),
-                    "frames": "; ".join(spec.frames),
-                    "source_documents": "; ".join(docs),
-                    "alt_text": plots.alt_text(fig),
-                }
-            )
-        manifest = pd.DataFrame(rows)
-        writers["manifest.csv"] = lambda p: manifest.to_csv(p, index=False, lineterminator="\n")
-        write_files(folder, writers, group="figures")
-    finally:
-        for fig in drawn:
-            plt.close(fig)
-    return manifest
-
-
-def _doc_ids(frame: pd.DataFrame) -> set[str]:
-    return set(frame["doc_id"].dropna()) if "doc_id" in frame else set()

@@ -1,11 +1,21 @@
-"""Split a document body into blocks (title, headings, infobox, list items, prose paragraphs)
-and prose into sentences, keeping exact character offsets: ``text[start:end]`` is always the
-unit itself, with no surrounding white space."""
+"""Split a document body into blocks (title, headings, infobox, list items, prose paragraphs),
+prose into sentences, sentences into clauses, and paragraphs into quoted spans, keeping exact
+character offsets: ``text[start:end]`` is always the unit itself, with no surrounding white
+space. The cue words every later stage reads (future, negation, speech, hedge, approximation)
+come from one table, ``data/cues.csv``, through `cue`."""
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from . import curated
+from .schema import CUE_KIND
 
 #: Words after which a full stop does not end a sentence (lower-cased, without the stop).
 ABBREVIATIONS = frozenset(
@@ -80,6 +90,16 @@ _DASH = re.compile(r"[ \t]*+-")
 _BOUNDARY = re.compile(
     r"""(?<![.!?])(?P<stop>[.!?]++)(?P<close>["'”’)\]]*)(?P<gap>\s++|(?=[“‘"]\s*[A-Z]))(?=[“‘"'(\[]*[A-Z0-9])"""
 )
+
+
+class Sentence(NamedTuple):
+    """One prose sentence: its span, the number of its paragraph (1, 2, ...) and the heading
+    of its section (None in the lead or outside encyclopedia articles)."""
+
+    start: int
+    end: int
+    paragraph: int
+    section: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,3 +240,100 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[–—-]\s")
+_QUOTES_OPEN = '“"'
+_QUOTES_CLOSE = '”"'
+
+
+def clauses(
+    text: str, start: int, end: int, protected: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Clause spans of one sentence, cut at commas, semicolons, colons and spaced dashes.
+    Breaks inside dates, amounts or names (``protected``) are ignored, and an appositive — a
+    stretch between commas that is only a name ("the Foreign Minister, Paek Nam-sun, in
+    Bangkok") — joins the clauses on both sides."""
+    cuts = [
+        m.start()
+        for m in _CLAUSE_BREAK.finditer(text, start, end)
+        if not any(s <= m.start() < e for s, e in protected)
+    ]
+    bounds = [start, *cuts, end]
+    spans = [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+    merged: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        a, b = spans[i]
+        if merged and i + 1 < len(spans) and _name_only(text, a, b, protected):
+            prev = merged.pop()
+            merged.append((prev[0], spans[i + 1][1]))
+            i += 2
+            continue
+        merged.append((a, b))
+        i += 1
+    return merged
+
+
+def _name_only(text: str, start: int, end: int, protected: Sequence[tuple[int, int]]) -> bool:
+    """True when text[start:end], without names, has no word but punctuation."""
+    keep = [True] * (end - start)
+    for s, e in protected:
+        for i in range(max(s, start), min(e, end)):
+            keep[i - start] = False
+    rest = "".join(ch for ch, k in zip(text[start:end], keep, strict=True) if k)
+    return not re.search(r"[a-z]", rest)
+
+
+def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches of a paragraph inside quotation marks.
+
+    Curly “ always opens and ” closes; a straight " opens after white space or an opening
+    bracket and closes otherwise. A mark at the very start of a paragraph opens (typists often
+    use ” there), a new opening mark ends an unclosed quotation, and an unclosed one runs to the
+    end of the paragraph, as multi-paragraph quotations do.
+    """
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in _QUOTES_OPEN and ch not in _QUOTES_CLOSE:
+            continue
+        before = text[i - 1] if i > start else " "
+        opens = i == start or ch == "“" or (ch == '"' and (before.isspace() or before in "([—–-"))
+        if open_at is None:
+            if opens:
+                open_at = i
+        elif not opens:
+            spans.append((open_at, i + 1))
+            open_at = None
+        else:
+            spans.append((open_at, i))
+            open_at = i
+    if open_at is not None:
+        spans.append((open_at, end))
+    return spans
+
+
+def in_spans(spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (sorted, not overlapping; ``starts`` their
+    starts), found by bisection rather than by reading every span."""
+    i = bisect_right(starts, pos)
+    return i > 0 and pos < spans[i - 1][1]
+
+
+@cache
+def cue(kind: str) -> re.Pattern[str]:
+    """The cue words of one kind (``schema.CUE_KIND``: future, negation, hypothetical, speech,
+    hedge, approximation) from ``data/cues.csv``, as one pattern of whole words. A cue marked
+    ``case_sensitive`` matches only as written ("may" is a modal, "May" a month)."""
+    rows = curated.table("cues.csv")
+    curated.check_vocabulary("cues.csv", rows, "kind", CUE_KIND.values)
+    if kind not in CUE_KIND.values:
+        raise ValueError(f"no cue kind {kind!r}; the kinds are {', '.join(CUE_KIND.values)}")
+    words = [
+        r["pattern"] if r["case_sensitive"] == "yes" else f"(?i:{r['pattern']})"
+        for r in rows
+        if r["kind"] == kind
+    ]
+    return re.compile(rf"\b(?:{'|'.join(words)})\b")

@@ -12,7 +12,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from .plots import eras, source_labels
+from .labels import eras, source_labels
 
 if TYPE_CHECKING:
     import pandas as pd

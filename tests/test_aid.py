@@ -10,8 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nzdprk
-from nzdprk import events
-from nzdprk.claims import aid_fact_key
+from nzdprk.claims import aid_fact_key, events
 from nzdprk.claims.aid import (
     CHANNEL_KINDS,
     MEASURES,

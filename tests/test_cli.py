@@ -119,3 +119,27 @@ def test_an_interrupted_export_leaves_the_previous_output_intact(tmp_path, monke
 def test_schema_command_prints_the_data_dictionary(capsys):
     assert cli.main(["schema"]) == 0
     assert "## `documents`" in capsys.readouterr().out
+
+
+def test_findings_read_only_the_files_the_pattern_names(make_corpus):
+    folder = make_corpus({"a.txt": PRESS_RELEASE, "b.md": PRESS_RELEASE, "c.md": PRESS_RELEASE})
+    result = run_cli("findings", "--corpus", str(folder), "--pattern", "*.md")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("- The 2 sources contain")
+
+
+def test_each_command_that_reads_documents_takes_the_same_corpus_options():
+    for command in ("export", "figures", "findings", "evaluate"):
+        shown = run_cli(command, "--help").stdout
+        for option in ("--corpus", "--pattern", "--strict", "--follow-symlinks"):
+            assert option in shown, (command, option)
+
+
+def test_the_data_dictionary_is_written_by_the_api_the_command_calls(tmp_path):
+    from nzdprk.export import write_data_dictionary
+    from nzdprk.schema import data_dictionary
+
+    written = write_data_dictionary(tmp_path / "dictionary.md")
+    assert written.read_text(encoding="utf-8") == data_dictionary()
+    assert run_cli("schema", "--out", str(tmp_path / "cli.md")).returncode == 0
+    assert (tmp_path / "cli.md").read_bytes() == written.read_bytes()

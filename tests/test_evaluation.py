@@ -19,9 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nzdprk
-import nzdprk.gold
+import nzdprk.evaluation.gold
 from nzdprk.evaluation import BEGIN, END, Evaluation, report, update_report
-from nzdprk.gold import GoldError, load_gold
+from nzdprk.evaluation.gold import GoldError, load_gold
 from nzdprk.schema import cast_frame
 
 from .conftest import ROOT
@@ -379,7 +379,7 @@ def test_every_error_names_the_document_the_quote_and_what_was_expected(folder, 
 
 def test_without_an_amounts_table_money_falls_back_to_aid_flows_and_says_so(folder, gold_file):
     corpus = hand_read(folder)
-    corpus.amounts = None
+    corpus.amounts = pd.DataFrame()
     scores = nzdprk.evaluate(corpus, gold_file).scores.set_index(["layer", "measure"])
     money = scores.loc[("money", "amount and currency")]
     assert "not available" in money["note"]
@@ -580,14 +580,14 @@ _VALUES = st.recursive(
     max_leaves=12,
 )
 _FIELDS = sorted(
-    nzdprk.gold.DOC_FIELDS
-    | nzdprk.gold.EVENT_FIELDS
-    | nzdprk.gold.MONEY_FIELDS
-    | nzdprk.gold.AGREEMENT_FIELDS
+    nzdprk.evaluation.gold.DOC_FIELDS
+    | nzdprk.evaluation.gold.EVENT_FIELDS
+    | nzdprk.evaluation.gold.MONEY_FIELDS
+    | nzdprk.evaluation.gold.AGREEMENT_FIELDS
 )
 _ENTRY = st.dictionaries(st.sampled_from(_FIELDS), _SCALARS | st.lists(_SCALARS, max_size=2))
 _DOCUMENT = st.dictionaries(
-    st.sampled_from(sorted(nzdprk.gold.DOC_FIELDS)) | st.text(max_size=5),
+    st.sampled_from(sorted(nzdprk.evaluation.gold.DOC_FIELDS)) | st.text(max_size=5),
     _VALUES | st.lists(_ENTRY, max_size=2),
     max_size=5,
 )

@@ -11,9 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nzdprk
-from nzdprk.events import clauses, quoted_spans
-from nzdprk.extract import analyse
+from nzdprk import actors, dates, money
+from nzdprk.claims.events import extract_events
+from nzdprk.claims.lexicon import find_triggers
+from nzdprk.claims.roles import speaker as quote_speaker
+from nzdprk.extract import _with_found, actor_lookup, analyse
 from nzdprk.read import Document, Published
+from nzdprk.text import clauses, cue, quoted_spans, split_sentences
 
 WIKI = "000_e724febe7b462b24"
 GOFF_2000 = "001_e04c4114be72f84d"
@@ -58,7 +62,15 @@ def test_every_placed_date_in_the_sources_dates_an_event(corpus):
         if row.date_resolution not in ("explicit", "anchored"):
             continue
         in_sentence = events[(events.sentence_id == row.sentence_id) & events.date_text.notna()]
-        assert any(t in row.quote for t in in_sentence.date_text), row.quote
+        # its own row, or a row of the same happening with a date inside it ("The 2006 nuclear
+        # test was the detonation ... on 9 October 2006")
+        assert (
+            any(t in row.quote for t in in_sentence.date_text)
+            or (
+                (in_sentence.date_earliest >= row.date_earliest)
+                & (in_sentence.date_latest <= row.date_latest)
+            ).any()
+        ), row.quote
 
 
 @pytest.mark.parametrize(
@@ -418,3 +430,403 @@ def test_a_person_found_from_cues_on_the_development_corpus(make_corpus):
     assert one(events, action="agree", date_edtf="2015")["fact_key"] == "agree:NZL"
     visit = one(events, action="visit", date_edtf="2009")
     assert visit["fact_key"] == "visit:person:lee-myung-bak>NZL"
+
+
+# --- the coding stage itself: a sentence in, its rows out --------------------------------------
+# Each rule on a sentence from the sources or the development set, then on one written here.
+
+
+def coded(text: str, anchor: dt.date | None = None, authors: tuple[str, ...] = ()):
+    """The events of ``text`` (one paragraph per line) from the stages before coding."""
+    found = dates.find_dates(text, anchor=anchor)
+    mentions, _ = actors.find_mentions(text, ())
+    amounts = money.find_money(text, default_currency="NZD", default_reason="test")
+    paragraphs, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            paragraphs.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    sentences = [s for a, b in paragraphs for s in split_sentences(text, a, b)]
+    events = extract_events(
+        text,
+        sentences,
+        paragraphs,
+        found,
+        mentions,
+        [(m.char_start, m.char_end) for m in amounts],
+        lookup=_with_found(actor_lookup(), mentions),
+        author_ids=authors,
+        anchor=anchor,
+    )
+    return found, events
+
+
+def rows(text: str, anchor: dt.date | None = None) -> list[tuple]:
+    """(action, aux_mode, date EDTF, date as written) per event, in text order."""
+    found, events = coded(text, anchor)
+    out = []
+    for e in events:
+        when = e.when or (found[e.when_index] if e.when_index is not None else None)
+        written = text[when.char_start : when.char_end] if when else None
+        out.append((e.action, e.aux_mode, when.edtf if when else None, written))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expected"),
+    [
+        pytest.param(  # dev set h01: a dated statement with no lexicon word
+            "On the 5 April 2013, the North Korean government advised the British Embassy, and"
+            " all other missions, that the safety of their missions could not be assured past"
+            " 10 April 2013.",
+            None,
+            [
+                ("advised", "none", "2013-04-05", "5 April 2013"),
+                ("assured", "negated", "2013-04-10", "10 April 2013"),
+            ],
+            id="generic-source",
+        ),
+        pytest.param(
+            "In March 2009, the consulate was repainted after the storm.",
+            None,
+            [("repainted", "none", "2009-03", "March 2009")],
+            id="generic-written",
+        ),
+        pytest.param(  # 000: two visits, two dates
+            "Before official relations its activities included helping organise DPRK delegation"
+            " visits (as in 1974 and 1978) and visits to the North, such as by the Whitireia"
+            " Performing Arts Group (1993).",
+            None,
+            [
+                ("visit", "none", "1974", "1974"),
+                ("visit", "none", "1978", "1978"),
+                ("visit", "none", "1993", "1993"),
+            ],
+            id="coordinated-dates-source",
+        ),
+        pytest.param(
+            "The envoy went to Seoul in 1999 and 2004.",
+            None,
+            [("went", "none", "1999", "1999"), ("went", "none", "2004", "2004")],
+            id="coordinated-dates-written",
+        ),
+        pytest.param(  # 000: a state since a year is dated by its onset
+            "The communist North Korean Army moved south to attempt to reunite the Korean"
+            " peninsula, which had been formally divided since 1948.",
+            None,
+            [("deploy", "none", None, None), ("divide", "none", "1948", "1948")],
+            id="since-onset-source",
+        ),
+        pytest.param(
+            "The border has been closed since 2020.",
+            None,
+            [("close", "none", "2020", "2020")],
+            id="since-onset-written",
+        ),
+        pytest.param(  # 002: a total since a year runs to the release's date
+            "Since 1995 it has contributed NZ$1.4 million in humanitarian aid to development"
+            " initiatives in the North.",
+            dt.date(2002, 4, 29),
+            [("aid_amount", "none", "1995/2002-04-29", "1995")],
+            id="since-total-source",
+        ),
+        pytest.param(
+            "Since 2010 the trust has given $2 million to the clinic.",
+            dt.date(2015, 6, 1),
+            [("aid_amount", "none", "2010/2015-06-01", "2010")],
+            id="since-total-written",
+        ),
+        pytest.param(  # 000: "did not leave until" is a leaving; negation stays in its phrase
+            "New Zealand troops remained in Korea in significant numbers for four years after the"
+            " 1953 armistice, although the last New Zealand soldiers did not leave until 1957 and"
+            " a single liaison officer remained until 1971.",
+            None,
+            [
+                ("deploy", "none", "1953", "1953"),
+                ("agree", "none", "1953", "1953"),
+                ("retreat", "none", "1957", "1957"),
+                ("deploy", "none", "1971", "1971"),
+            ],
+            id="until-source",
+        ),
+        pytest.param(
+            "Japan did not withdraw its team until 1998 and a single observer remained until 2003.",
+            None,
+            [("retreat", "none", "1998", "1998"), ("deploy", "none", "2003", "2003")],
+            id="until-written",
+        ),
+        pytest.param(  # dev set h09: the year of the relations is not the year of the aid
+            "New Zealand established diplomatic relations with North Korea in 2001 and has given"
+            " the impoverished nation almost $8 million in humanitarian aid.",
+            None,
+            [("establish_relations", "none", "2001", "2001"), ("aid_amount", "none", None, None)],
+            id="coordinated-phrase-source",
+        ),
+        pytest.param(
+            "Canada established relations with Chile in 1990 and has given the country $3"
+            " million in aid.",
+            None,
+            [("establish_relations", "none", "1990", "1990"), ("aid_amount", "none", None, None)],
+            id="coordinated-phrase-written",
+        ),
+        pytest.param(  # dev set h07: the welcome is not dated by the visit it welcomes
+            "Phil Goff has welcomed the announcement that Japan’s Prime Minister will visit North"
+            " Korea on 17 September.",
+            dt.date(2002, 9, 4),
+            [("welcome", "none", None, None), ("visit", "future", "2002-09-17", "17 September")],
+            id="embedded-source",
+        ),
+        pytest.param(
+            "The minister praised the decision that the envoy will travel to Seoul on 3 May 2019.",
+            None,
+            [("welcome", "none", None, None), ("visit", "future", "2019-05-03", "3 May 2019")],
+            id="embedded-written",
+        ),
+        pytest.param(  # 000: a copula names the same happening; the narrower date wins
+            "The 2006 North Korean nuclear test was the detonation of a nuclear device conducted"
+            " on 9 October 2006 by North Korea.",
+            None,
+            [("nuclear_test", "none", "2006-10-09", "9 October 2006")],
+            id="copula-source",
+        ),
+        pytest.param(
+            "The 1991 summit was a meeting held on 12 May 1991 in Seoul.",
+            None,
+            [("meet", "none", "1991-05-12", "12 May 1991")],
+            id="copula-written",
+        ),
+        pytest.param(  # dev set h04: a present-tense verb after its pronoun subject
+            "“It follows two such tests last year and more than a dozen missile tests this year.",
+            dt.date(2017, 9, 3),
+            [
+                ("follows", "none", "2016", "last year"),
+                ("missile_launch", "none", "2017", "this year"),
+            ],
+            id="present-verb-source",
+        ),
+        pytest.param(
+            "It rains in Wellington in July 2019.",
+            None,
+            [("rains", "none", "2019-07", "July 2019")],
+            id="present-verb-written",
+        ),
+        pytest.param(  # 001: the saying takes its date; what was said keeps its own
+            "Foreign Minister Phil Goff announced today that a delegation of New Zealand officials"
+            " is to visit North Korea next week.",
+            dt.date(2000, 9, 19),
+            [
+                ("statement", "none", "2000-09-19", "today"),
+                ("visit", "future", "2000-09-25/2000-10-01", "next week"),
+            ],
+            id="saying-dated-source",
+        ),
+        pytest.param(
+            "The minister announced on 3 May 2019 that the envoy will visit Seoul.",
+            None,
+            [("statement", "none", "2019-05-03", "3 May 2019"), ("visit", "future", None, None)],
+            id="saying-dated-written",
+        ),
+    ],
+)
+def test_each_dated_happening_is_one_row_with_its_own_date(sentence, anchor, expected):
+    assert rows(sentence, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(  # 002: "once it meets its ... commitments" is a condition, no meeting
+            "We have offered to contribute to the second stage of an energy package for North"
+            " Korea once it meets its denuclearisation commitments.",
+            [("offer", "none", None, None)],
+            id="meets-commitments-source",
+        ),
+        pytest.param(
+            "Talks resumed in 2026 once the country meets its reporting obligations.",
+            [("resumed", "none", "2026", "2026")],
+            id="meets-obligations-written",
+        ),
+        pytest.param(  # dev set h12: a test site is no test
+            "North Korea has said it will dismantle its nuclear test site within two weeks.",
+            [("statement", "none", None, None)],
+            id="test-site-source",
+        ),
+        pytest.param(
+            "The inspectors visited the nuclear test site in 2019.",
+            [("visit", "none", "2019", "2019")],
+            id="test-site-written",
+        ),
+    ],
+)
+def test_a_sense_guard_keeps_a_word_from_its_other_senses(sentence, expected):
+    assert rows(sentence) == expected
+
+
+def test_two_triggers_of_one_happening_make_one_row():
+    # 002: "contributed ... in humanitarian aid" is one gift, not an AID event twice.
+    assert [r[0] for r in rows("In 2001 it contributed NZ$1.4 million in humanitarian aid.")] == [
+        "aid_amount"
+    ]
+    assert [r[0] for r in rows("In 2009 Norway gave $2 million in food aid.")] == ["aid_amount"]
+    # Two gifts joined by "and" stay two.
+    assert [r[0] for r in rows("In 2009 Japan gave $2 million and donated $1 million.")] == [
+        "aid_amount",
+        "aid_amount",
+    ]
+
+
+def test_a_back_reference_points_to_the_event_it_names():
+    # 000: "During his visit, Dickie met ..." after the visit itself.
+    _, events = coded(
+        "Dickie visited Pyongyang in 2007. During his visit, Dickie met government officials."
+    )
+    assert [(e.action, e.refers_to) for e in events] == [("visit", None), ("meet", 0)]
+    _, events = coded("Japan offered food in 2003. These offers were refused by the North.")
+    assert [(e.action, e.refers_to) for e in events] == [("offer", None), ("reject", 0)]
+    # With nothing earlier to point to, it is an event of its own.
+    _, events = coded("During his visit, the minister met officials.")
+    assert [(e.action, e.refers_to) for e in events] == [("visit", None), ("meet", None)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # dev set h11: the attribution after the quotation
+        (
+            '"We welcome the recent dialogue North Korea has had with the United States," Mr'
+            " Winston Peters announced.",
+            "winston-peters",
+        ),
+        ('"The talks will resume," said Winston Peters.', "winston-peters"),
+        ('"The embargo is over," the Ministry of Foreign Affairs and Trade said.', "mfat"),
+        # a name near "said" that the attribution does not bind is no speaker
+        (
+            'Helen Clark left early. "North Korea has tested a nuclear weapon," it was said.',
+            None,
+        ),
+    ],
+)
+def test_the_speaker_is_the_name_the_attribution_binds(paragraph, speaker):
+    mentions, _ = actors.find_mentions(paragraph, ())
+    quotes = quoted_spans(paragraph, 0, len(paragraph))
+    lookup = _with_found(actor_lookup(), mentions)
+    assert quote_speaker(paragraph, 0, len(paragraph), quotes, mentions, lookup, ()) == speaker
+
+
+def test_reported_speech_keeps_its_own_mood():
+    # The future or the modal of the quotation is not the mood of the saying.
+    _, events = coded('"The talks will resume," said Winston Peters.')
+    assert [(e.action, e.aux_mode, e.attributed_to) for e in events] == [
+        ("statement", "none", "winston-peters")
+    ]
+    _, events = coded('"Relations would improve," the Ministry of Foreign Affairs and Trade said.')
+    assert [(e.action, e.aux_mode, e.attributed_to) for e in events] == [
+        ("statement", "none", "mfat")
+    ]
+
+
+def test_a_modal_before_a_quotation_still_moods_what_follows_it():
+    # 003: the hope that North Korea "would step back" ... and resume negotiations
+    _, events = coded(
+        'He expressed his hope that North Korea would "step back now from taking any more rash'
+        ' steps" and resume negotiations.'
+    )
+    assert [(e.action, e.aux_mode) for e in events] == [("negotiate", "hypothetical")]
+    _, events = coded('Japan hoped China would "think again" and resume negotiations.')
+    assert [(e.action, e.aux_mode) for e in events] == [("negotiate", "hypothetical")]
+
+
+def test_cues_come_from_one_table():
+    assert cue("future").search("The minister will travel")
+    assert cue("negation").search("she didn't go")
+    assert cue("hypothetical").search("they may go")
+    assert not cue("hypothetical").search("in May 1950")
+    assert cue("speech").search("according to the IAEA")
+    with pytest.raises(ValueError, match="no cue kind"):
+        cue("sarcasm")
+
+
+def parties(text: str) -> list[tuple[str, list[str], list[str]]]:
+    """(action, actor ids, recipient ids) per event, in text order."""
+    _, events = coded(text)
+    return [
+        (
+            e.action,
+            [p.actor_id for p in e.participants if p.role == "actor"],
+            [p.actor_id for p in e.participants if p.role == "recipient"],
+        )
+        for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(  # 000: the UN called; New Zealand only responded
+            "New Zealand was among those that responded to the UN call for help.",
+            [("request", ["un"], [])],
+            id="noun-modifier-source",
+        ),
+        pytest.param(
+            "Japan answered the Chinese appeal for calm.",
+            [("request", ["CHN"], [])],
+            id="noun-modifier-written",
+        ),
+        pytest.param(  # 000: North Korea demanded, not South Korea
+            "South Korea refused to hold new elections per North Korean demands.",
+            [("reject", ["KOR"], ["PRK"]), ("request", ["PRK"], [])],
+            id="noun-after-preposition-source",
+        ),
+        pytest.param(
+            "Japan changed course under Chinese demands.",
+            [("request", ["CHN"], [])],
+            id="noun-after-preposition-written",
+        ),
+        pytest.param(  # 000: the killed are the recipients, not the actors
+            "A total of 33 New Zealanders were killed in action.",
+            [("assault", [], ["NZL"])],
+            id="passive-source",
+        ),
+        pytest.param(
+            "Two Japanese sailors were captured by North Korea.",
+            [("detain", ["PRK"], ["JPN"])],
+            id="passive-written",
+        ),
+        pytest.param(  # 003: South Korea, not North Korea, has the backing
+            "South Korea has New Zealand’s full backing as it seeks to persuade North Korea to"
+            " abandon its nuclear ambitions.",
+            [("support", ["NZL"], ["KOR"])],
+            id="held-backing-source",
+        ),
+        pytest.param(
+            "Thailand has Japan's full backing.",
+            [("support", ["JPN"], ["THA"])],
+            id="held-backing-written",
+        ),
+        pytest.param(
+            "Helen Clark made a visit to Seoul.",
+            [("visit", ["helen-clark"], ["KOR"])],
+            id="light-verb-written",
+        ),
+        pytest.param(  # 000: the New Zealand-DPRK Society is one organisation
+            "The New Zealand-DPRK Society was founded in 1973.",
+            [("found", ["nz-dprk-society"], [])],
+            id="organisation-name-source",
+        ),
+    ],
+)
+def test_roles_only_where_the_grammar_binds_them(sentence, expected):
+    assert parties(sentence) == expected
+
+
+def test_triggers_are_found_once_per_document_and_given_to_their_sentences():
+    # 003 (shortened) and a written sentence, as one document of two sentences.
+    text = "Winston Peters visited Pyongyang on 20 November 2007. The envoys met in Hanoi."
+    sentences = split_sentences(text)
+    found = find_triggers(text, sentences)
+    assert {text[s:e][:14]: [(h.trigger.action, text[h.start : h.end]) for h in hits]
+            for (s, e), hits in found.items()} == {
+        "Winston Peters": [("visit", "visited")],
+        "The envoys met": [("meet", "met")],
+    }  # fmt: skip
+    assert find_triggers(text, []) == {}

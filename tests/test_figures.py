@@ -15,7 +15,8 @@ import pytest
 
 from nzdprk import plots
 from nzdprk.exercises import ExerciseError, exercises_from, load_exercises
-from nzdprk.figures import FIGURES, write_figures
+from nzdprk.export import save_figure, write_figures
+from nzdprk.figures import FIGURES
 
 from .conftest import ROOT
 
@@ -156,6 +157,17 @@ def _bars(ax) -> list[tuple[float, float]]:
     ]
 
 
+def test_a_chart_takes_its_frame_as_data_draws_on_the_axes_given_and_passes_the_rest_on():
+    _, ax = plt.subplots()
+    drawn = plots.timeline(
+        data=pd.DataFrame([_event()]), documents=_documents(), ax=ax, xlabel="year of the event"
+    )
+    assert drawn is ax
+    assert ax.get_xlabel() == "year of the event"
+    assert _bars(ax)
+    plt.close(ax.figure)
+
+
 def test_an_open_period_ends_at_the_date_of_its_source_not_at_the_edge():
     plots.use_style()
     ax = plots.timeline(pd.DataFrame([_event()]), _documents(), end="2010-12-31")
@@ -246,7 +258,7 @@ def test_a_dollar_sign_in_a_name_or_title_is_drawn_as_plain_text(tmp_path):
     plots.use_style()
     docs = _documents(ministers="A $x^2$ minister $")
     ax = plots.timeline(pd.DataFrame([_event()]), docs, title="Cost: $5 and $6 $\\frac")
-    paths = plots.save(ax.figure, "dollars", tmp_path)
+    paths = save_figure(ax.figure, "dollars", tmp_path)
     assert all(p.stat().st_size for p in paths)
     legend = [t.get_text() for t in ax.figure.legends[0].get_texts()]
     assert any("\\$x^2\\$" in t for t in legend)
@@ -389,3 +401,16 @@ def test_each_lesson_has_a_transfer_task_and_a_code_free_exercise(exercises):
         asked = [exercises[e] for e in exercises if f'exercises.ask(\\"{e}\\")' in text]
         assert any(e.transfer for e in asked), path.name
         assert any(e.code_free for e in asked), path.name
+
+
+def test_every_name_an_exercise_accepts_is_written_in_a_source(exercises):
+    """Answers are what the sources say: a name the lessons accept must be in their words."""
+    texts = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "seeds").glob("*.txt"))
+    names = [
+        (exercise_id, answer)
+        for exercise_id in exercises
+        if exercises[exercise_id].kind == "name"
+        for answer in exercises[exercise_id].answers
+    ]
+    assert names
+    assert [(i, a) for i, a in names if str(a) not in texts] == []

@@ -5,31 +5,73 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from nzdprk.schema import DATE, FRAMES, Category, cast_frame, data_dictionary, empty_frame
+from nzdprk.schema import FRAMES, cast_frame, data_dictionary, empty_frame
 
 from .conftest import ROOT
 
-
-def test_every_frame_has_exactly_the_schema_columns_and_dtypes(corpus):
-    frames = corpus.frames()
-    assert list(frames) == list(FRAMES)
-    for name, frame in frames.items():
-        spec = FRAMES[name]
-        assert list(frame.columns) == spec.names, name
-        for col in spec.columns:
-            got = frame[col.name].dtype
-            if isinstance(col.dtype, Category):
-                assert isinstance(got, pd.CategoricalDtype), (name, col.name)
-                assert list(got.categories) == list(col.dtype.values)
-            elif col.dtype == DATE:
-                assert str(got) == "datetime64[s]", (name, col.name)
-            else:
-                assert str(got) == col.dtype, (name, col.name, got)
+#: Types a user computes with, written out by hand (not read from the schema): a date compares
+#: as a day, a count adds up, an empty amount stays empty, a category keeps its order.
+HAND_TYPES = {
+    ("documents", "published_earliest"): "datetime64[s]",
+    ("documents", "n_chars"): "Int64",
+    ("documents", "is_dated"): "boolean",
+    ("documents", "title"): "string",
+    ("events", "date_latest"): "datetime64[s]",
+    ("aid_flows", "amount"): "Float64",
+    ("amounts", "char_start"): "Int64",
+    ("offices", "start"): "datetime64[s]",
+}
 
 
-def test_empty_frames_have_the_same_dtypes_as_full_ones(corpus):
+def test_frames_have_the_dtypes_a_user_computes_with(corpus):
+    for (name, column), dtype in HAND_TYPES.items():
+        assert str(getattr(corpus, name)[column].dtype) == dtype, (name, column)
+    precision = corpus.events["date_precision"].dtype
+    assert isinstance(precision, pd.CategoricalDtype) and precision.ordered
+    assert list(precision.categories[:2]) == ["day", "month"]
+
+
+def test_casting_python_values_gives_the_declared_dtypes_whatever_pandas_guessed():
+    raw = pd.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "n_chars": [12, None],
+            "is_dated": [True, None],
+            "published_earliest": [pd.Timestamp("1592-05-23").to_pydatetime(), None],
+            "doc_type": ["news_article", None],
+        }
+    )
+    cast = cast_frame(raw, "documents")
+    assert cast["n_chars"].tolist() == [12, pd.NA]
+    assert str(cast["n_chars"].dtype) == "Int64"
+    assert cast["is_dated"].tolist() == [True, pd.NA]
+    assert str(cast["published_earliest"].dtype) == "datetime64[s]"
+    assert pd.isna(cast.loc[1, "published_earliest"]) and pd.isna(cast.loc[1, "doc_type"])
+    assert list(cast.columns) == FRAMES["documents"].names
+
+
+def test_a_frame_edited_by_a_user_does_not_change_what_the_corpus_returns(corpus):
     for name in FRAMES:
-        assert empty_frame(name).dtypes.equals(corpus.frames()[name].dtypes), name
+        frame = getattr(corpus, name)
+        before = getattr(corpus, name)
+        if len(frame):
+            frame.iloc[0, 0] = None
+        frame["added_by_user"] = 1
+        del frame[frame.columns[1]]
+        pd.testing.assert_frame_equal(getattr(corpus, name), before)
+        assert "added_by_user" not in getattr(corpus, name)
+
+
+def test_every_corpus_frame_is_documented():
+    from nzdprk import Corpus
+
+    for name, spec in FRAMES.items():
+        assert spec.description in getattr(Corpus, name).__doc__, name
+
+
+def test_empty_frames_have_the_same_columns_as_full_ones(corpus):
+    for name in FRAMES:
+        assert list(empty_frame(name).columns) == list(getattr(corpus, name).columns), name
 
 
 def test_a_value_outside_a_vocabulary_is_an_error_not_a_silent_nan():

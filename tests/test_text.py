@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nzdprk.text import blocks, sections, split_sentences
+from nzdprk.extract import analyse
+from nzdprk.read import Document
+from nzdprk.text import blocks, clauses, in_spans, quoted_spans, sections, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -123,3 +127,45 @@ def test_sentence_spans_are_ordered_trimmed_and_inside_the_text(text):
         assert last <= start < end <= len(text)
         assert text[start:end] == text[start:end].strip()
         last = end
+
+
+def test_sentences_are_named_records_with_their_paragraph_and_section():
+    # 000's layout: a lead paragraph, then a headed section (written here, shorter).
+    text = (
+        "= Relations =\n\nThe two states met. They agreed.\n\n== History ==\n\n"
+        "Talks began in 2000.\n"
+    )
+    doc = Document("x", "x.txt", "encyclopedia_article", text)
+    found = [(text[s.start : s.end], s.paragraph, s.section) for s in analyse(doc).sentences]
+    assert found == [
+        ("The two states met.", 1, None),
+        ("They agreed.", 1, None),
+        ("Talks began in 2000.", 2, "History"),
+    ]
+
+
+def test_clauses_and_quoted_spans_of_a_source_sentence():
+    # 001: "Mr Goff said the delegation will ..., and “we agreed ...”" (shortened)
+    text = "Mr Goff said the delegation will go, and “we agreed to talk” in Bangkok."
+    assert [text[a:b] for a, b in clauses(text, 0, len(text), [])] == [
+        "Mr Goff said the delegation will go",
+        ", and “we agreed to talk” in Bangkok.",
+    ]
+    assert [text[a:b] for a, b in quoted_spans(text, 0, len(text))] == ["“we agreed to talk”"]
+
+
+def test_in_spans_finds_a_position_by_bisection():
+    spans = [(2, 5), (9, 12)]
+    starts = [2, 9]
+    assert [p for p in range(14) if in_spans(spans, starts, p)] == [2, 3, 4, 9, 10, 11]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab ,;:-–"“”()\n')), max_size=80))
+def test_clauses_tile_the_sentence_and_quotes_stay_inside_it(text):
+    spans = clauses(text, 0, len(text), [])
+    assert "".join(text[a:b] for a, b in spans) == text
+    assert all(a < b for a, b in spans)
+    quotes = quoted_spans(text, 0, len(text))
+    assert all(0 <= a < b <= len(text) for a, b in quotes)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(quotes))

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..events import Event
     from .aid import AidFlow
+    from .events import Event
 
 __all__ = [
     "ActorTable",
@@ -129,7 +129,7 @@ def keyed_participants(participants: pd.DataFrame, events: pd.DataFrame) -> pd.D
     """Participants at the level their fact key uses: in the events whose action is a position
     of office holders (support, requests, aid...), a person or body counts as its state, as
     `fact_key` keys it. A new frame; the inputs are not modified."""
-    from ..events import triggers
+    from .lexicon import triggers
 
     state_actions = {t.action for t in triggers() if t.state_key}
     table = actor_table()

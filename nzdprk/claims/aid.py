@@ -108,8 +108,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .. import events
+from ..text import clauses, cue
 from . import aid_words as w
+from . import events
 from .aid_parties import Parties, PartyRules
 
 if TYPE_CHECKING:
@@ -381,7 +382,7 @@ class _Reader(PartyRules):
             spans = self.protected[
                 self.index(self.protected_at, start) : self.index(self.protected_at, end)
             ]
-            self._clauses[s] = events.clauses(self.text, start, end, spans)
+            self._clauses[s] = clauses(self.text, start, end, spans)
         return self._clauses[s]
 
     def amounts_in(self, start: int, end: int) -> list[Money]:
@@ -469,7 +470,7 @@ class _Reader(PartyRules):
         offer = self.offer(start, at)
         if offer or mode == "hypothetical":
             return "pledge"
-        if mode == "future" or events.FUTURE_CUES.search(self.text, start, at):
+        if mode == "future" or cue("future").search(self.text, start, at):
             return "commitment"
         return "wish" if w.WISH.search(self.text, start, at) else None
 
@@ -585,37 +586,9 @@ class _Reader(PartyRules):
             return self.published, "doc_published"
         return None, "unknown"
 
-    # --- what for, on what condition -----------------------------------------------------------
-
-    def purpose(self, start: int, end: int) -> str | None:
-        """Words as written from `start` to the next name, date, amount or condition."""
-        stops = self.protected_at[
-            self.index(self.protected_at, start) : self.index(self.protected_at, end)
-        ]
-        stops += [m.start() for m in w.CONDITION.finditer(self.text, start, end)]
-        words = self.text[start : min(stops, default=end)].split()
-        while words and (not words[-1].strip(w.PUNCTUATION) or _small(words[-1])):
-            words.pop()
-        return " ".join(words).rstrip(w.PUNCTUATION) or None
-
-    def condition(self, s: int) -> str | None:
-        """The clause of a sentence that states a condition ("once it meets ...")."""
-        start, end, _, _ = self.a.sentences[s]
-        m = w.CONDITION.search(self.text, start, end)
-        if m is None:
-            return None
-        clause_end = self.clause(s, m.start())[1]
-        quote = w.CLOSING_QUOTE.search(self.text, m.start(), clause_end)
-        stop = quote.start() if quote else clause_end
-        return self.text[m.start() : stop].rstrip(w.PUNCTUATION) or None
-
 
 def _gap(when: When, start: int, end: int) -> int:
     return max(0, when.char_start - end, start - when.char_end)
-
-
-def _small(word: str) -> bool:
-    return word.strip(w.PUNCTUATION).lower() in w.SMALL_WORDS
 
 
 def _spans_time(when: When) -> bool:

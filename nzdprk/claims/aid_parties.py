@@ -1,5 +1,5 @@
-"""Who gives, who receives, and through which channel: the party rules of `nzdprk.claims.aid`
-(see its module docstring), as a base of its reader."""
+"""Who gives, who receives, through which channel, what for and on what condition: the party
+and purpose rules of `nzdprk.claims.aid` (see its module docstring), as a base of its reader."""
 
 from __future__ import annotations
 
@@ -28,13 +28,15 @@ class Parties:
 
 class PartyRules:
     """The party rules; the aid reader sets the text, its inputs (``a``), the actor lookup, the
-    mentions' spans and starts (``names``, ``name_at``) and the paragraphs' spans."""
+    mentions' spans and starts (``names``, ``name_at``), the protected spans' starts
+    (``protected_at``), the paragraphs' spans and the clause of an offset (``clause``)."""
 
     text: str
     a: Any
     lookup: Any
     names: list[tuple[int, int]]
     name_at: list[int]
+    protected_at: list[int]
     paragraphs: dict[int, tuple[int, int]]
     _subjects: dict[int, Any]
 
@@ -259,3 +261,31 @@ class PartyRules:
             if seen and (st := self.state(m)) and st != donor:
                 return st
         return None
+
+    # --- what for, on what condition -----------------------------------------------------------
+
+    def purpose(self, start: int, end: int) -> str | None:
+        """Words as written from `start` to the next name, date, amount or condition."""
+        stops = self.protected_at[
+            self.index(self.protected_at, start) : self.index(self.protected_at, end)
+        ]
+        stops += [m.start() for m in w.CONDITION.finditer(self.text, start, end)]
+        words = self.text[start : min(stops, default=end)].split()
+        while words and (not words[-1].strip(w.PUNCTUATION) or _small(words[-1])):
+            words.pop()
+        return " ".join(words).rstrip(w.PUNCTUATION) or None
+
+    def condition(self, s: int) -> str | None:
+        """The clause of a sentence that states a condition ("once it meets ...")."""
+        start, end, _, _ = self.a.sentences[s]
+        m = w.CONDITION.search(self.text, start, end)
+        if m is None:
+            return None
+        clause_end = self.clause(s, m.start())[1]
+        quote = w.CLOSING_QUOTE.search(self.text, m.start(), clause_end)
+        stop = quote.start() if quote else clause_end
+        return self.text[m.start() : stop].rstrip(w.PUNCTUATION) or None
+
+
+def _small(word: str) -> bool:
+    return word.strip(w.PUNCTUATION).lower() in w.SMALL_WORDS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .. import events
+from ..text import cue
 
 AID_WORD = re.compile(
     r"\b(?:aid|assistance|relief|contribut\w*|donat\w*|fund(?:s|ed|ing|er|ers)?"
@@ -26,7 +26,7 @@ WEIGH = re.compile(
 )
 GIVE_AFTER_OFFER = re.compile(rf"\s+(?:to\s+)?{GIVE_BASE}", re.IGNORECASE)
 FUTURE_GIVING = re.compile(
-    rf"{events.FUTURE_CUES.pattern}\s+(?:\w+\s+){{0,2}}?{GIVE_BASE}", re.IGNORECASE
+    rf"{cue('future').pattern}\s+(?:\w+\s+){{0,2}}?{GIVE_BASE}", re.IGNORECASE
 )
 #: Amounts that are not given for someone's benefit: what is asked for, missing, planned to be
 #: spent or charged, written just before the amount ("an appeal for", "a shortfall of", "needs").

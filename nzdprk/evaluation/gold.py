@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .schema import MEASURE
+from ..schema import MEASURE
 
 KINDS = {
     "wikipedia": "encyclopedia_article",

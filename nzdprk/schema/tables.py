@@ -1,199 +1,34 @@
-"""The one place where every frame's columns, dtypes and meanings are declared.
-
-Every frame the package returns or exports is cast through :func:`cast_frame`, so the same
-code gives the same columns and dtypes on pandas 2.2 and 3.x (pandas 3 changed the default
-text and datetime dtypes). The data dictionary in ``docs/data-dictionary.md`` is generated
-from this module (``nzdprk schema``) and a test keeps the two identical.
-
-Dates are ``datetime64[s]``: a day is the finest precision any source gives, and second
-resolution covers every year a history text can mention (nanoseconds stop at 1677).
-"""
+"""Every frame's declaration: its columns with dtype and meaning, its key and what its ids
+point at. The corpus frames (`FRAMES`) and the evaluation frames (`EVALUATION_FRAMES`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-DATE = "datetime64[s]"
-
-
-@dataclass(frozen=True, slots=True)
-class Category:
-    """A closed vocabulary; ``ordered`` for scales such as precision."""
-
-    values: tuple[str, ...]
-    ordered: bool = False
-
-    def dtype(self) -> pd.CategoricalDtype:
-        import pandas as pd
-
-        return pd.CategoricalDtype(list(self.values), ordered=self.ordered)
-
-    def __str__(self) -> str:
-        return "category: " + ", ".join(self.values)
-
-
-DOC_TYPE = Category(("encyclopedia_article", "press_release", "news_article"))
-PRECISION = Category(("day", "month", "season", "year", "decade", "century"), ordered=True)
-QUALIFIER = Category(("none", "approximate", "uncertain", "uncertain_approximate"))
-RESOLUTION = Category(("explicit", "anchored", "inferred", "unresolved"))
-SEVERITY = Category(("error", "warning"))
-BLOCK_KIND = Category(("title", "heading", "infobox", "list_item", "prose"))
-ACTOR_KIND = Category(("state", "person", "organisation", "government_body"))
-ALIAS_TYPE = Category(
-    (
-        "canonical",
-        "spelling_variant",
-        "abbreviation",
-        "metonym",
-        "demonym",
-        "title_form",
-        "short_form",
-        "back_reference",
-    )
-)
-ROMANIZATION = Category(("dprk_official", "mr", "rr", "established", "unknown", "not_applicable"))
-SENSE = Category(("actor", "place"))
-CLAIM_TYPE = Category(("event", "aid_flow"))
-MEASURE = Category(("flow", "cumulative_total", "annual_total", "pledge_total"))
-#: What an amount is: aid (it has an aid_flows row), or money not given for someone's benefit.
-AMOUNT_MEASURE = Category(("aid", "appeal", "shortfall", "budget", "cost", "fine", "monitoring"))
-TRANSACTION_TYPE = Category(("commitment", "disbursement", "pledge", "unknown"))
-CHANNEL_KIND = Category(("bilateral", "multilateral", "ngo", "mixed", "unknown"))
-AMOUNT_QUALIFIER = Category(
-    ("exact", "approximately", "almost", "more_than", "at_least", "up_to", "less_than", "range")
-)
-SOURCE_OF = Category(("stated", "inherited"))
-AS_OF_SOURCE = Category(("doc_published", "text", "inferred", "unknown"))
-ASSERTION_MODE = Category(("asserted", "reported", "hedged", "negated", "planned"))
-EVENT_TYPE = Category(
-    (
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-        "STATEMENT",
-        "OTHER",
-    )
-)
-QUAD_CLASS = Category(
-    ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
-)
-RELATION = Category(("agree", "differ_precision", "differ_scope", "conflict", "not_comparable"))
-ASPECT = Category(("date", "amount", "period", "participants", "scope"))
-AUX_MODE = Category(("none", "future", "hypothetical", "negated"))
-ROLE = Category(("actor", "recipient", "location"))
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    name: str
-    dtype: str | Category
-    description: str
-
-
-@dataclass(frozen=True, slots=True)
-class ForeignKey:
-    """``columns`` of one frame point at ``reference`` (default: the same names) of ``frame``."""
-
-    columns: tuple[str, ...]
-    frame: str
-    reference: tuple[str, ...] = ()
-
-    @property
-    def target(self) -> tuple[str, ...]:
-        return self.reference or self.columns
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """A table: its columns, the columns that identify a row, and what its ids point at."""
-
-    name: str
-    description: str
-    columns: tuple[Column, ...]
-    primary_key: tuple[str, ...] = ()
-    foreign_keys: tuple[ForeignKey, ...] = ()
-
-    @property
-    def names(self) -> list[str]:
-        return [c.name for c in self.columns]
-
-    def dtypes(self) -> dict[str, Any]:
-        """Each column's pandas dtype, by name, in order (what `cast_frame` gives)."""
-        return {c.name: _dtype(c.dtype) for c in self.columns}
-
-
-def _c(name: str, dtype: str | Category, description: str) -> Column:
-    return Column(name, dtype, description)
-
-
-def _fk(column: str, frame: str, reference: str | None = None) -> ForeignKey:
-    return ForeignKey((column,), frame, (reference,) if reference else ())
-
-
-DOC = _fk("doc_id", "documents")
-
-
-def when_block(prefix: str, what: str) -> tuple[Column, ...]:
-    """The reusable partial-date columns (data model §1.4): text, EDTF, strict bounds..."""
-    p = prefix
-    return (
-        _c(f"{p}text", "string", f"{what} as written in the source"),
-        _c(
-            f"{p}edtf",
-            "string",
-            f"{what} in EDTF (Library of Congress, level 0-2); empty if unresolved",
-        ),
-        _c(
-            f"{p}earliest",
-            DATE,
-            f"first possible day of {what} (strict bound); empty = open or unknown",
-        ),
-        _c(
-            f"{p}latest",
-            DATE,
-            f"last possible day of {what} (strict bound); empty = open or unknown",
-        ),
-        _c(f"{p}precision", PRECISION, f"coarsest unit {what} is given in"),
-        _c(
-            f"{p}qualifier", QUALIFIER, "EDTF qualifier: approximate (~), uncertain (?) or both (%)"
-        ),
-        _c(
-            f"{p}refine",
-            "string",
-            "early/mid/late per endpoint, which EDTF cannot say (e.g. 'mid/early'); empty if none",
-        ),
-        _c(
-            f"{p}resolution",
-            RESOLUTION,
-            "explicit: the text alone fixes it; anchored: missing parts taken from the document "
-            "date or a year nearby; inferred: deduced from other evidence; "
-            "unresolved: cannot be placed",
-        ),
-        _c(f"{p}is_interval", "boolean", "a span (EDTF with '/'), not a point of some precision"),
-        _c(f"{p}note", "string", "where missing parts came from, or why it cannot be placed"),
-    )
-
-
-SPAN = (
-    _c("char_start", "Int64", "0-based offset of the first character in documents.text"),
-    _c("char_end", "Int64", "offset just after the last character (end-exclusive)"),
+from .columns import DOC, SPAN, Frame, when_block
+from .columns import column as _c
+from .columns import foreign_key as _fk
+from .vocabularies import (
+    ACTOR_KIND,
+    ALIAS_TYPE,
+    AMOUNT_MEASURE,
+    AMOUNT_QUALIFIER,
+    AS_OF_SOURCE,
+    ASPECT,
+    ASSERTION_MODE,
+    AUX_MODE,
+    CHANNEL_KIND,
+    CLAIM_TYPE,
+    DATE,
+    DOC_TYPE,
+    EVENT_TYPE,
+    MEASURE,
+    QUAD_CLASS,
+    RELATION,
+    ROLE,
+    ROMANIZATION,
+    SENSE,
+    SEVERITY,
+    SOURCE_OF,
+    TRANSACTION_TYPE,
 )
 
 FRAMES: dict[str, Frame] = {
@@ -427,7 +262,12 @@ FRAMES: dict[str, Frame] = {
                 _c(
                     "event_type", EVENT_TYPE, "PLOVER category (STATEMENT, OTHER: local extensions)"
                 ),
-                _c("action", "string", "the lexicon entry that fired (data/event_triggers.csv)"),
+                _c(
+                    "action",
+                    "string",
+                    "the lexicon entry that fired (data/lexicon.csv), else the clause's main verb "
+                    "('dated' when it has none)",
+                ),
                 _c("event_mode", "string", "PLOVER mode (how), where the trigger says it"),
                 _c("context", "string", "PLOVER context (why/what about)"),
                 _c("quad_class", QUAD_CLASS, "PLOVER quadrant; empty for STATEMENT"),
@@ -448,6 +288,11 @@ FRAMES: dict[str, Frame] = {
                 _c("fact_key", "string", "normalised proposition key (see claims)"),
                 _c("attributed_to", "string", "speaker inside the document (see claims)"),
                 _c("assertion_mode", ASSERTION_MODE, "see claims"),
+                _c(
+                    "refers_to",
+                    "string",
+                    "the earlier event its sentence names again ('during his visit'), if any",
+                ),
                 _c("quote", "string", "the sentence, exactly text[char_start:char_end]"),
                 *SPAN,
             ),
@@ -459,6 +304,7 @@ FRAMES: dict[str, Frame] = {
                 _fk("actor_id", "actors"),
                 _fk("recipient_id", "actors", "actor_id"),
                 _fk("location_id", "actors", "actor_id"),
+                _fk("refers_to", "events", "event_id"),
             ),
         ),
         Frame(
@@ -705,88 +551,6 @@ FRAMES: dict[str, Frame] = {
 }
 
 
-def _dtype(dtype: str | Category) -> Any:
-    return dtype.dtype() if isinstance(dtype, Category) else dtype
-
-
-def cast_frame(df: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Return a new frame with exactly the schema's columns, in order, with its dtypes.
-
-    Missing columns become empty; unknown columns are an error (the schema must say what
-    every exported column means); a value outside a category is an error, never NaN.
-    """
-    import pandas as pd
-
-    frame = FRAMES[name]
-    extra = [c for c in df.columns if c not in frame.names]
-    if extra:
-        raise ValueError(f"{name}: columns not in the schema: {extra}")
-    out = df.reindex(columns=frame.names)
-    data: dict[str, pd.Series] = {}
-    for col in frame.columns:
-        values = out[col.name]
-        if col.dtype == DATE:
-            values = pd.to_datetime(values.astype(object).where(values.notna(), None))
-            data[col.name] = values.astype(DATE)
-        elif isinstance(col.dtype, Category):
-            bad = set(values.dropna().unique()) - set(col.dtype.values)
-            if bad:
-                raise ValueError(f"{name}.{col.name}: values outside {col.dtype}: {sorted(bad)}")
-            data[col.name] = values.astype(object).astype(col.dtype.dtype())
-        elif col.dtype == "string":
-            data[col.name] = values.astype(object).where(values.notna(), None).astype("string")
-        else:
-            data[col.name] = values.astype(object).where(values.notna(), None).astype(col.dtype)
-    return pd.DataFrame(data, index=pd.RangeIndex(len(out)))
-
-
-def empty_frame(name: str) -> pd.DataFrame:
-    import pandas as pd
-
-    return cast_frame(pd.DataFrame(columns=FRAMES[name].names), name)
-
-
-def data_dictionary() -> str:
-    """The data dictionary as Markdown, generated from the schema."""
-    lines = [
-        "# Data dictionary",
-        "",
-        "Generated from `nzdprk/schema.py` by `nzdprk schema`; do not edit by hand.",
-        "Every frame is returned by `nzdprk.load_corpus()` and exported as `<frame>.csv` by",
-        "`nzdprk export`. In CSV files dates are ISO `YYYY-MM-DD` and empty when unknown.",
-        "",
-    ]
-    evaluation = [
-        "# Evaluation tables",
-        "",
-        "`nzdprk.evaluate(corpus, gold)` returns these two frames (`.scores`, `.errors`), and",
-        "`nzdprk evaluate --out DIR` writes them as `scores.csv` and `errors.csv`; the annotation",
-        "format is described in `docs/evaluation.md`.",
-        "",
-    ]
-    for frame in [*FRAMES.values(), None, *EVALUATION_FRAMES.values()]:
-        if frame is None:
-            lines += evaluation
-            continue
-        lines += [
-            f"## `{frame.name}`",
-            "",
-            frame.description,
-            "",
-            "| column | dtype | definition |",
-            "|---|---|---|",
-        ]
-        lines += [f"| `{c.name}` | {c.dtype} | {c.description} |" for c in frame.columns]
-        if frame.primary_key:
-            lines += ["", "Key: " + ", ".join(f"`{k}`" for k in frame.primary_key) + "."]
-        lines += [
-            f"- `{', '.join(fk.columns)}` refers to `{fk.frame}.{', '.join(fk.target)}`."
-            for fk in frame.foreign_keys
-        ]
-        lines.append("")
-    return "\n".join(lines)
-
-
 # The frames of ``nzdprk.evaluate`` (not corpus frames: they describe a reading, not the texts).
 EVALUATION_FRAMES: dict[str, Frame] = {
     f.name: f
@@ -822,8 +586,3 @@ EVALUATION_FRAMES: dict[str, Frame] = {
         ),
     )
 }
-
-
-def dtypes(frame: Frame) -> dict[str, Any]:
-    """Column name -> pandas dtype, for frames built outside ``cast_frame``."""
-    return {c.name: _dtype(c.dtype) for c in frame.columns}

@@ -1,0 +1,161 @@
+"""What date a happening takes from the date phrase its clause gives, and what verb names it.
+
+A date phrase is the time of the clause it stands in, but not always of the happening itself:
+
+* a coordination of dates ("visits in 1974 and 1978", "opened in 2003 and 2001 respectively")
+  is one happening per date, so each member dates its own row;
+* "since X" over a state ("has been divided since 1948", "has enforced sanctions since 2018")
+  dates the onset, X, and the state stays open; over a running total ("since 1995 it has
+  contributed NZ$1.4 million") it is the period from X to the document's own date;
+* "until X" ("remained until 1971", "did not leave until 1957") dates the end, X.
+
+A statement with no lexicon word is named by its clause's main verb (`main_verb`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .. import dates
+
+#: Separators of the members of a coordinated date ("1974 and 1978", "1998, 2001 and 2007").
+_MEMBER_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\s+|&\s*)")
+_SINCE = re.compile(r"(?i:since|from)\s+")
+_UNTIL = re.compile(r"(?i:until|till|up to)\s+")
+
+#: Auxiliaries before a main verb, and verbs whose past tense does not end in -ed.
+_AUX = r"(?:has|have|had|was|were|is|are|be|been|being|will|would|did|does|do|to)"
+_IRREGULAR = (
+    "began|became|came|went|gave|took|made|held|left|sent|won|led|saw|fell|rose|met|"
+    "brought|built|chose|drew|drove|fought|found|flew|grew|hit|kept|knew|lost|put|ran|said|"
+    "set|shot|shut|sold|spoke|split|stood|struck|told|threw|wrote|broke|cut|paid|sought|"
+    "begins|becomes|comes|goes|gives|takes|makes|holds|leaves|sends|wins|leads|remains"
+)
+_VERB = re.compile(
+    rf"\b(?:(?P<aux>{_AUX})\s+(?:not\s+)?(?:been\s+)?(?P<after>[a-z]+)|(?P<verb>[a-z]+ed|{_IRREGULAR})"
+    r"|(?i:it|he|she|they|we|this|which|who)\s+(?P<present>[a-z]+s))\b",
+)
+#: Words after an auxiliary that are no verb: then the auxiliary is the main verb ("is a test").
+_NO_VERB = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "no",
+        "not",
+        "also",
+        "now",
+        "still",
+        "very",
+        "more",
+        "most",
+        "so",
+        "too",
+        "such",
+        "one",
+        "two",
+        "all",
+        "both",
+        "each",
+        "some",
+        "any",
+    }
+)
+
+
+def _verb_match(text: str, clause: tuple[int, int], rest: Sequence[tuple[int, int]]):
+    """The main verb's match: in the clause, else in the clauses after it (a fronted date or
+    phrase: "On 5 April, the government advised ..."), else None."""
+    for start, end in (clause, *rest):
+        if m := _VERB.search(text, start, end):
+            return m
+    return None
+
+
+def main_verb(
+    text: str, clause: tuple[int, int], rest: Sequence[tuple[int, int]] = ()
+) -> tuple[str, int, int] | None:
+    """The first finite or past-participle verb of a clause (or of the clauses in ``rest``
+    after it when it has none), lower-cased, with its span; else None."""
+    m = _verb_match(text, clause, rest)
+    if m is None:
+        return None
+    group = next(g for g in ("after", "verb", "present") if m.group(g))
+    if group == "after" and (m.group("after") in _NO_VERB or m.group("after").endswith("ly")):
+        group = "aux"
+    return m.group(group).lower(), m.start(group), m.end(group)
+
+
+def members(when: dates.When, anchor: dt.date | None) -> list[dates.When]:
+    """The dates of a coordination that means all of its members (an EDTF set ``{…}``), one
+    per member with its own span; any other date as itself."""
+    if not (when.edtf or "").startswith("{"):
+        return [when]
+    out: list[dates.When] = []
+    pos = 0
+    for m in [*_MEMBER_BREAK.finditer(when.text), None]:
+        stop = m.start() if m else len(when.text)
+        piece = when.text[pos:stop]
+        parsed = dates.parse_when(piece, anchor=anchor) if piece.strip() else None
+        if parsed is None or (parsed.edtf or "").startswith("{"):
+            return [when]
+        begin = when.char_start + pos
+        out.append(
+            replace(parsed, char_start=begin + parsed.char_start, char_end=begin + parsed.char_end)
+        )
+        pos = m.end() if m else pos
+    return out if len(out) > 1 else [when]
+
+
+def bound(when: dates.When, anchor: dt.date | None, *, running_total: bool) -> dates.When:
+    """The date of the happening a "since X" or "until X" phrase gives (see the module)."""
+    since = _SINCE.match(when.text)
+    until = _UNTIL.match(when.text)
+    cue = since or until
+    if cue is None or not when.is_interval:
+        return when
+    inner = dates.parse_when(when.text[cue.end() :], anchor=anchor)
+    if inner is None or inner.is_interval or inner.earliest is None:
+        return when
+    placed = replace(
+        inner,
+        char_start=when.char_start + cue.end() + inner.char_start,
+        char_end=when.char_start + cue.end() + inner.char_end,
+    )
+    if since and running_total:
+        if anchor is None or anchor < inner.earliest:
+            return when
+        return replace(
+            placed,
+            edtf=f"{inner.edtf}/{anchor.isoformat()}",
+            latest=anchor,
+            is_interval=True,
+            resolution="anchored",
+            note="a total since a date runs to the document's own date",
+        )
+    note = "the onset of a state since a date" if since else "the end of what lasted until"
+    return replace(placed, note=note)
+
+
+def within(inner: object, outer: object) -> bool:
+    """Whether the bounds of date ``inner`` lie inside those of ``outer`` (a more precise date
+    of the same happening); False when either is open or unknown."""
+    low_a, high_a = getattr(inner, "earliest", None), getattr(inner, "latest", None)
+    low_b, high_b = getattr(outer, "earliest", None), getattr(outer, "latest", None)
+    if low_a is None or high_a is None or low_b is None or high_b is None:
+        return False
+    return low_b <= low_a and high_a <= high_b

@@ -1,0 +1,599 @@
+"""Rule-based event coding: which clause says who did what to whom, when, and in whose voice.
+
+Each sentence is cut into clauses (`nzdprk.text.clauses`). An event is a *trigger* — a lemma of
+the lexicon ``data/lexicon.csv`` in its sense (`nzdprk.claims.lexicon`) — or, for a date no
+trigger takes, the clause's main verb (a generic event: every statement the text dates is a
+row). Each event has
+
+* **one row per happening**: triggers of one kind with nothing between them are one happening;
+  a back-reference ("During his visit") points to the earlier event (`references`); a copula
+  ("the test was the detonation ... on 9 October") dates the event it names;
+* **participants** only where the grammar binds them (`_Sentence._sides`, `roles`);
+* **a date** from its own verb phrase (`_Sentence._date`): not across an embedded clause or a
+  coordinated verb phrase; a coordination of dates gives a row per date, "since" dates the onset
+  of a state (or runs a total to the document's date) and "until" the end (`event_dates`);
+* **modes**: ``aux_mode`` future, hypothetical, negated or none from the cue table, in the
+  trigger's own verb phrase and voice (`modes`); the matching ``assertion_mode`` (planned,
+  hedged, negated), or reported for the words of someone other than the document's author;
+* **attribution**: the speaker of a quotation, bound by the attribution's grammar
+  (`roles.speaker`), or the actor of a speech act.
+
+Everything here is pure Python over offsets; `event_rows` turns the results into frame rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+from ..dates import When
+from ..text import clauses, cue, in_spans, quoted_spans
+from . import event_dates
+from .lexicon import GENERIC, Hit, Trigger, find_triggers
+from .modes import aux_mode
+from .references import linked
+from .roles import Lookup, MentionLike, Participant, group, inverted, roles
+from .roles import speaker as quote_speaker
+
+#: Resolutions of a date that places it in time (a date phrase with them is a dated statement).
+_PLACED = frozenset({"explicit", "anchored"})
+#: A coordinated verb with no subject of its own ("... and has given"): it shares the subject.
+_AND_THEN = re.compile(r"\band\s+(?:(?:has|have|had|was|were|is|are|will|also)\s+)*$")
+#: A noun trigger after a determiner or a preposition, with the words that modify it ("the UN
+#: call", "the 2006 North Korean nuclear test", "per North Korean demands"): only those
+#: modifiers can be its actor.
+_NOMINAL = re.compile(
+    r"\b(?:(?P<determiner>a|an|the|this|that|these|those|such)|"
+    r"per|of|for|under|after|against|despite)\s+"
+    r"(?P<modifiers>(?:(?!(?:a|an|the|this|these|those|such|and|or|but|to|of|in|on|at|for|with|"
+    r"by|from|as|that|which|who|was|"
+    r"were|is|are|has|have|had)\b)[\w’'-]+\s+){0,4})\Z",
+    re.IGNORECASE,
+)
+#: Noun endings: after a preposition, only a trigger so ending is a noun ("per ... demands").
+_NOUN = re.compile(r"(?<!ing)(?:s|ion|ment|ance|ence)\Z", re.IGNORECASE)
+#: A trigger that opens with a past participle ("killed in action", "taken prisoner", "shot").
+_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|wn|ot|ught|eld)\b", re.IGNORECASE)
+#: A verb that takes a noun trigger as its object and its subject as the noun's actor.
+_LIGHT_VERB = re.compile(
+    r"\b(?:made|makes?|held|holds?|had|has|have|paid|pays?|took|takes?|conducted|conducts?|"
+    r"carried out|carries out|gave|gives?)\s+\Z",
+    re.IGNORECASE,
+)
+#: A passive before a participle trigger: its subject is what the act is done to.
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+")
+#: "X has Y's backing": what comes before the possessor holds the support.
+_HELD = re.compile(r"\b(?:has|have|had|gets?|got|receives?|received|enjoys?|enjoyed)\s+\Z")
+#: Verbs that say what a thing is rather than what happened.
+_COPULA = frozenset({"is", "was", "are", "were", "be", "been"})
+#: What separates two happenings of one kind in a clause.
+_SEPARATE = re.compile(r"\b(?:and|or|that|whether|then)\b|[,;]")
+#: What separates two verb phrases in a clause: a complementiser, or "and" before a new
+#: auxiliary.
+_BARRIER = re.compile(
+    r"\b(?:that|whether)\b|\band\s+(?:has|have|had|is|are|was|were|will|would|did|also)\b"
+)
+
+
+class WhenLike(Protocol):
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    sentence_start: int
+    sentence_end: int
+    trigger_text: str
+    trigger_start: int
+    trigger_end: int
+    trigger: Trigger
+    aux_mode: str
+    assertion_mode: str
+    hedge_text: str | None
+    attributed_to: str | None
+    when_index: int | None  # index into the dates passed in, or None
+    participants: tuple[Participant, ...]
+    verb: str | None = None  # a generic event's main verb, its action
+    when: WhenLike | None = None  # the happening's own date (see `event_dates`), else the phrase's
+    refers_to: int | None = None  # the earlier event a back-reference in its sentence names
+
+    @property
+    def action(self) -> str:
+        """The lexicon action, or for a generic event the clause's main verb."""
+        return self.verb or self.trigger.action
+
+
+def extract_events(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    paragraphs: Sequence[tuple[int, int]],
+    dates: Sequence[WhenLike],
+    mentions: Sequence[MentionLike],
+    money: Sequence[tuple[int, int]],
+    *,
+    lookup: Lookup,
+    author_ids: Sequence[str] = (),
+    anchor: dt.date | None = None,
+) -> list[Event]:
+    """Every event in one document, in text order. Spans are looked up by bisection, so a
+    long document costs time in proportion to its length."""
+    found: list[Event] = []
+    mention_at = [m.char_start for m in mentions]
+    date_at = [d.char_start for d in dates]
+    spans = sorted(
+        [(d.char_start, d.char_end) for d in dates]
+        + list(money)
+        + [(m.char_start, m.char_end) for m in mentions]
+    )
+    span_at = [start for start, _ in spans]
+    money_at = [start for start, _ in money]
+    sentence_at = [start for start, _ in sentences]
+    triggers_of = find_triggers(text, sentences)
+    opening = list(mentions[:50])  # who the document is about, for relations with one party
+
+    def within(items: Sequence, starts: list[int], lo: int, hi: int) -> list:
+        return list(items[bisect_left(starts, lo) : bisect_left(starts, hi)])
+
+    for p_start, p_end in paragraphs:
+        in_paragraph = within(mentions, mention_at, p_start, p_end)
+        quotes = quoted_spans(text, p_start, p_end)
+        quote_at = [s for s, _ in quotes]
+        context = in_paragraph + opening
+        voice = quote_speaker(text, p_start, p_end, quotes, in_paragraph, lookup, author_ids)
+        subject: tuple[Participant, ...] = ()  # the last named subject, for "it"/"he"/"they"
+        for s_start, s_end in within(sentences, sentence_at, p_start, p_end):
+            sentence = _Sentence(
+                text,
+                s_start,
+                s_end,
+                quotes,
+                voice,
+                dates,
+                (bisect_left(date_at, s_start), bisect_left(date_at, s_end)),
+                within(money, money_at, s_start, s_end),
+                within(spans, span_at, s_start, s_end),
+                within(mentions, mention_at, s_start, s_end),
+                lookup,
+                author_ids,
+                context,
+                quote_at,
+                triggers_of.get((s_start, s_end), []),
+                anchor,
+            )
+            new, subject = sentence.events(subject)
+            found.extend(linked(text, found, new))
+    return found
+
+
+_FIRST_SINGULAR = re.compile(r"\b(?:I|my|me)\b")
+_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+_POSSESSOR = re.compile(r"['’]s(?:\s+[a-z][\w-]*){0,2}\s+\Z")
+_RELATIVE_WHO = re.compile(r",\s*who\b")
+_PRONOUN = re.compile(r"\b(?:it|they|he|she)\b(?![’'])", re.IGNORECASE)
+
+
+@dataclass
+class _Sentence:
+    """One sentence and what is known around it; `events()` applies the rules to it."""
+
+    text: str
+    start: int
+    end: int
+    quotes: list[tuple[int, int]]
+    speaker: str | None
+    dates: Sequence[WhenLike]
+    date_range: tuple[int, int]  # indices of this sentence's dates in `dates`
+    money: Sequence[tuple[int, int]]
+    protected: list[tuple[int, int]]
+    mentions: list[MentionLike]
+    lookup: Lookup
+    author_ids: Sequence[str]
+    context: Sequence[MentionLike] = ()  # the paragraph's mentions, then the document's
+    quote_at: list[int] = field(default_factory=list)  # the starts of `quotes`
+    found: list[Hit] = field(default_factory=list)  # the sentence's lexicon triggers
+    anchor: dt.date | None = None  # the document's own date
+
+    def events(
+        self, subject: tuple[Participant, ...]
+    ) -> tuple[list[Event], tuple[Participant, ...]]:
+        parts = clauses(self.text, self.start, self.end, self.protected)
+        hits = [
+            h
+            for h in self.found
+            if h.trigger.requires != "money" or self._has_money(h.start, parts)
+        ]
+        kept = [(h, c) for c in parts for h in self._keep(hits, c)]
+        bounds = sorted({h.start for h in hits})
+        quoted = in_spans(self.quotes, self.quote_at, self.start) or in_spans(
+            self.quotes, self.quote_at, self.end - 1
+        )
+        dated_clauses = {c for h, c in kept if h.trigger.event_type != "STATEMENT"}
+        out: list[Event] = []
+        first: tuple[Participant, ...] = ()
+        for h, clause in kept:
+            q = bisect_right(self.quote_at, h.start) - 1  # the quotation it is in, if any
+            inside = [self.quotes[q]] if q >= 0 and h.start < self.quotes[q][1] else []
+            lo, hi = (
+                max([self.start, *(s for s, _ in inside)]),
+                min([self.end, *(e for _, e in inside)]),
+            )
+            i, j = bisect_left(bounds, h.start), bisect_right(bounds, h.start)
+            left = max(bounds[i - 1], lo) if i else lo
+            right = min(bounds[j], hi) if j < len(bounds) else hi
+            actors, recipients = self._sides(h, (left, right), clause, quoted, (first, subject))
+            ids = {p.actor_id for p in actors}
+            recipients = tuple(p for p in recipients if p.actor_id not in ids)
+            participants = roles(h.trigger, actors, recipients, self.lookup)
+            if h.trigger.states_only:
+                participants = self._as_states(participants, h.trigger.symmetric)
+            if actors:
+                first = first or actors
+                if not subject or actors[0].role == "actor":
+                    subject = tuple(p for p in actors if p.role == "actor") or subject
+            siblings = [k for k, c in kept if c == clause]
+            out.append(self._event(h, clause, participants, quoted, parts, dated_clauses, siblings))
+        out, generic = self._generic(out, parts, quoted)
+        out = sorted(out + generic, key=lambda e: e.trigger_start)
+        return [one for e in out for one in self._dated(e, parts)], subject
+
+    def _sides(
+        self,
+        h: Hit,
+        reach: tuple[int, int],
+        clause: tuple[int, int],
+        quoted: bool,
+        earlier: tuple[tuple[Participant, ...], tuple[Participant, ...]],
+    ) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
+        """Who does it and to whom, from the names between the neighbouring triggers
+        (``reach``), only where the grammar binds them: a noun's modifier or possessor ("the UN
+        call", "New Zealand's support"), a passive's subject is its recipient ("33 New
+        Zealanders were killed"), "X has Y's backing" backs X; else `_unnamed_subject`."""
+        left, right = reach
+        start = max(left, clause[0])
+        actors = self._group(start, h.start, subject=True) or self._group(
+            left, h.start, subject=True
+        )
+        recipients = self._group(h.end, right, subject=False)
+        if not actors and recipients:
+            actors, recipients = inverted(self.text, h.start, h.end, actors, recipients)
+        if not actors and quoted and self.speaker:
+            actors = self._first_person(left, h.start, "actor")
+        if not recipients and quoted and self.speaker:
+            recipients = self._first_person(h.end, right, "recipient")
+        participle = _PARTICIPLE.match(self.text, h.start, h.end)
+        nominal = None if participle else _NOMINAL.search(self.text, start, h.start)
+        if (
+            nominal
+            and not nominal.group("determiner")
+            and not _NOUN.search(self.text[h.start : h.end])
+        ):
+            nominal = None  # after a preposition only a plain noun form ("per ... demands")
+        if nominal and _LIGHT_VERB.search(self.text, start, nominal.start()):
+            nominal = None  # "made a courtesy call": the subject makes it
+        if nominal:
+            actors = self._group(nominal.start("modifiers"), h.start, subject=True)
+        elif participle and not h.trigger.symmetric and _PASSIVE.search(self.text, start, h.start):
+            by = _BY.search(self.text, h.end, right)
+            agent = self._group(by.end(), right, subject=True) if by else ()
+            ids = {p.actor_id for p in agent}
+            actors, recipients = (
+                agent,
+                actors + tuple(r for r in recipients if r.actor_id not in ids),
+            )
+        if owner := self._possessor(h.start):  # "New Zealand's continuing support"
+            held = _HELD.search(self.text, start, owner[0].char_start or start)
+            if held:  # "South Korea has New Zealand's full backing"
+                recipients = self._group(start, held.start(), subject=True)
+            return owner, recipients
+        if actors or nominal:
+            return actors, recipients
+        return self._unnamed_subject(left, h.start, earlier), recipients
+
+    def _unnamed_subject(
+        self,
+        left: int,
+        at: int,
+        earlier: tuple[tuple[Participant, ...], tuple[Participant, ...]],
+    ) -> tuple[Participant, ...]:
+        """The actor of a trigger whose subject is not named before it: the subject shared by a
+        coordinated verb, the person of a relative "who", or the last named subject for a
+        pronoun (``earlier``: the sentence's first actors and the last named subject)."""
+        first, subject = earlier
+        between = self.text[left:at]
+        if _AND_THEN.search(between):
+            return first  # a coordinated verb shares the sentence's subject
+        if who := _RELATIVE_WHO.search(between):
+            return self._nearest_person(left + who.start())  # "Mr Peters, who yesterday …"
+        if _PRONOUN.search(between):
+            return subject  # "it has contributed": the last named subject
+        return ()
+
+    def _generic(
+        self, coded: list[Event], parts: list[tuple[int, int]], quoted: bool
+    ) -> tuple[list[Event], list[Event]]:
+        """An event for each placed date of the sentence that no lexicon event took: every
+        statement the text dates is a happening, named by its clause's main verb. A copula
+        says what its subject was ("The 2006 nuclear test was the detonation ... on 9 October
+        2006"): its date goes to the event named before it, if narrower, not to a row of its
+        own. Returns the lexicon events (so dated) and the new ones."""
+        taken = {e.when_index for e in coded}
+        coded = list(coded)
+        out: list[Event] = []
+        for i in range(*self.date_range):
+            d = self.dates[i]
+            if i in taken or getattr(d, "resolution", "explicit") not in _PLACED:
+                continue
+            clause = next((c for c in parts if c[0] <= d.char_start < c[1]), (self.start, self.end))
+            rest = [c for c in parts if c[0] >= clause[1]]
+            barriers = list(_BARRIER.finditer(self.text, clause[0], d.char_start))
+            own = (barriers[-1].end() if barriers else clause[0], clause[1])
+            found = event_dates.main_verb(self.text, own, rest)
+            verb, at = (found[0], found[1:]) if found else (None, (d.char_start, d.char_end))
+            subject = [k for k, e in enumerate(coded) if clause[0] <= e.trigger_start < at[0]]
+            if verb in _COPULA and subject:
+                k = subject[-1]
+                j = coded[k].when_index
+                if j is None or event_dates.within(d, self.dates[j]):
+                    coded[k] = replace(coded[k], when_index=i)
+                continue
+            aux = aux_mode(self.text, clause[0], *at)
+            mode = {"future": "planned", "hypothetical": "hedged", "negated": "negated"}.get(aux)
+            # the verb may be a lexicon word left out for a busier clause ("announced today")
+            lexical = next((h for h in self.found if h.start <= at[0] < h.end), None)
+            speaker = self.speaker if quoted else None
+            reported = speaker is not None and speaker not in self.author_ids
+            out.append(
+                Event(
+                    sentence_start=self.start,
+                    sentence_end=self.end,
+                    trigger_text=self.text[at[0] : at[1]],
+                    trigger_start=at[0],
+                    trigger_end=at[1],
+                    trigger=lexical.trigger if lexical else GENERIC,
+                    aux_mode=aux,
+                    assertion_mode=mode or ("reported" if reported else "asserted"),
+                    hedge_text=None,
+                    attributed_to=speaker,
+                    when_index=i,
+                    participants=(),
+                    verb=None if lexical else verb or "dated",
+                )
+            )
+        return coded, out
+
+    def _dated(self, event: Event, parts: list[tuple[int, int]]) -> list[Event]:
+        """The event with the date of the happening itself (see `event_dates`): one row per
+        member of a coordinated date."""
+        if event.when_index is None:
+            return [event]
+        when = self.dates[event.when_index]
+        if not isinstance(when, When):
+            return [event]
+        clause = next((c for c in parts if c[0] <= when.char_start < c[1]), (self.start, self.end))
+        total = any(clause[0] <= a < clause[1] for a, _ in self.money)
+        return [
+            replace(event, when=event_dates.bound(m, self.anchor, running_total=total))
+            for m in event_dates.members(when, self.anchor)
+        ]
+
+    def _has_money(self, at: int, parts: list[tuple[int, int]]) -> bool:
+        """An amount in the same clause (for triggers such as "contributed" or "gave")."""
+        clause = next(c for c in parts if c[0] <= at < c[1])
+        return any(clause[0] <= a < clause[1] for a, _ in self.money)
+
+    def _keep(self, hits: list[Hit], clause: tuple[int, int]) -> list[Hit]:
+        """The triggers of one clause that make events: substantive ones, else one statement;
+        no purpose infinitive after another event ("visited … to discuss"), and one row per
+        happening (see `_same_happening`)."""
+        in_clause = [h for h in hits if clause[0] <= h.start < clause[1]]
+        substantive = [h for h in in_clause if h.trigger.event_type != "STATEMENT"]
+        kept: list[Hit] = []
+        for h in substantive or in_clause[:1]:
+            purpose = self.text[max(clause[0], h.start - 3) : h.start].lower() == "to "
+            if (purpose or self._same_happening(kept[-1], h)) if kept else False:
+                continue
+            kept.append(h)
+        return kept
+
+    def _same_happening(self, first: Hit, then: Hit) -> bool:
+        """Two triggers of one kind with no "and", comma or embedded clause between them name
+        one happening ("contributed NZ$1.4 million in humanitarian aid" is one gift)."""
+        if first.trigger.event_type != then.trigger.event_type:
+            return False
+        return not _SEPARATE.search(self.text, first.end, then.start)
+
+    def _event(
+        self,
+        h: Hit,
+        clause: tuple[int, int],
+        participants: tuple[Participant, ...],
+        quoted: bool,
+        parts: list[tuple[int, int]],
+        with_events: set[tuple[int, int]],
+        siblings: list[Hit],
+    ) -> Event:
+        aux = aux_mode(self.text, self._voice_start(clause[0], h), h.start, h.end)
+        attributed = (self.speaker if quoted else None) or (
+            next((p.actor_id for p in participants if p.role == "actor"), None)
+            if h.trigger.speech
+            else None
+        )
+        mode = {"future": "planned", "hypothetical": "hedged", "negated": "negated"}.get(aux)
+        if mode is None:
+            reported = attributed is not None and attributed not in self.author_ids
+            mode = "reported" if reported else "asserted"
+        hedge = cue("hedge").search(self.text, *clause) or cue("approximation").search(
+            self.text, *clause
+        )
+        return Event(
+            sentence_start=self.start,
+            sentence_end=self.end,
+            trigger_text=self.text[h.start : h.end],
+            trigger_start=h.start,
+            trigger_end=h.end,
+            trigger=h.trigger,
+            aux_mode=aux,
+            assertion_mode=mode,
+            hedge_text=hedge.group(0) if hedge and mode == "hedged" else None,
+            attributed_to=attributed,
+            when_index=self._date(h, clause, siblings, parts, with_events),
+            participants=participants,
+        )
+
+    def _date(
+        self,
+        hit: Hit,
+        clause: tuple[int, int],
+        siblings: list[Hit],
+        parts: list[tuple[int, int]],
+        with_events: set[tuple[int, int]],
+    ) -> int | None:
+        """Which date (index into `dates`) an event takes, in this order:
+
+        1. a date of its own clause that is closer to it than to any other trigger there (a
+           date in brackets goes to the nearest trigger before it);
+        2. for the last event of a clause, a date in the next clause if that clause has no
+           event ("visits to the North, such as by the group (1993)");
+        3. the clause's date, if the clause has exactly one;
+        4. a date fronted before the sentence's first event ("In 2006, North Korea tested …,
+           drawing criticism"); else none.
+
+        A verb of saying does not take a date that opens the unquoted clause of what was said
+        ("said from mid-April to early May, a ship was …"); no date crosses into another verb
+        phrase (`_apart`)."""
+
+        def distance(i: int, h: Hit) -> int:
+            d = self.dates[i]
+            return min(abs(d.char_start - h.end), abs(d.char_end - h.start))
+
+        mine = range(*self.date_range)
+        ix = [i for i in mine if clause[0] <= self.dates[i].char_start < clause[1]]
+        if hit.trigger.event_type == "STATEMENT":
+            ix = [
+                i
+                for i in ix
+                if self.dates[i].char_end <= hit.start
+                or not re.match(r"\s*,\s*[^\s\"“]", self.text[self.dates[i].char_end :])
+            ]
+
+        def owner(i: int) -> Hit:  # a date in brackets belongs to what comes before it
+            d = self.dates[i]
+            before = [h for h in siblings if h.end <= d.char_start]
+            bracketed = re.search(r"\([^()]*$", self.text[clause[0] : d.char_start])
+            pool = before if bracketed and before else siblings
+            return min(pool, key=lambda h: distance(i, h))
+
+        ix = [i for i in ix if not self._apart(i, hit)]
+        own = [i for i in ix if owner(i) is hit]
+        if own:
+            return min(own, key=lambda i: distance(i, hit))
+        later = [c for c in parts if c[0] >= clause[1]]
+        if hit is siblings[-1] and later and later[0] not in with_events:
+            after = [i for i in mine if later[0][0] <= self.dates[i].char_start < later[0][1]]
+            if after:
+                return after[0]
+        if len(ix) == 1:
+            return ix[0]
+        return self._fronted(clause, parts, with_events)
+
+    def _fronted(
+        self,
+        clause: tuple[int, int],
+        parts: list[tuple[int, int]],
+        with_events: set[tuple[int, int]],
+    ) -> int | None:
+        """The last date of the clauses before the sentence's first event, for an event of a
+        later clause ("In 2006, North Korea tested …, drawing criticism")."""
+        fronted = None
+        for c in parts:
+            if c in with_events or c[0] >= clause[0]:
+                break
+            fronted = next(
+                (
+                    i
+                    for i in reversed(range(*self.date_range))
+                    if c[0] <= self.dates[i].char_start < c[1]
+                ),
+                fronted,
+            )
+        return fronted
+
+    def _voice_start(self, clause_start: int, hit: Hit) -> int:
+        """Where the cues of a trigger may start: reported speech keeps its own mood, so a
+        verb of saying outside a quotation does not read the quoted words before it, and a
+        trigger inside one reads only its quotation."""
+        start = clause_start
+        for q_start, q_end in self.quotes:
+            if q_start <= hit.start < q_end:
+                return max(start, q_start)
+            if q_end <= hit.start and hit.trigger.speech:
+                start = max(start, q_end)
+        return start
+
+    def _apart(self, i: int, hit: Hit) -> bool:
+        """Whether a date and a trigger stand in different verb phrases: an embedded clause
+        ("welcomed the announcement that he will visit on 17 September") or a coordinated verb
+        phrase ("established relations in 2001 and has given aid") lies between them."""
+        d = self.dates[i]
+        lo, hi = (d.char_end, hit.start) if d.char_end <= hit.start else (hit.end, d.char_start)
+        return bool(_BARRIER.search(self.text, lo, hi))
+
+    def _possessor(self, at: int) -> tuple[Participant, ...]:
+        """The owner of a nominal trigger: "X's (one or two words) support" is X's act."""
+        for m in self.mentions:
+            if m.char_end <= at and _POSSESSOR.match(self.text, m.char_end, at):
+                return (Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end),)
+        return ()
+
+    def _nearest_person(self, before: int) -> tuple[Participant, ...]:
+        people = [
+            m
+            for m in self.mentions
+            if m.char_end <= before and self.lookup.kind.get(m.actor_id) == "person"
+        ]
+        if not people:
+            return ()
+        m = people[-1]
+        return (Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end),)
+
+    def _group(self, start: int, end: int, *, subject: bool) -> tuple[Participant, ...]:
+        return group(self.text, self.mentions, start, end, self.lookup, possessive=not subject)
+
+    def _first_person(self, start: int, end: int, role: str) -> tuple[Participant, ...]:
+        """ "I"/"my" is the speaker and "we"/"our" the speaker's country, inside quoted speech."""
+        assert self.speaker is not None
+        if m := _FIRST_SINGULAR.search(self.text, start, end):
+            return (Participant(self.speaker, role, m.group(0), m.start(), m.end()),)
+        country = self.lookup.country.get(self.speaker)
+        if (m := _FIRST_PLURAL.search(self.text, start, end)) and country:
+            return (Participant(country, role, m.group(0), m.start(), m.end()),)
+        return ()
+
+    def _as_states(
+        self, participants: tuple[Participant, ...], symmetric: bool
+    ) -> tuple[Participant, ...]:
+        """Relations and sanctions are between states: people and bodies stand for their
+        country. A relation needs two parties: with fewer named, the other states named in the
+        sentence, else the paragraph, else the document (in order of mention) complete it."""
+        out: dict[str, Participant] = {}
+        named = [p for p in participants if p.role != "location"]
+        others = (
+            Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end)
+            for m in itertools.chain(self.mentions, self.context)
+        )
+        for i, p in enumerate(itertools.chain(named, others if symmetric else ())):
+            if i >= len(named) and len(out) >= 2:
+                break
+            state = self.lookup.country.get(p.actor_id) or p.actor_id
+            if self.lookup.kind.get(state) != "state":
+                continue
+            role = "actor" if symmetric else p.role
+            out.setdefault(state, Participant(state, role, p.text, p.char_start, p.char_end))
+        return tuple(out.values())

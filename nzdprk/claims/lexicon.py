@@ -1,0 +1,154 @@
+"""The event lexicon: which words name which kind of happening, in which sense.
+
+Each row of ``data/lexicon.csv`` is keyed by a lemma and gives its PLOVER category (manual of
+February 2024, plus the local ``STATEMENT`` for pure speech and ``OTHER``), the surface forms
+that name it (a regular expression) and its *sense guards*: what may not come right before or
+right after a form for it to have this sense ("meets its commitments" is no meeting, "its
+nuclear test site" no test). Triggers are found in one pass per pattern over a whole document
+and assigned to sentences by bisection, not searched sentence by sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .. import curated
+from ..schema import EVENT_TYPE
+
+#: PLOVER's four quadrants (the local STATEMENT and OTHER have none).
+QUAD_CLASS = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal_cooperation"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material_cooperation"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal_conflict"),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material_conflict"),
+}
+
+#: Actions whose participants are states (relations are between states, whoever signs).
+_STATE_ACTIONS = frozenset(
+    {"establish_relations", "reestablish_relations", "suspend_relations", "sanction"}
+)
+
+#: How far back a ``not_before`` guard looks: longer than any guard phrase of the lexicon.
+_GUARD_REACH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One row of the lexicon."""
+
+    lemma: str
+    action: str
+    event_type: str
+    mode: str | None
+    context: str | None
+    cameo_code: str | None
+    symmetric: bool
+    speech: bool
+    requires: str | None
+    needs_recipient: bool  # a one-way action that is no fact without its object
+    state_key: bool  # positions of office holders are their state's (fact keys use the state)
+    states_only: bool
+    pattern: re.Pattern[str]
+    not_before: re.Pattern[str] | None = None
+    not_after: re.Pattern[str] | None = None
+
+
+#: The entry of a statement with no lexicon word: its action is the clause's main verb.
+GENERIC = Trigger(
+    lemma="",
+    action="",
+    event_type="OTHER",
+    mode=None,
+    context=None,
+    cameo_code=None,
+    symmetric=False,
+    speech=False,
+    requires=None,
+    needs_recipient=False,
+    state_key=False,
+    states_only=False,
+    pattern=re.compile(r"(?!)"),
+)
+
+
+@cache
+def triggers() -> tuple[Trigger, ...]:
+    """The curated lexicon, in file order (earlier rows win ties)."""
+    rows = curated.table("lexicon.csv")
+    curated.check_vocabulary("lexicon.csv", rows, "event_type", EVENT_TYPE.values)
+    return tuple(
+        Trigger(
+            lemma=r["lemma"],
+            action=r["action"],
+            event_type=r["event_type"],
+            mode=r["mode"] or None,
+            context=r["context"] or None,
+            cameo_code=r["cameo_code"] or None,
+            symmetric=r["symmetric"] == "yes",
+            speech=r["speech"] == "yes",
+            requires=r["requires"] or None,
+            needs_recipient=r["needs_recipient"] == "yes",
+            state_key=r["key_level"] == "state",
+            states_only=r["action"] in _STATE_ACTIONS,
+            pattern=re.compile(rf"\b(?:{r['forms']})\b", re.IGNORECASE),
+            not_before=re.compile(rf"(?:{r['not_before']})\Z", re.I) if r["not_before"] else None,
+            not_after=re.compile(r["not_after"], re.IGNORECASE) if r["not_after"] else None,
+        )
+        for r in rows
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A lexicon form found in the text."""
+
+    start: int
+    end: int
+    trigger: Trigger
+
+
+@cache
+def _order() -> dict[str, int]:
+    return {t.action: i for i, t in enumerate(triggers())}
+
+
+def _in_sense(text: str, start: int, end: int, trigger: Trigger) -> bool:
+    """Whether a form found at [start, end) has the lexicon's sense (no guard rules it out)."""
+    if trigger.not_after and trigger.not_after.match(text, end):
+        return False
+    before = text[max(0, start - _GUARD_REACH) : start]
+    return not (trigger.not_before and trigger.not_before.search(before))
+
+
+def find_triggers(
+    text: str, sentences: Sequence[tuple[int, int]]
+) -> dict[tuple[int, int], list[Hit]]:
+    """The triggers of every sentence, keyed by its span: each pattern runs once over the
+    stretch of text the sentences cover, and its hits go to the sentence they start in; within
+    a sentence the hits do not overlap (longest first, then lexicon order)."""
+    out: dict[tuple[int, int], list[Hit]] = {(s, e): [] for s, e in sentences}
+    if not sentences:
+        return out
+    starts = [s for s, _ in sentences]
+    lo, hi = sentences[0][0], sentences[-1][1]
+    for t in triggers():
+        for m in t.pattern.finditer(text, lo, hi):
+            i = bisect_right(starts, m.start()) - 1
+            span = sentences[i] if i >= 0 else None
+            if span and m.end() <= span[1] and _in_sense(text, m.start(), m.end(), t):
+                out[(span[0], span[1])].append(Hit(m.start(), m.end(), t))
+    return {span: _non_overlapping(hits) for span, hits in out.items()}
+
+
+def _non_overlapping(hits: list[Hit]) -> list[Hit]:
+    order = _order()
+    hits = sorted(hits, key=lambda h: (-(h.end - h.start), order[h.trigger.action], h.start))
+    kept: list[Hit] = []
+    for h in hits:
+        if all(h.end <= k.start or h.start >= k.end for k in kept):
+            kept.append(h)
+    return sorted(kept, key=lambda h: h.start)
