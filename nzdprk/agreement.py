@@ -14,13 +14,21 @@ coarse source is never read as contradicting a precise one.
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations, groupby
 from typing import TYPE_CHECKING, Any
 
+from .bounds import (
+    Bounds,
+    day_text,
+    interval_relation,
+    missing,
+    money_text,
+    shape_of,
+    span,
+)
 from .schema import ASPECT, FRAMES, RELATION, cast_frame
 
 if TYPE_CHECKING:
@@ -82,121 +90,6 @@ _ROLES = ("actor", "recipient")
 _CALENDAR_UNIT = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")
 
 Row = dict[str, Any]
-Bounds = tuple[Any, Any]  # (low, high); None = open end or unknown
-
-
-# --- Intervals ---------------------------------------------------------------------------------
-
-
-def _missing(value: Any) -> bool:
-    """True for None, NaN, NaT and pd.NA: the frames use all of them for 'unknown'. (Called for
-    every bound of every pair, so it avoids pandas: NaN and NaT are the values unequal to
-    themselves, and comparing pd.NA gives pd.NA, which has no truth value.)"""
-    if value is None:
-        return True
-    try:
-        return bool(value != value)
-    except TypeError:
-        return True
-
-
-def _number(value: Any) -> float:
-    """A bound as a number, so dates (days) and amounts compare the same way."""
-    return float(value.toordinal()) if hasattr(value, "toordinal") else float(value)
-
-
-def _shape(a: Bounds, b: Bounds) -> str:
-    """How two closed intervals relate: unknown, equal, a_in_b, b_in_a, overlap or disjoint.
-
-    A missing bound is an open end (minus or plus infinity); an interval with no bound at all
-    is unknown, and an unknown interval relates to nothing.
-    """
-    if all(_missing(v) for v in a) or all(_missing(v) for v in b):
-        return "unknown"
-    (alo, ahi), (blo, bhi) = (
-        (
-            -math.inf if _missing(lo) else _number(lo),
-            math.inf if _missing(hi) else _number(hi),
-        )
-        for lo, hi in (a, b)
-    )
-    if (alo, ahi) == (blo, bhi):
-        return "equal"
-    if ahi < blo or bhi < alo:
-        return "disjoint"
-    if blo <= alo and ahi <= bhi:
-        return "a_in_b"
-    if alo <= blo and bhi <= ahi:
-        return "b_in_a"
-    return "overlap"
-
-
-def _day(value: Any) -> str:
-    return value.strftime("%Y-%m-%d")
-
-
-def _money(value: Any) -> str:
-    return f"{float(value):,.2f}".rstrip("0").rstrip(".")
-
-
-def _span(bounds: Bounds, fmt: Callable[[Any], str]) -> str:
-    """Bounds in words: '2007-11-20', '2000-01-01 to 2009-12-31', 'since 1995-01-01'; amounts
-    'up to 8,500,000', 'at least 1,000,000'."""
-    lo, hi = (None if _missing(v) else v for v in bounds)
-    money = fmt is _money
-    if lo is None and hi is None:
-        return "no value"
-    if lo is None:
-        return f"{'up to' if money else 'until'} {fmt(hi)}"
-    if hi is None:
-        return f"{'at least' if money else 'since'} {fmt(lo)}"
-    return fmt(lo) if lo == hi else f"{fmt(lo)} to {fmt(hi)}"
-
-
-def _open_note(a: Bounds, b: Bounds, fmt: Callable[[Any], str]) -> str:
-    """Says which side is open-ended, because then only its known bound was compared."""
-    notes = [
-        f"{side} is open-ended ({_span(bounds, fmt)})"
-        for side, bounds in (("a", a), ("b", b))
-        if any(_missing(v) for v in bounds) and not all(_missing(v) for v in bounds)
-    ]
-    return f"; {' and '.join(notes)}: compared on the known bound only" if notes else ""
-
-
-def _interval_relation(
-    a: Bounds, b: Bounds, fmt: Callable[[Any], str], disjoint: tuple[str, str]
-) -> tuple[str, str]:
-    """The relation of two bounded values and its rationale (data model §5).
-
-    Equal bounds agree; nested bounds differ in precision (the outer one is coarser); partly
-    overlapping bounds also differ in precision, with a note; ``disjoint`` gives the relation
-    and rationale for bounds that do not meet, which depends on what is compared.
-    """
-    shape = _shape(a, b)
-    sa, sb = _span(a, fmt), _span(b, fmt)
-    if shape == "unknown":
-        none = [side for side, bounds in (("a", a), ("b", b)) if all(_missing(v) for v in bounds)]
-        who = "neither side gives one" if len(none) == 2 else f"{none[0]} gives none"
-        return "not_comparable", f"nothing to compare: {who}"
-    if shape == "equal":
-        relation, why = "agree", f"equal bounds: both give {sa}"
-    elif shape in ("a_in_b", "b_in_a"):
-        outer, inner = ("b", "a") if shape == "a_in_b" else ("a", "b")
-        spans = {"a": sa, "b": sb}
-        relation = "differ_precision"
-        why = (
-            f"nested bounds: {outer} ({spans[outer]}) contains {inner} ({spans[inner]}); "
-            f"{outer} is coarser, the two are compatible"
-        )
-    elif shape == "overlap":
-        relation = "differ_precision"
-        why = (
-            f"partial overlap: a ({sa}) and b ({sb}) share only part of their range, neither "
-            "contains the other; compatible if the true value lies in the shared part"
-        )
-    else:
-        relation, why = disjoint[0], f"disjoint bounds: a ({sa}) and b ({sb}) {disjoint[1]}"
-    return relation, why + _open_note(a, b, fmt)
 
 
 # --- Events ------------------------------------------------------------------------------------
@@ -214,8 +107,8 @@ def _date_row(a: Row, b: Row) -> Row:
         )
     bounds_a = (a["date_earliest"], a["date_latest"])
     bounds_b = (b["date_earliest"], b["date_latest"])
-    relation, why = _interval_relation(bounds_a, bounds_b, _day, disjoint)
-    shape = _shape(bounds_a, bounds_b)
+    relation, why = interval_relation(bounds_a, bounds_b, day_text, disjoint)
+    shape = shape_of(bounds_a, bounds_b)
     if shape in ("a_in_b", "b_in_a"):
         outer = b if shape == "a_in_b" else a
         if _CALENDAR_UNIT.fullmatch(_text(outer["date_edtf"]) or ""):
@@ -231,10 +124,10 @@ def _date_row(a: Row, b: Row) -> Row:
 
 def _date_value(claim: Row) -> str | None:
     """The compared date: its EDTF, else its bounds, else None (no date)."""
-    if not _missing(claim["date_edtf"]):
+    if not missing(claim["date_edtf"]):
         return str(claim["date_edtf"])
     bounds = (claim["date_earliest"], claim["date_latest"])
-    return None if all(_missing(v) for v in bounds) else _span(bounds, _day)
+    return None if all(missing(v) for v in bounds) else span(bounds, day_text)
 
 
 def _participants_row(a: Row, b: Row, who: dict[str, dict[str, dict[str, list[str]]]]) -> Row:
@@ -291,7 +184,7 @@ def _participants_row(a: Row, b: Row, who: dict[str, dict[str, dict[str, list[st
 def _keyed_by(key: Any) -> tuple[set[str], set[str]] | None:
     """The actors and recipients a fact key names ('support:NZL>six-party-talks')."""
     parts = str(key).split(":")
-    if _missing(key) or len(parts) < 2:
+    if missing(key) or len(parts) < 2:
         return None
     actors_, _, recipients = parts[1].partition(">")
     return set(actors_.split("+")) - {""}, set(recipients.split("+")) - {""}
@@ -326,7 +219,7 @@ class _Field:
 
 
 def _text(value: Any) -> str | None:
-    return None if _missing(value) else " ".join(str(value).split())
+    return None if missing(value) else " ".join(str(value).split())
 
 
 def _scope(claim: Row) -> list[_Field]:
@@ -338,7 +231,7 @@ def _scope(claim: Row) -> list[_Field]:
         _Field("receiver organisation", _text(claim["receiver_org_id"])),
         _Field("recipient country", _text(claim["recipient_country"])),
         _Field("currency", _text(claim["currency"])),
-        _Field("as-of date", None if _missing(as_of) else _day(as_of)),
+        _Field("as-of date", None if missing(as_of) else day_text(as_of)),
     ]
 
 
@@ -377,8 +270,8 @@ def _scope_value(fields: list[_Field]) -> str:
 def _amount_bounds(claim: Row) -> Bounds:
     """amount_min/amount_max; an exact amount with no bounds filled in is its own bounds."""
     lo, hi = claim["amount_min"], claim["amount_max"]
-    exact = _missing(claim["amount_qualifier"]) or claim["amount_qualifier"] == "exact"
-    if _missing(lo) and _missing(hi) and exact:
+    exact = missing(claim["amount_qualifier"]) or claim["amount_qualifier"] == "exact"
+    if missing(lo) and missing(hi) and exact:
         return claim["amount"], claim["amount"]
     return lo, hi
 
@@ -388,19 +281,19 @@ def _amount_value(claim: Row) -> str | None:
     bounds = _amount_bounds(claim)
     currency = _text(claim["currency"]) or "?"
     qualifier = _text(claim["amount_qualifier"])
-    if all(_missing(v) for v in bounds):
-        if _missing(claim["amount"]):
+    if all(missing(v) for v in bounds):
+        if missing(claim["amount"]):
             return None
-        return f"{currency} {_money(claim['amount'])} ({qualifier or 'qualified'}, no bounds)"
+        return f"{currency} {money_text(claim['amount'])} ({qualifier or 'qualified'}, no bounds)"
     note = f" ({qualifier})" if qualifier and qualifier != "exact" else ""
-    return f"{currency} {_span(bounds, _money)}{note}"
+    return f"{currency} {span(bounds, money_text)}{note}"
 
 
 def _same_as_of(a: Row, b: Row, *, flow: bool) -> bool:
     """Same as-of date; two flows may both leave it unstated (their period dates them)."""
     x, y = a["as_of_date"], b["as_of_date"]
-    if _missing(x) or _missing(y):
-        return flow and _missing(x) and _missing(y)
+    if missing(x) or missing(y):
+        return flow and missing(x) and missing(y)
     return bool(x == y)
 
 
@@ -408,7 +301,7 @@ def _period(claim: Row) -> Bounds:
     """The period's bounds; an open period ("since 1995") ends at its as-of date, the day its
     total was counted, so that it never seems to contain later years."""
     end = claim["period_latest"]
-    if _missing(end) and not _missing(claim["period_earliest"]):
+    if missing(end) and not missing(claim["period_earliest"]):
         end = claim["as_of_date"]
     return claim["period_earliest"], end
 
@@ -421,22 +314,22 @@ def _running_totals(a: Row, b: Row) -> tuple[str, str] | None:
     both = {_text(a["measure"]), _text(b["measure"])} == {"cumulative_total"}
     days = a["as_of_date"], b["as_of_date"]
     start = a["period_earliest"]
-    if not both or any(_missing(d) for d in days) or days[0] == days[1] or _missing(start):
+    if not both or any(missing(d) for d in days) or days[0] == days[1] or missing(start):
         return None
-    if _missing(b["period_earliest"]) or start != b["period_earliest"]:
+    if missing(b["period_earliest"]) or start != b["period_earliest"]:
         return None
     earlier, later = sorted((a, b), key=lambda c: c["as_of_date"])
     (e_lo, e_hi), (l_lo, l_hi) = _amount_bounds(earlier), _amount_bounds(later)
-    if not _missing(l_hi) and not _missing(e_lo) and float(l_hi) < float(e_lo):
+    if not missing(l_hi) and not missing(e_lo) and float(l_hi) < float(e_lo):
         side = "a" if later is a else "b"
         return "conflict", (
             f"running totals since the same start: the later one ({side}, as of "
-            f"{_day(later['as_of_date'])}) is smaller, and a running total never shrinks"
+            f"{day_text(later['as_of_date'])}) is smaller, and a running total never shrinks"
         )
-    if not _missing(l_lo) and not _missing(e_hi) and float(l_lo) > float(e_hi):
+    if not missing(l_lo) and not missing(e_hi) and float(l_lo) > float(e_hi):
         return "differ_scope", (
             f"an update: running totals since the same start counted on different days; the "
-            f"later one (as of {_day(later['as_of_date'])}) counts more"
+            f"later one (as of {day_text(later['as_of_date'])}) counts more"
         )
     return None
 
@@ -456,7 +349,7 @@ def _amount_row(a: Row, b: Row) -> Row:
     unbounded = [
         side
         for side, claim, bounds in (("a", a, bounds_a), ("b", b, bounds_b))
-        if all(_missing(v) for v in bounds) and not _missing(claim["amount"])
+        if all(missing(v) for v in bounds) and not missing(claim["amount"])
     ]
     if ca and cb and ca != cb:
         relation, why = "not_comparable", f"different currencies ({ca} vs {cb}): never converted"
@@ -477,7 +370,7 @@ def _amount_row(a: Row, b: Row) -> Row:
         )
     else:
         apart = _scope_differences(a, b)
-        if _shape(_period(a), _period(b)) != "equal":
+        if shape_of(_period(a), _period(b)) != "equal":
             apart.append(
                 f"period {_period_value(a) or 'unstated'!r} (a) vs "
                 f"{_period_value(b) or 'unstated'!r} (b)"
@@ -495,22 +388,22 @@ def _amount_row(a: Row, b: Row) -> Row:
                 + ("; ".join(apart) or "measure, currency or as-of date unstated on both sides")
                 + "): totals at other dates or over other periods can both be true",
             )
-        relation, why = _interval_relation(bounds_a, bounds_b, _money, disjoint)
+        relation, why = interval_relation(bounds_a, bounds_b, money_text, disjoint)
     return _row(a, b, "amount", relation, value_a, value_b, why)
 
 
 def _period_row(a: Row, b: Row) -> Row:
     """Compare the periods two aid amounts cover; different periods are a scope difference."""
     disjoint = ("differ_scope", "are different periods, so both amounts can be true")
-    relation, why = _interval_relation(_period(a), _period(b), _day, disjoint)
+    relation, why = interval_relation(_period(a), _period(b), day_text, disjoint)
     return _row(a, b, "period", relation, _period_value(a), _period_value(b), why)
 
 
 def _period_value(claim: Row) -> str | None:
-    if not _missing(claim["period_edtf"]):
+    if not missing(claim["period_edtf"]):
         return str(claim["period_edtf"])
     bounds = _period(claim)
-    return None if all(_missing(v) for v in bounds) else _span(bounds, _day)
+    return None if all(missing(v) for v in bounds) else span(bounds, day_text)
 
 
 # --- Frames ------------------------------------------------------------------------------------
@@ -631,7 +524,7 @@ def summarise_facts(
     rank, dated = _publication_order(claims["doc_id"], documents)
     related: dict[str, set[str]] = {}
     for key, relation in zip(comparisons["fact_key"], comparisons["relation"], strict=True):
-        if not _missing(key) and not _missing(relation):
+        if not missing(key) and not missing(relation):
             related.setdefault(str(key), set()).add(str(relation))
     rows = []
     for key, group in claims.groupby("fact_key", sort=True):
@@ -664,6 +557,6 @@ def _publication_order(
         return {d: i for i, d in enumerate(ids)}, set(ids)
     _require(documents, "documents", ("doc_id", "published_earliest"))
     published = dict(zip(documents["doc_id"], documents["published_earliest"], strict=True))
-    dated = sorted((d for d in ids if not _missing(published.get(d))), key=published.__getitem__)
+    dated = sorted((d for d in ids if not missing(published.get(d))), key=published.__getitem__)
     order = dated + [d for d in ids if d not in dated]
     return {d: i for i, d in enumerate(order)}, set(dated)
