@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import nzdprk
 from nzdprk.agreement import (
     ASPECTS,
     COMPARISON_COLUMNS,
@@ -677,3 +678,29 @@ def test_comparisons_have_the_dtypes_of_the_corpus_frame(corpus, compared):
     # the relation and aspect vocabularies are the schema's categories, here as in the corpus
     assert compared.dtypes.to_dict() == corpus.claim_comparisons.dtypes.to_dict()
     assert list(compared["relation"].cat.categories) == list(RELATIONS)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        # the dev set (h04): North Korea is read in the recipient's role; the key still names it
+        (
+            "Foreign Minister Gerry Brownlee has condemned today’s nuclear test by North Korea as "
+            "utterly deplorable.",
+            "nuclear_test:PRK",
+        ),
+        (
+            "The Foreign Minister has condemned today’s nuclear test by China as reckless.",
+            "nuclear_test:CHN",
+        ),
+    ],
+)
+def test_a_happening_with_no_object_is_keyed_by_who_is_named(tmp_path, sentence, key):
+    (tmp_path / "r.txt").write_text(
+        "---\ntitle: Test\ndate: 2017-09-03\nurl: https://www.beehive.govt.nz/release/x\n---\n\n"
+        f"{sentence}\n",
+        "utf-8",
+    )
+    events = nzdprk.load_corpus(tmp_path).events
+    keys = events.loc[events["action"] == "nuclear_test", "fact_key"].astype(object)
+    assert keys.where(keys.notna(), None).tolist() == [key]

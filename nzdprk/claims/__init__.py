@@ -78,6 +78,9 @@ def fact_key(event: Event, table: ActorTable) -> str | None:
     An event whose amount is an aid row is compared as that row (`aid_fact_key`), so that one
     gift is one claim: the caller leaves such events unkeyed.
 
+    An action that needs no object ("a nuclear test") is keyed by whoever is named in it when
+    the actor's role is missing ("the nuclear test in North Korea": ``nuclear_test:PRK``).
+
     None for pure statements (no fact to compare), when no actor is named for a one-way
     action, and when a one-way action names no recipient ("New Zealand deployed" says too
     little to compare)."""
@@ -90,6 +93,8 @@ def fact_key(event: Event, table: ActorTable) -> str | None:
         return sorted(set(by_state(found, table) if trigger.state_key else found))
 
     actors_, recipients = ids("actor"), ids("recipient")
+    if not actors_ and not trigger.needs_recipient:  # robust to a missing role: who is named
+        actors_, recipients = recipients, []
     specific = [r for r in recipients if table.kind.get(r) != "state"]
     recipients = specific or recipients
     if not actors_ or (trigger.needs_recipient and not recipients):
