@@ -36,6 +36,7 @@ from ..text import clauses, cue, in_spans, quoted_spans
 from . import event_dates
 from .lexicon import GENERIC, Hit, Trigger, find_triggers
 from .modes import aux_mode
+from .nouns import described, possessor
 from .references import linked
 from .roles import Lookup, MentionLike, Participant, group, inverted, roles
 from .roles import speaker as quote_speaker
@@ -59,10 +60,11 @@ _NOMINAL = re.compile(
 _NOUN = re.compile(r"(?<!ing)(?:s|ion|ment|ance|ence)\Z", re.IGNORECASE)
 #: A trigger that opens with a past participle ("killed in action", "taken prisoner", "shot").
 _PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|wn|ot|ught|eld)\b", re.IGNORECASE)
-#: A verb that takes a noun trigger as its object and its subject as the noun's actor.
+#: A verb that takes a noun trigger as its object and its subject as the noun's actor (a count
+#: may come between: "conducted two such tests").
 _LIGHT_VERB = re.compile(
     r"\b(?:made|makes?|held|holds?|had|has|have|paid|pays?|took|takes?|conducted|conducts?|"
-    r"carried out|carries out|gave|gives?)\s+\Z",
+    r"carried out|carries out|gave|gives?)\s+(?:(?:\d+|two|three|four|five|several|many)\s+)?\Z",
     re.IGNORECASE,
 )
 #: A passive before a participle trigger: its subject is what the act is done to.
@@ -168,13 +170,12 @@ def extract_events(
                 anchor,
             )
             new, subject = sentence.events(subject)
-            found.extend(linked(text, found, new))
+            found.extend(described(found, linked(text, found, new)))
     return found
 
 
 _FIRST_SINGULAR = re.compile(r"\b(?:I|my|me)\b")
 _FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
-_POSSESSOR = re.compile(r"['’]s(?:\s+[a-z][\w-]*){0,2}\s+\Z")
 _RELATIVE_WHO = re.compile(r",\s*who\b")
 _PRONOUN = re.compile(r"\b(?:it|they|he|she)\b(?![’'])", re.IGNORECASE)
 
@@ -287,7 +288,8 @@ class _Sentence:
                 agent,
                 actors + tuple(r for r in recipients if r.actor_id not in ids),
             )
-        if owner := self._possessor(h.start):  # "New Zealand's continuing support"
+        # "New Zealand's continuing support"
+        if owner := possessor(self.text, self.mentions, h.start):
             held = _HELD.search(self.text, start, owner[0].char_start or start)
             if held:  # "South Korea has New Zealand's full backing"
                 recipients = self._group(start, held.start(), subject=True)
@@ -544,13 +546,6 @@ class _Sentence:
         d = self.dates[i]
         lo, hi = (d.char_end, hit.start) if d.char_end <= hit.start else (hit.end, d.char_start)
         return bool(_BARRIER.search(self.text, lo, hi))
-
-    def _possessor(self, at: int) -> tuple[Participant, ...]:
-        """The owner of a nominal trigger: "X's (one or two words) support" is X's act."""
-        for m in self.mentions:
-            if m.char_end <= at and _POSSESSOR.match(self.text, m.char_end, at):
-                return (Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end),)
-        return ()
 
     def _nearest_person(self, before: int) -> tuple[Participant, ...]:
         people = [

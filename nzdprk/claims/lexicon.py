@@ -35,6 +35,10 @@ _STATE_ACTIONS = frozenset(
 #: How far back a ``not_before`` guard looks: longer than any guard phrase of the lexicon.
 _GUARD_REACH = 40
 
+#: "such" before a plural or singular noun: the noun names a kind of thing described before
+#: ("two such tests" after "the sixth nuclear test").
+_SUCH = re.compile(r"\bsuch\s+(?P<noun>[a-z]+)\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -141,7 +145,37 @@ def find_triggers(
             span = sentences[i] if i >= 0 else None
             if span and m.end() <= span[1] and _in_sense(text, m.start(), m.end(), t):
                 out[(span[0], span[1])].append(Hit(m.start(), m.end(), t))
-    return {span: _non_overlapping(hits) for span, hits in out.items()}
+    found = {span: _non_overlapping(hits) for span, hits in out.items()}
+    return _such(text, sentences, found)
+
+
+def _head(words: str) -> str:
+    """The head noun of a form, singular and lower-cased ("nuclear tests" -> "test")."""
+    last = words.split()[-1].lower() if words.split() else ""
+    return last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+
+
+def _such(
+    text: str, sentences: Sequence[tuple[int, int]], found: dict[tuple[int, int], list[Hit]]
+) -> dict[tuple[int, int], list[Hit]]:
+    """A noun after "such" that is the head of a trigger found earlier in the document ("two
+    such tests" after "the sixth nuclear test") names a happening of that kind: it gets that
+    trigger, unless a trigger of its own covers it."""
+    out: dict[tuple[int, int], list[Hit]] = {}
+    earlier: dict[str, Trigger] = {}
+    for span in sentences:
+        hits = found.get((span[0], span[1]), [])
+        added = []
+        for m in _SUCH.finditer(text, span[0], span[1]):
+            start, end = m.span("noun")
+            trigger = earlier.get(_head(m.group("noun")))
+            covered = any(h.start < end and start < h.end for h in hits)
+            if trigger and not covered and _in_sense(text, start, end, trigger):
+                added.append(Hit(start, end, trigger))
+        for h in hits:
+            earlier[_head(text[h.start : h.end])] = h.trigger
+        out[(span[0], span[1])] = sorted(hits + added, key=lambda h: h.start)
+    return out
 
 
 def _non_overlapping(hits: list[Hit]) -> list[Hit]:

@@ -1,0 +1,107 @@
+"""Statements grouped as one happening across sources: the event stage's rows for a counted
+plural ("two nuclear tests in 2016"), a noun named again ("two such tests last year") and the
+owner of a list ("North Korea's provocative actions, including ..."); each rule on a sentence
+from the development set and on one written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from nzdprk import actors, dates, money
+from nzdprk.claims import actor_table, fact_key
+from nzdprk.claims.events import extract_events
+from nzdprk.extract import _with_found, actor_lookup
+from nzdprk.text import split_sentences
+
+
+def coded(text: str, anchor: dt.date | None = None) -> list[tuple]:
+    """(trigger as written, action, date EDTF, participants, fact key) per event of ``text``
+    (one paragraph per line), from the stages before coding, in text order."""
+    found = dates.find_dates(text, anchor=anchor)
+    mentions, _ = actors.find_mentions(text, ())
+    amounts = money.find_money(text, default_currency="NZD", default_reason="test")
+    paragraphs, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            paragraphs.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    sentences = [s for a, b in paragraphs for s in split_sentences(text, a, b)]
+    events = extract_events(
+        text,
+        sentences,
+        paragraphs,
+        found,
+        mentions,
+        [(m.char_start, m.char_end) for m in amounts],
+        lookup=_with_found(actor_lookup(), mentions),
+        anchor=anchor,
+    )
+    out = []
+    for e in events:
+        when = e.when or (found[e.when_index] if e.when_index is not None else None)
+        who = tuple(sorted((p.role, p.actor_id) for p in e.participants))
+        out.append(
+            (e.trigger_text, e.action, when.edtf if when else None, who, fact_key(e, actor_table()))
+        )
+    return out
+
+
+def nuclear_tests(text: str, anchor: dt.date | None = None) -> list[tuple]:
+    return [row for row in coded(text, anchor) if row[1] == "nuclear_test"]
+
+
+# --- a counted plural noun names the happenings ------------------------------------------------
+
+
+def test_a_counted_plural_of_a_noun_trigger_is_an_event_of_its_owner():
+    # dev set h10: the tests are among North Korea's actions
+    sentence = (
+        "Foreign Affairs Minister Gerry Brownlee said the funding was stopped last year because"
+        " of concerns over North Korea's provocative actions, including two nuclear tests in 2016."
+    )
+    assert nuclear_tests(sentence) == [
+        ("nuclear tests", "nuclear_test", "2016", (("actor", "PRK"),), "nuclear_test:PRK")
+    ]
+    written = "France's weapons programme, such as three nuclear tests in 1995, was condemned."
+    assert nuclear_tests(written) == [
+        ("nuclear tests", "nuclear_test", "1995", (("actor", "FRA"),), "nuclear_test:FRA")
+    ]
+
+
+def test_a_plural_noun_with_no_owner_names_no_one():
+    assert nuclear_tests("Nuclear tests in 2016 alarmed the region.") == [
+        ("Nuclear tests", "nuclear_test", "2016", (), None)
+    ]
+
+
+# --- "such" + a noun names a happening of the kind told before ---------------------------------
+
+
+def test_such_tests_are_of_the_kind_and_by_the_actor_told_before():
+    # dev set h04, a release of 3 September 2017
+    text = (
+        "“This is the sixth nuclear test North Korea has conducted and appears to be the largest"
+        " yet,” Mr Brownlee says.\n"
+        "“It follows two such tests last year and more than a dozen missile tests this year.\n"
+    )
+    assert nuclear_tests(text, dt.date(2017, 9, 3)) == [
+        ("nuclear test", "nuclear_test", None, (("recipient", "PRK"),), "nuclear_test:PRK"),
+        ("tests", "nuclear_test", "2016", (("recipient", "PRK"),), "nuclear_test:PRK"),
+    ]
+    written = "The 1995 French nuclear test was condemned.\nTwo such tests followed in 1996.\n"
+    assert nuclear_tests(written) == [
+        ("nuclear test", "nuclear_test", "1995", (("actor", "FRA"),), "nuclear_test:FRA"),
+        ("tests", "nuclear_test", "1996", (("actor", "FRA"),), "nuclear_test:FRA"),
+    ]
+
+
+def test_such_names_its_own_actor_when_it_has_one():
+    text = (
+        "The French nuclear test of 1995 was condemned.\nChina conducted two such tests in 1996.\n"
+    )
+    assert [r[4] for r in nuclear_tests(text)] == ["nuclear_test:FRA", "nuclear_test:CHN"]
+
+
+def test_such_before_a_noun_no_trigger_had_is_no_event():
+    text = "North Korea tested a nuclear weapon in 2006.\nSuch claims were denied in 2007.\n"
+    assert [r[0] for r in nuclear_tests(text)] == ["tested a nuclear"]
