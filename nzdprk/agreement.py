@@ -29,6 +29,7 @@ from .bounds import (
     shape_of,
     span,
 )
+from .negations import negation_pairs
 from .schema import ASPECT, FRAMES, RELATION, cast_frame
 
 if TYPE_CHECKING:
@@ -465,14 +466,18 @@ def compare_claims(
     aid_flows: pd.DataFrame | None = None,
     *,
     participants: pd.DataFrame | None = None,
+    documents: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The ``claim_comparisons`` frame (data model §7.6): one row per pair of claims from
     different documents with the same ``fact_key``, and per aspect compared.
 
     Events are compared on their date (and, given ``participants`` = ``event_participants``, on
-    who takes part); aid flows on amount, period and scope. Columns are ``COMPARISON_COLUMNS``,
-    all of dtype ``string``; rows are sorted by fact_key, claim_id_a, claim_id_b, aspect.
-    Claims without a fact_key are never compared. The inputs are not modified.
+    who takes part); aid flows on amount, period and scope; a negated event with what other
+    documents affirm (`nzdprk.negations`; ``documents`` says up to when each one speaks),
+    under the negation's key. Columns are
+    ``COMPARISON_COLUMNS``, all of dtype ``string``; rows are sorted by fact_key, claim_id_a,
+    claim_id_b, aspect. Claims without a fact_key are compared only with a negation of what they
+    state. The inputs are not modified.
     """
     import pandas as pd
 
@@ -491,6 +496,17 @@ def compare_claims(
         _require(aid_flows, "aid_flows", _AID_COLUMNS)
         for a, b in _pairs(aid_flows):
             rows += [_amount_row(a, b), _period_row(a, b), _scope_row(a, b)]
+    published = (
+        {}
+        if documents is None
+        else dict(zip(documents["doc_id"], documents["published_latest"], strict=True))
+    )
+    for negation, other, relation, why, said, time in negation_pairs(events, aid_flows, published):
+        a, b = sorted((negation, other), key=lambda c: str(c["claim_id"]))
+        values = (said, time) if a is negation else (time, said)
+        side = "a" if a is negation else "b"
+        row = _row(a, b, "date", relation, *values, f"{side} denies what the other states: {why}")
+        rows.append({**row, "fact_key": negation["fact_key"]})
     frame = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS), dtype=object)
     frame = frame.sort_values(["fact_key", "claim_id_a", "claim_id_b", "aspect"], kind="stable")
     return cast_frame(frame.reset_index(drop=True), "claim_comparisons")
@@ -519,6 +535,10 @@ def summarise_facts(
     if aid_flows is not None:
         _require(aid_flows, "aid_flows", ("claim_id", "doc_id", "fact_key"))
         frames.append(aid_flows[["claim_id", "doc_id", "fact_key"]])
+    for side in ("a", "b"):  # a claim compared under a negation's key states that fact too
+        columns = [f"claim_id_{side}", f"doc_id_{side}", "fact_key"]
+        if set(columns) <= set(comparisons.columns):
+            frames.append(comparisons[columns].set_axis(["claim_id", "doc_id", "fact_key"], axis=1))
     claims = pd.concat(frames, ignore_index=True).astype(object)
     claims = claims[claims["fact_key"].notna()].drop_duplicates()
     rank, dated = _publication_order(claims["doc_id"], documents)

@@ -251,7 +251,12 @@ class Corpus:
     def claim_comparisons(self) -> pd.DataFrame:
         from .agreement import compare_claims
 
-        frame = compare_claims(self.events, self.aid_flows, participants=self._keyed_participants)
+        frame = compare_claims(
+            self.events,
+            self.aid_flows,
+            participants=self._keyed_participants,
+            documents=self.documents,
+        )
         return cast_frame(frame, "claim_comparisons")
 
     @cached_property

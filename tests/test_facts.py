@@ -1,23 +1,24 @@
 """Statements grouped as one happening across sources: the event stage's rows for a counted
-plural ("two nuclear tests in 2016"), a noun named again ("two such tests last year") and the
-owner of a list ("North Korea's provocative actions, including ..."); each rule on a sentence
-from the development set and on one written here."""
+plural ("two nuclear tests in 2016"), a noun named again ("two such tests last year"), the
+owner of a list ("North Korea's provocative actions, including ...") and a negation's onset
+("not ... since the government came to power in 2008"), and how a negation compares with what
+other sources affirm; each rule on a sentence from the development set and on one written
+here."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import nzdprk
 from nzdprk import actors, dates, money
 from nzdprk.claims import actor_table, fact_key
-from nzdprk.claims.events import extract_events
+from nzdprk.claims.events import ONSET, extract_events
 from nzdprk.extract import _with_found, actor_lookup
 from nzdprk.text import split_sentences
 
 
-def coded(text: str, anchor: dt.date | None = None) -> list[tuple]:
-    """(trigger as written, action, date EDTF, participants, fact key) per event of ``text``
-    (one paragraph per line), from the stages before coding, in text order."""
-    found = dates.find_dates(text, anchor=anchor)
+def events_of(text: str, found: list, anchor: dt.date | None = None) -> list:
+    """The events of ``text`` (one paragraph per line) from the stages before coding."""
     mentions, _ = actors.find_mentions(text, ())
     amounts = money.find_money(text, default_currency="NZD", default_reason="test")
     paragraphs, pos = [], 0
@@ -26,7 +27,7 @@ def coded(text: str, anchor: dt.date | None = None) -> list[tuple]:
             paragraphs.append((pos, pos + len(line)))
         pos += len(line) + 1
     sentences = [s for a, b in paragraphs for s in split_sentences(text, a, b)]
-    events = extract_events(
+    return extract_events(
         text,
         sentences,
         paragraphs,
@@ -36,13 +37,21 @@ def coded(text: str, anchor: dt.date | None = None) -> list[tuple]:
         lookup=_with_found(actor_lookup(), mentions),
         anchor=anchor,
     )
+
+
+def key(event) -> str | None:
+    return fact_key(event, actor_table())
+
+
+def coded(text: str, anchor: dt.date | None = None) -> list[tuple]:
+    """(trigger as written, action, date EDTF, participants, fact key) per event of ``text``,
+    in text order."""
+    found = dates.find_dates(text, anchor=anchor)
     out = []
-    for e in events:
+    for e in events_of(text, found, anchor):
         when = e.when or (found[e.when_index] if e.when_index is not None else None)
         who = tuple(sorted((p.role, p.actor_id) for p in e.participants))
-        out.append(
-            (e.trigger_text, e.action, when.edtf if when else None, who, fact_key(e, actor_table()))
-        )
+        out.append((e.trigger_text, e.action, when.edtf if when else None, who, key(e)))
     return out
 
 
@@ -105,3 +114,92 @@ def test_such_names_its_own_actor_when_it_has_one():
 def test_such_before_a_noun_no_trigger_had_is_no_event():
     text = "North Korea tested a nuclear weapon in 2006.\nSuch claims were denied in 2007.\n"
     assert [r[0] for r in nuclear_tests(text)] == ["tested a nuclear"]
+
+
+# --- a negation meets what other sources affirm ------------------------------------------------
+
+
+def notes_of(text: str, anchor: dt.date | None = None) -> list[tuple]:
+    """(action, aux_mode, date EDTF, date note, fact key) per event of ``text``."""
+    found = dates.find_dates(text, anchor=anchor)
+    out = []
+    for e in events_of(text, found, anchor):
+        when = e.when or (found[e.when_index] if e.when_index is not None else None)
+        note = getattr(when, "note", None)
+        out.append((e.action, e.aux_mode, when.edtf if when else None, note, key(e)))
+    return out
+
+
+def test_since_a_clause_after_a_negation_dates_the_onset_of_none():
+    # dev set h10
+    sentence = (
+        "MFAT said New Zealand had not provided direct humanitarian aid to North Korea since the"
+        " current government came to power in 2008."
+    )
+    assert notes_of(sentence)[-1] == ("aid", "negated", "2008", ONSET, "aid:NZL>PRK:negated")
+    written = "Japan has not met North Korea since the talks collapsed in 2009."
+    assert notes_of(written) == [("meet", "negated", "2009", ONSET, "meet:JPN+PRK:negated")]
+    # without a negation "since" is no onset of anything
+    assert notes_of("Japan met North Korea since the talks collapsed in 2009.")[0][3] is None
+
+
+RELEASE = "---\ntitle: Aid\ndate: {date}\nministers:\n  - {minister}\n---\n\n{body}\n"
+
+
+def compared(make_corpus, files: dict[str, str]) -> list[tuple]:
+    corpus = nzdprk.load_corpus(make_corpus(files))
+    c = corpus.claim_comparisons
+    return list(zip(c.fact_key, c.claim_id_a, c.claim_id_b, c.aspect, c.relation, strict=True))
+
+
+def test_a_gift_in_the_year_none_since_starts_is_compatible(make_corpus):
+    # dev set h06 and h10: "since the government came to power in 2008" (in November)
+    gift = RELEASE.format(
+        date="2008-07-29",
+        minister="Winston Peters",
+        body="New Zealand will contribute an additional $500,000 towards United Nations efforts"
+        " to address food shortages in North Korea, Foreign Minister Winston Peters announced"
+        " today.",
+    )
+    none = (
+        "MFAT said New Zealand had not provided direct humanitarian aid to North Korea since the"
+        " current government came to power in 2008.\n"
+    )
+    assert compared(make_corpus, {"a.txt": gift, "b.txt": none}) == [
+        ("aid:NZL>PRK:negated", "a:c003", "b:c001", "date", "differ_precision")
+    ]
+    facts = nzdprk.load_corpus(make_corpus({"a.txt": gift, "b.txt": none})).facts
+    assert facts[["fact_key", "n_sources", "relations"]].values.tolist() == [
+        ["aid:NZL>PRK:negated", 2, "differ_precision"]
+    ]
+
+
+def test_a_gift_after_none_since_conflicts_and_one_before_is_not_compared(make_corpus):
+    none = RELEASE.format(
+        date="2010-03-01",
+        minister="Jane Doe",
+        body="Australia has provided no humanitarian aid to North Korea since the floods of 2005.",
+    )
+    later = RELEASE.format(
+        date="2009-05-04",
+        minister="Jane Doe",
+        body="Australia gave $1 million in humanitarian aid to North Korea in 2009.",
+    )
+    earlier = later.replace("2009", "2003")
+    assert compared(make_corpus, {"c.txt": none, "d.txt": later, "e.txt": earlier}) == [
+        ("aid:AUS>PRK:negated", "c:c001", "d:c002", "date", "conflict")
+    ]
+
+
+def test_a_gift_after_the_negation_was_told_is_not_compared(make_corpus):
+    none = RELEASE.format(
+        date="2010-03-01",
+        minister="Jane Doe",
+        body="Australia has provided no humanitarian aid to North Korea since the floods of 2005.",
+    )
+    later = RELEASE.format(
+        date="2012-05-04",
+        minister="Jane Doe",
+        body="Australia gave $1 million in humanitarian aid to North Korea in 2012.",
+    )
+    assert compared(make_corpus, {"c.txt": none, "d.txt": later}) == []

@@ -60,8 +60,7 @@ _NOMINAL = re.compile(
 _NOUN = re.compile(r"(?<!ing)(?:s|ion|ment|ance|ence)\Z", re.IGNORECASE)
 #: A trigger that opens with a past participle ("killed in action", "taken prisoner", "shot").
 _PARTICIPLE = re.compile(r"[a-z]+(?:ed|en|wn|ot|ught|eld)\b", re.IGNORECASE)
-#: A verb that takes a noun trigger as its object and its subject as the noun's actor (a count
-#: may come between: "conducted two such tests").
+#: A verb whose object is a noun trigger ("conducted two such tests"): its subject is the actor.
 _LIGHT_VERB = re.compile(
     r"\b(?:made|makes?|held|holds?|had|has|have|paid|pays?|took|takes?|conducted|conducts?|"
     r"carried out|carries out|gave|gives?)\s+(?:(?:\d+|two|three|four|five|several|many)\s+)?\Z",
@@ -72,6 +71,9 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:\w+ly\s+)?\Z", 
 _BY = re.compile(r"\bby\s+")
 #: "X has Y's backing": what comes before the possessor holds the support.
 _HELD = re.compile(r"\b(?:has|have|had|gets?|got|receives?|received|enjoys?|enjoyed)\s+\Z")
+#: "not ... since" a clause with a date: the date is the onset of a state of none (`_dated`).
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?!\d)[^;]*\Z", re.IGNORECASE)
+ONSET = "the onset of a state since a date"  # the note `event_dates` gives "since 1948"
 #: Verbs that say what a thing is rather than what happened.
 _COPULA = frozenset({"is", "was", "are", "were", "be", "been"})
 #: What separates two happenings of one kind in a clause.
@@ -372,7 +374,7 @@ class _Sentence:
 
     def _dated(self, event: Event, parts: list[tuple[int, int]]) -> list[Event]:
         """The event with the date of the happening itself (see `event_dates`): one row per
-        member of a coordinated date."""
+        member of a coordinated date; a negation "since" a dated clause, by the onset of none."""
         if event.when_index is None:
             return [event]
         when = self.dates[event.when_index]
@@ -380,10 +382,14 @@ class _Sentence:
             return [event]
         clause = next((c for c in parts if c[0] <= when.char_start < c[1]), (self.start, self.end))
         total = any(clause[0] <= a < clause[1] for a, _ in self.money)
-        return [
+        out = [
             replace(event, when=event_dates.bound(m, self.anchor, running_total=total))
             for m in event_dates.members(when, self.anchor)
         ]
+        since = _SINCE_CLAUSE.search(self.text, event.trigger_end, when.char_start)
+        if event.aux_mode != "negated" or not since:
+            return out
+        return [replace(e, when=replace(e.when, note=ONSET)) for e in out if e.when]
 
     def _has_money(self, at: int, parts: list[tuple[int, int]]) -> bool:
         """An amount in the same clause (for triggers such as "contributed" or "gave")."""
