@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations, groupby
 from typing import TYPE_CHECKING, Any
 
@@ -161,6 +162,14 @@ def _participants_row(a: Row, b: Row, who: dict[str, dict[str, dict[str, list[st
             if written
             else "; names written alike"
         )
+    elif a["action"] in _no_object() and set().union(*ids_a.values()) == set().union(
+        *ids_b.values()
+    ):
+        relation = "agree"
+        why = (
+            "same actor_ids, read in different roles; the action needs no object, so who is "
+            "named is who took part"
+        )
     elif _keyed_by(a["fact_key"]) and all(
         _keyed_by(a["fact_key"])[i] <= ids[r]
         for i, r in enumerate(_ROLES)
@@ -180,6 +189,14 @@ def _participants_row(a: Row, b: Row, who: dict[str, dict[str, dict[str, list[st
         relation = "differ_scope"
         why = "different participants in some role: the claims may describe different events"
     return _row(a, b, "participants", relation, value_a, value_b, why)
+
+
+@cache
+def _no_object() -> frozenset[str]:
+    """Actions that need no object ("a nuclear test"): their fact key names whoever is named."""
+    from .claims.lexicon import triggers
+
+    return frozenset(t.action for t in triggers() if not t.needs_recipient)
 
 
 def _keyed_by(key: Any) -> tuple[set[str], set[str]] | None:

@@ -203,3 +203,35 @@ def test_a_gift_after_the_negation_was_told_is_not_compared(make_corpus):
         body="Australia gave $1 million in humanitarian aid to North Korea in 2012.",
     )
     assert compared(make_corpus, {"c.txt": none, "d.txt": later}) == []
+
+
+def test_two_sources_on_one_years_nuclear_tests_agree(make_corpus):
+    # dev set h04 (a release of 3 September 2017) and h10
+    release = RELEASE.format(
+        date="2017-09-03",
+        minister="Gerry Brownlee",
+        body="“This is the sixth nuclear test North Korea has conducted and appears to be the"
+        " largest yet,” Mr Brownlee says.\n\n“It follows two such tests last year and more than a"
+        " dozen missile tests this year.",
+    )
+    news = (
+        "Foreign Affairs Minister Gerry Brownlee said the funding was stopped last year because"
+        " of concerns over North Korea's provocative actions, including two nuclear tests in"
+        " 2016.\n"
+    )
+    assert compared(make_corpus, {"x.txt": release, "y.txt": news}) == [
+        ("nuclear_test:PRK", "x:c001", "y:c002", "date", "not_comparable"),  # the sixth test
+        ("nuclear_test:PRK", "x:c001", "y:c002", "participants", "agree"),
+        ("nuclear_test:PRK", "x:c002", "y:c002", "date", "agree"),  # "two such tests last year"
+        ("nuclear_test:PRK", "x:c002", "y:c002", "participants", "agree"),
+    ]
+
+
+def test_a_test_read_with_its_actor_in_another_role_has_the_same_participants(make_corpus):
+    a = "The nuclear test by France in 1995 was condemned.\n"
+    b = "France's weapons programme, such as three nuclear tests in 1995, was condemned.\n"
+    # "by France" is read as the recipient, "France's" as the actor: the same participant
+    assert compared(make_corpus, {"a.txt": a, "b.txt": b}) == [
+        ("nuclear_test:FRA", "a:c001", "b:c001", "date", "agree"),
+        ("nuclear_test:FRA", "a:c001", "b:c001", "participants", "agree"),
+    ]
