@@ -96,33 +96,7 @@ def load(text: str, *, doc_id: str, rel: str, sha: str) -> tuple[Document | None
         meta = {}
     if not isinstance(meta, dict):
         return None, [Problem(rel, "error", "front matter is not a set of 'key: value' fields", 2)]
-    problems: list[Problem] = []
-    keys = [
-        (m.group(1), i + 2)
-        for i, raw in enumerate(block.split("\n"))
-        if (m := re.match(r"([^\s:#][^:]*):", raw))
-    ]
-    line_of = dict(keys)
-    for key, count in Counter(k for k, _ in keys).items():
-        if count > 1 and key in meta:
-            problems.append(
-                Problem(
-                    rel,
-                    "warning",
-                    f"front-matter field {key!r} is given {count} times; only the last is used",
-                    line_of[key],
-                )
-            )
-    for key in meta:
-        if key not in KNOWN_FIELDS:
-            problems.append(
-                Problem(
-                    rel,
-                    "warning",
-                    f"unknown front-matter field {key!r} (kept in front_matter_json)",
-                    line_of.get(str(key)),
-                )
-            )
+    line_of, problems = _field_lines(block, meta, rel)
     published, date_problem = _published(meta.get("date"))
     if date_problem:
         problems.append(Problem(rel, "warning", date_problem, line_of.get("date")))
@@ -220,3 +194,37 @@ def _published(value: Any) -> tuple[Published, str | None]:
 
 def _day(text: str, day: dt.date) -> Published:
     return Published(text, day.isoformat(), day, day, "day", "explicit")
+
+
+def _field_lines(
+    block: str, meta: dict[Any, Any], rel: str
+) -> tuple[dict[str, int], list[Problem]]:
+    """The file line of each field, and a warning for each field given twice or unknown."""
+    problems: list[Problem] = []
+    keys = [
+        (m.group(1), i + 2)
+        for i, raw in enumerate(block.split("\n"))
+        if (m := re.match(r"([^\s:#][^:]*):", raw))
+    ]
+    line_of = dict(keys)
+    for key, count in Counter(k for k, _ in keys).items():
+        if count > 1 and key in meta:
+            problems.append(
+                Problem(
+                    rel,
+                    "warning",
+                    f"front-matter field {key!r} is given {count} times; only the last is used",
+                    line_of[key],
+                )
+            )
+    for key in meta:
+        if key not in KNOWN_FIELDS:
+            problems.append(
+                Problem(
+                    rel,
+                    "warning",
+                    f"unknown front-matter field {key!r} (kept in front_matter_json)",
+                    line_of.get(str(key)),
+                )
+            )
+    return line_of, problems

@@ -38,105 +38,127 @@ def find_files(
     Folders are walked with a list, not by recursion, so any depth is read.
     """
     check_pattern(pattern)
-    problems: list[Problem] = []
-    found: list[Path] = []
-    real_root = os.path.realpath(root)
-    seen = {_identity(root)}  # folders walked and files found, so that none is read twice
-    folded = pattern.casefold()
+    walk = _Walk(Path(root), pattern, follow_symlinks)
     stack = [Path(root)]
-    links: list[tuple[Path, bool]] = []  # followed after every real folder: real paths win
-    while stack or links:
+    while stack or walk.links:
         if not stack:
-            path, is_dir = links.pop(0)
-            rel = _shown(root, path)
-            identity = _identity(path)
-            if identity in seen:
-                problems.append(
-                    Problem(rel, "warning", "a link to a file or folder read already; skipped")
-                )
-            elif is_dir:
-                seen.add(identity)
+            path, is_dir = walk.links.pop(0)
+            if walk.take(path, is_dir):
                 stack.append(path)
-            else:
-                seen.add(identity)
-                found.append(path)
             continue
         folder = stack.pop()
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            problems.append(_unreadable(root, folder, "folder cannot be listed", exc))
+            walk.problems.append(_unreadable(root, folder, "folder cannot be listed", exc))
             continue
-        subfolders = []
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            path = folder / entry.name
-            rel = _shown(root, path)
-            if _surrogates(entry.name):
-                problems.append(
-                    Problem(
-                        rel, "error", "the name is not valid UTF-8, so it is not read; rename it"
-                    )
-                )
-                continue
-            matches = PurePosixPath(rel).match(pattern)
-            try:
-                is_link = entry.is_symlink()
-                is_dir = entry.is_dir(follow_symlinks=True)
-                is_file = not is_dir and entry.is_file(follow_symlinks=True)
-            except OSError as exc:
-                problems.append(_unreadable(root, path, "cannot be read", exc))
-                continue
-            if is_link and (is_dir or matches):
-                target = os.path.realpath(path)
-                inside = os.path.commonpath([real_root, target]) == real_root
-                if not os.path.exists(target):
-                    problems.append(
-                        Problem(
-                            rel, "error", "a symbolic link to nothing (a broken link); not read"
-                        )
-                    )
-                elif not inside and not follow_symlinks:
-                    problems.append(
-                        Problem(
-                            rel,
-                            "error",
-                            f"a symbolic link to {target}, outside the corpus folder; not "
-                            "followed (allow it with follow_symlinks=True)",
-                        )
-                    )
-                elif is_dir or is_file:
-                    links.append((path, is_dir))
-                else:
-                    problems.append(
-                        Problem(rel, "error", f"not a regular file (a {_kind(path)}); not read")
-                    )
-            elif is_link:
-                continue
-            elif is_dir:
-                seen.add(_identity(path))
-                subfolders.append(path)
-            elif matches and is_file:
-                seen.add(_identity(path))
-                found.append(path)
-            elif matches:
-                problems.append(
-                    Problem(rel, "error", f"not a regular file (a {_kind(path)}); not read")
-                )
-            elif PurePosixPath(rel.casefold()).match(folded):
-                problems.append(
-                    Problem(
-                        rel,
-                        "warning",
-                        f"the name matches {pattern!r} only if case is ignored; not read "
-                        "(rename it, or choose the pattern that matches it)",
-                    )
-                )
+        subfolders = [
+            path
+            for entry in entries
+            if not entry.name.startswith(".") and (path := walk.visit(folder, entry)) is not None
+        ]
         stack.extend(reversed(subfolders))
-    found.sort(key=lambda p: p.relative_to(root).as_posix())
-    return found, problems
+    found = sorted(walk.found, key=lambda p: p.relative_to(root).as_posix())
+    return found, walk.problems
+
+
+class _Walk:
+    """What a walk of one corpus folder has found, seen and reported so far."""
+
+    def __init__(self, root: Path, pattern: str, follow_symlinks: bool) -> None:
+        self.root, self.pattern, self.follow_symlinks = root, pattern, follow_symlinks
+        self.folded = pattern.casefold()
+        self.real_root = os.path.realpath(root)
+        self.seen = {_identity(root)}  # folders walked and files found, so none is read twice
+        self.found: list[Path] = []
+        self.problems: list[Problem] = []
+        self.links: list[tuple[Path, bool]] = []  # followed after every real folder: real wins
+
+    def take(self, path: Path, is_dir: bool) -> bool:
+        """Take a linked file or folder unless read already; True for a folder to walk."""
+        identity = _identity(path)
+        if identity in self.seen:
+            self.problems.append(
+                Problem(
+                    _shown(self.root, path),
+                    "warning",
+                    "a link to a file or folder read already; skipped",
+                )
+            )
+            return False
+        self.seen.add(identity)
+        if not is_dir:
+            self.found.append(path)
+        return is_dir
+
+    def visit(self, folder: Path, entry: os.DirEntry[str]) -> Path | None:
+        """Sort one folder entry: a file found, a link to follow later, a problem, or a
+        subfolder (returned, to be walked)."""
+        path = folder / entry.name
+        rel = _shown(self.root, path)
+        if _surrogates(entry.name):
+            self.problems.append(
+                Problem(rel, "error", "the name is not valid UTF-8, so it is not read; rename it")
+            )
+            return None
+        matches = PurePosixPath(rel).match(self.pattern)
+        try:
+            is_link = entry.is_symlink()
+            is_dir = entry.is_dir(follow_symlinks=True)
+            is_file = not is_dir and entry.is_file(follow_symlinks=True)
+        except OSError as exc:
+            self.problems.append(_unreadable(self.root, path, "cannot be read", exc))
+            return None
+        if is_link:
+            if is_dir or matches:
+                self.link(path, rel, is_dir or is_file, is_dir)
+            return None
+        if is_dir:
+            self.seen.add(_identity(path))
+            return path
+        if matches and is_file:
+            self.seen.add(_identity(path))
+            self.found.append(path)
+        elif matches:
+            self.problems.append(
+                Problem(rel, "error", f"not a regular file (a {_kind(path)}); not read")
+            )
+        elif PurePosixPath(rel.casefold()).match(self.folded):
+            self.problems.append(
+                Problem(
+                    rel,
+                    "warning",
+                    f"the name matches {self.pattern!r} only if case is ignored; not read "
+                    "(rename it, or choose the pattern that matches it)",
+                )
+            )
+        return None
+
+    def link(self, path: Path, rel: str, regular: bool, is_dir: bool) -> None:
+        """A symbolic link: followed later when it points inside the folder (or following
+        links outside is allowed) to a file or folder, else reported."""
+        target = os.path.realpath(path)
+        inside = os.path.commonpath([self.real_root, target]) == self.real_root
+        if not os.path.exists(target):
+            self.problems.append(
+                Problem(rel, "error", "a symbolic link to nothing (a broken link); not read")
+            )
+        elif not inside and not self.follow_symlinks:
+            self.problems.append(
+                Problem(
+                    rel,
+                    "error",
+                    f"a symbolic link to {target}, outside the corpus folder; not "
+                    "followed (allow it with follow_symlinks=True)",
+                )
+            )
+        elif regular:
+            self.links.append((path, is_dir))
+        else:
+            self.problems.append(
+                Problem(rel, "error", f"not a regular file (a {_kind(path)}); not read")
+            )
 
 
 def _identity(path: Path) -> tuple[int, int]:
