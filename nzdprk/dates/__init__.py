@@ -27,7 +27,10 @@ Decisions (the tests show each on an example):
   to", "next"… against "was", "had", "said", "-ed"…), past by default. A future-tense phrase in a
   dated document always uses (2): an earlier historical year cannot place a plan. Else (3) the
   date stays unresolved with its precision.
-* Seasons follow the hemisphere (south: EDTF 29–32, north: 25–28) and are dated by the year they
+* Seasons follow the hemisphere the caller states (south: EDTF 29–32, north: 25–28); the text
+  alone does not say where its writer's seasons are, so with none stated a season takes EDTF's
+  location-independent codes 21–24, bounded by both hemispheres' readings (spring of 2019:
+  2019-03-01…2019-11-30), with no narrower months claimed. Seasons are dated by the year they
   begin: a southern "summer 2024" (also "summer 2024/25") is 2024-12-01…2025-02-28. The `edtf`
   package cuts codes 24/28/30 off at 31 December; we do not.
 * Relative phrases count from the document date (weeks run Monday–Sunday; "on Monday" is the last

@@ -13,9 +13,11 @@ _MARK_QUALIFIER = {mark: qualifier for qualifier, mark in _QUALIFIER_MARK.items(
 
 
 # EDTF sub-year groupings → (first month, number of months); a season that starts in December
-# runs into the next year.
+# runs into the next year. A season of no stated hemisphere (level 1) spans both hemispheres'
+# readings: spring and autumn fall between March and November, summer and winter between June
+# and the next February; no narrower months are claimed.
 _GROUPINGS = {
-    21: (3, 3), 22: (6, 3), 23: (9, 3), 24: (12, 3),  # level 1: spring … winter, read as north
+    21: (3, 9), 22: (6, 9), 23: (3, 9), 24: (6, 9),  # level 1: either hemisphere's (below)
     25: (3, 3), 26: (6, 3), 27: (9, 3), 28: (12, 3),  # northern spring … winter
     29: (9, 3), 30: (12, 3), 31: (3, 3), 32: (6, 3),  # southern spring … winter
     33: (1, 3), 34: (4, 3), 35: (7, 3), 36: (10, 3),  # quarters

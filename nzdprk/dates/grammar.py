@@ -182,7 +182,9 @@ _POINT_RULE = {
 }
 
 
-def _read_point(m: re.Match[str], p: str, hemisphere: str) -> tuple[str, _Point, int | None] | None:
+def _read_point(
+    m: re.Match[str], p: str, hemisphere: str | None
+) -> tuple[str, _Point, int | None] | None:
     """The point matched by `_point_re(p)`: (alternative, point, weekday written) or None."""
     alt = next(a for a in _POINT_RULE if m.group(f"{p}_{a}") is not None)
 
@@ -207,7 +209,8 @@ def _read_point(m: re.Match[str], p: str, hemisphere: str) -> tuple[str, _Point,
         second = get("sy_y2")
         if second and year is not None:
             following = int(second) if len(second) == 4 else year // 100 * 100 + int(second)
-            if following != year + 1 or _GROUPINGS[code][0] != 12:  # only a season across New Year
+            first, length = _GROUPINGS[code]
+            if following != year + 1 or first + length <= 13:  # only a season across New Year
                 return None
         return alt, _Point("season", year, code, refine=refine), None
     if alt == "dec":
@@ -256,7 +259,7 @@ def _year_cued(m: re.Match[str], text: str, year: int) -> bool:
     return _has_cue(m, text, _YEAR_CUES)
 
 
-def _build_point(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
+def _build_point(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed | None:
     read = _read_point(m, "a", hemisphere)
     if read is None:
         return None
@@ -276,7 +279,7 @@ def _plain_year(read: tuple[str, _Point, int | None]) -> bool:
     return alt == "y" and point.refine is None and point.qualifier == "none"
 
 
-def _build_range(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
+def _build_range(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed | None:
     """Spans of two points: "from P to P", "between P and P", "P–P"."""
     op = (m.group("op") or "").lower()
     join = (m.group("join") or "").strip().lower()
@@ -294,7 +297,7 @@ def _build_range(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None
     return _Parsed(shape=shape) if shape is not None and _valid(shape) else None
 
 
-def _build_day_range(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
+def _build_day_range(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed | None:
     """Day spans within a month: "3-5 April", "between 19 and 23 September", "April 3-5"."""
     op = (m.group("op") or "").lower()
     join = (m.group("join") or "").strip().lower()
@@ -319,7 +322,7 @@ def _list_shape(points: list[_Point], conjunction: str) -> _Shape | None:
     return shape if _valid(shape) else None
 
 
-def _build_day_list(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
+def _build_day_list(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed | None:
     """Lists of days: "3 and 5 April 2015" (both days), "3 or 4 April" (one of them)."""
     month = _MONTH_OF[m.group("m")[:3].lower()]
     year = int(m.group("y")) if m.group("y") else None
@@ -330,7 +333,7 @@ def _build_day_list(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | N
     return _Parsed(shape=shape) if shape is not None else None
 
 
-def _build_month_list(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
+def _build_month_list(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed | None:
     """Lists of months: "July and August 2000", "in July or August"."""
     year = int(m.group("y")) if m.group("y") else None
     if year is None and not _has_cue(m, text, _MONTH_CUES):
@@ -342,7 +345,7 @@ def _build_month_list(m: re.Match[str], text: str, hemisphere: str) -> _Parsed |
     return _Parsed(shape=shape) if shape is not None else None
 
 
-def _build_year_list(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
+def _build_year_list(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed | None:
     """Lists of years: "in 1974 and 1978", "in 2018, 2019 and 2021" ({…}), "2018 or 2019" ([…])."""
     years = [int(y) for y in re.findall(r"\d{4}", m.group("years"))]
     if not _year_cued(m, text, min(years)):
@@ -351,7 +354,7 @@ def _build_year_list(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | 
     return _Parsed(shape=shape) if shape is not None else None
 
 
-def _build_year_span(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
+def _build_year_span(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed | None:
     """Years with a short end, "1950-53", and split years, "2007/08" (= 2007–2008)."""
     first, written = int(m.group("y1")), m.group("y2")
     last = int(written) if len(written) == 4 else first // 100 * 100 + int(written)
@@ -376,7 +379,7 @@ _OPEN_WORDS = {
 }
 
 
-def _build_open(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
+def _build_open(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed | None:
     """Open periods: "since 1995" → 1995/..; "until 1971" → ../1971; "before 2010" → ../2009."""
     read = _read_point(m, "a", hemisphere)
     if read is None or (m.group("the") and _plain_year(read)):
@@ -390,7 +393,7 @@ def _build_open(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
     return _Parsed(rule, shape) if _valid(shape) else None
 
 
-def _build_ago(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
+def _build_ago(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed | None:
     """Counted back: "three days ago", "a year ago" (the calendar unit that far back)."""
     count = m.group("n").lower()
     number = int(count) if count.isdigit() else _COUNT_OF[count]
@@ -401,7 +404,7 @@ def _build_ago(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
     return _Parsed(relative=_Relative(unit, -number))
 
 
-def _build_relative_period(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
+def _build_relative_period(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed | None:
     """Calendar units: "next week", "last month", "this year", "earlier this year"…"""
     which = (m.group("which") or "this").lower()
     offset = {"last": -1, "this": 0, "next": 1}[which]
@@ -412,20 +415,20 @@ def _build_relative_period(m: re.Match[str], text: str, hemisphere: str) -> _Par
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}
 
 
-def _build_relative_day(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
+def _build_relative_day(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed | None:
     """Days: "today", "yesterday", "tomorrow", "this morning", "last night"."""
     offset = _DAY_OFFSETS[m.group("word").split()[0].lower()]
     return _Parsed(relative=_Relative("day", offset))
 
 
-def _build_recent(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
+def _build_recent(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed | None:
     return _Parsed(relative=_Relative("recent"))
 
 
 _GENERIC_WEEKDAY = re.compile(r"\b(?i:a|an|every|each|any)\s+\Z")
 
 
-def _build_weekday(m: re.Match[str], text: str, hemisphere: str) -> _Parsed | None:
+def _build_weekday(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed | None:
     """Weekdays: "on Monday" (tense decides), "last Monday", "next Tuesday"; not "every Monday"."""
     if _GENERIC_WEEKDAY.search(text, max(0, m.start() - 8), m.start()):
         return None

@@ -298,14 +298,14 @@ def _resolve(
 # ---------------------------------------------------------------------------------------------
 
 
-def _check(anchor: dt.date | None, hemisphere: str) -> dt.date | None:
+def _check(anchor: dt.date | None, hemisphere: str | None) -> dt.date | None:
     if hemisphere not in _SEASON_CODE:
-        raise ValueError(f"hemisphere must be 'south' or 'north', not {hemisphere!r}")
+        raise ValueError(f"hemisphere must be 'south', 'north' or None, not {hemisphere!r}")
     return anchor.date() if isinstance(anchor, dt.datetime) else anchor
 
 
 def find_dates(
-    text: str, *, anchor: dt.date | None = None, hemisphere: str = "south"
+    text: str, *, anchor: dt.date | None = None, hemisphere: str | None = None
 ) -> list[When]:
     """All temporal expressions in `text` (a paragraph or whole body), in text order,
     non-overlapping (longest match wins). `anchor` is the document's publication date."""
@@ -315,7 +315,7 @@ def find_dates(
 
 
 def parse_when(
-    phrase: str, *, anchor: dt.date | None = None, hemisphere: str = "south"
+    phrase: str, *, anchor: dt.date | None = None, hemisphere: str | None = None
 ) -> When | None:
     """One phrase that is entirely a date expression (offsets relative to `phrase`); None if it
     is not one. A leading "in"/"on"/"the" may stand before it, as in running text."""

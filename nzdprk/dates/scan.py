@@ -214,7 +214,7 @@ def _compile() -> tuple[re.Pattern[str], ...]:
     return _CACHE["all"]
 
 
-def _longest(text: str, start: int, hemisphere: str) -> tuple[re.Match[str], _Parsed] | None:
+def _longest(text: str, start: int, hemisphere: str | None) -> tuple[re.Match[str], _Parsed] | None:
     """The longest rule match at `start` that its builder accepts (earlier rows win ties)."""
     compiled = _compile()
     gate = compiled[2].match(text, start)
@@ -243,7 +243,7 @@ def _chain(text: str, pos: int, trigger: int) -> list[int]:
     return starts[::-1]
 
 
-def _scan(text: str, hemisphere: str) -> list[tuple[re.Match[str], _Parsed]]:
+def _scan(text: str, hemisphere: str | None) -> list[tuple[re.Match[str], _Parsed]]:
     """Leftmost-longest, non-overlapping matches of the rule table, in text order."""
     trigger = _compile()[0]
     found = []

@@ -32,8 +32,10 @@ _REFINE_WORD = {
     "late": "late",
     "end": "late",
 }
-# EDTF seasons by hemisphere (level-2 codes, so the hemisphere is explicit in the string).
-_SEASON_CODE = {
+# EDTF seasons by hemisphere (level-2 codes, so the hemisphere is explicit in the string); with
+# no hemisphere given, the level-1 codes, which EDTF defines as independent of location.
+_SEASON_CODE: dict[str | None, dict[str, int]] = {
+    None: {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24},
     "south": {"spring": 29, "summer": 30, "autumn": 31, "fall": 31, "winter": 32},
     "north": {"spring": 25, "summer": 26, "autumn": 27, "fall": 27, "winter": 28},
 }
