@@ -19,14 +19,21 @@ Decisions (the tests show each on an example):
 * Qualifiers (around, circa, c., probably…) apply to days, months and years only: EDTF has no
   qualified season, and "circa the 1950s" keeps just the decade.
 * At each position the longest reading wins; matches never overlap.
-* A year-less date ("21 January", "in July", "3-5 April") takes its year from (1) the latest year
-  written in an earlier date of the same text, moved on a year when it would otherwise end before
-  the previous date (a narrative does not go back in time); else (2) the document date: the latest
-  occurrence starting on or before it (past tense) or the first one not over by then (future
-  tense). Tense is the nearest tense marker in the sentence ("will", "is to", "is due to", "plans
-  to", "next"… against "was", "had", "said", "-ed"…), past by default. A future-tense phrase in a
-  dated document always uses (2): an earlier historical year cannot place a plan. Else (3) the
-  date stays unresolved with its precision.
+* A year-less date ("21 January", "in July", "3-5 April") takes its year from (1) a year written
+  earlier in the same sentence ("on 3 March 2003 and on 5 March"), resolution "inferred"; else
+  (2) the document date: the latest occurrence starting on or before it (past tense) or the
+  first one not over by then (future tense), resolution "anchored"; so a past-tense date is never
+  later than the document. Tense is the nearest tense marker in the sentence ("will", "is to",
+  "is due to", "plans to", "next"… against "was", "had", "said", "-ed"…), past by default. Else
+  (3), in an undated text, the year last written before it, or the next year when that would put
+  it before the previous dated phrase (a narrative goes on across one New Year, no further),
+  resolution "inferred". A year written after the phrase is never used. Else the date stays
+  unresolved with its precision.
+* "four days earlier", "two years later", "the following week/month/year", "the next day" count
+  from the text's last explicit date of one day, month or year (resolution "inferred"); when
+  that date is coarser than the unit ("four days after 2003") or there is none, unresolved.
+* "this week/month/year" in a past-tense clause runs up to the document date, in a future-tense
+  clause from it on; with no tense marker, the whole unit.
 * Seasons follow the hemisphere the caller states (south: EDTF 29–32, north: 25–28); the text
   alone does not say where its writer's seasons are, so with none stated a season takes EDTF's
   location-independent codes 21–24, bounded by both hemispheres' readings (spring of 2019:
@@ -45,7 +52,7 @@ Decisions (the tests show each on an example):
   so such endpoints are written as the equivalent first/last month or year (same bounds).
 * Not read: numeric dates (3/4/2015: day-first and month-first cannot be told apart), moveable
   feasts (Easter), "next July"/"last March", "the 3rd to the 5th of March", "the past few days",
-  all-capital month names, times of day. Resolution "inferred" is never produced here.
+  all-capital month names, times of day.
 """
 
 from __future__ import annotations

@@ -23,7 +23,9 @@ from .words import (
 
 @dataclass(frozen=True, slots=True)
 class _Relative:
-    """A phrase that counts from the document date ("yesterday", "next week", "on Monday")."""
+    """A phrase that counts from the document date ("yesterday", "next week", "on Monday") or,
+    with part "previous"/"following", from the text's previous explicit date ("four days
+    earlier", "the following year")."""
 
     unit: str  # "day" | "week" | "month" | "year" | "weekday" | "recent"
     offset: int = 0  # units from the anchor's; for "weekday" the weekday number (Monday = 0)
@@ -402,6 +404,24 @@ def _build_ago(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed |
     if number == 0 or plural != (number != 1):
         return None
     return _Parsed(relative=_Relative(unit, -number))
+
+
+def _build_counted(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed | None:
+    """Counted from the previous date in the text: "four days earlier", "a year later"."""
+    parsed = _build_ago(m, text, hemisphere)
+    if parsed is None or parsed.relative is None:
+        return None
+    sign = -1 if m.group("dir").lower() == "earlier" else 1
+    rel = parsed.relative
+    return _Parsed(relative=_Relative(rel.unit, -rel.offset * sign, "previous"))
+
+
+def _build_following(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed | None:
+    """The unit after the previous date in the text: "the following week", "the next day".
+    Without "the", "next week" counts from the document date (`_build_relative_period`)."""
+    if (m.group("lead") or "").lower() != "the":
+        return None
+    return _Parsed(relative=_Relative(m.group("unit").lower(), 1, "following"))
 
 
 def _build_relative_period(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed | None:

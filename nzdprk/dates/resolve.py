@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..schema import PRECISION
 from .edtf import _is_dated, _Point, _point_bounds, _Shape, _shape_edtf, _with_year, edtf_bounds
@@ -47,12 +47,18 @@ _TENSE_MARKER = re.compile(
 _SENTENCE_BREAKS = ".!?;\n"
 
 
-def _tense(text: str, start: int, end: int) -> str:
-    """The tense ("future" or "past") of the marker nearest to the phrase within its sentence."""
-    lo = max(text.rfind(c, 0, start) for c in _SENTENCE_BREAKS) + 1
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding position `start` begins."""
+    return max(text.rfind(c, 0, start) for c in _SENTENCE_BREAKS) + 1
+
+
+def _tense(text: str, start: int, end: int, default: str | None = "past") -> str | None:
+    """The tense ("future" or "past") of the marker nearest to the phrase within its sentence;
+    `default` when the sentence has no marker."""
+    lo = _sentence_start(text, start)
     ends = [i for c in _SENTENCE_BREAKS if (i := text.find(c, end)) != -1]
     hi = min(ends, default=len(text))
-    nearest, tense = len(text) + 1, "past"
+    nearest, tense = len(text) + 1, default
     for marker in _TENSE_MARKER.finditer(text, lo, hi):
         if marker.end() <= start:
             distance = start - marker.end()
@@ -71,8 +77,10 @@ class _Narrative:
 
     year: int | None = None  # latest year written out in a date so far
     year_text: str = ""  # the phrase that wrote it
+    year_at: int = -1  # where that phrase starts
     floor: dt.date | None = None  # first day of the previous dated phrase
     floor_text: str = ""
+    previous: When | None = None  # the last explicit date of one day, month or year
 
 
 def _written_year(shape: _Shape) -> int | None:
@@ -224,10 +232,12 @@ def _from_anchor(shape: _Shape, anchor: dt.date, tense: str) -> tuple[_Shape, in
     return None
 
 
-def _from_narrative(shape: _Shape, story: _Narrative) -> tuple[_Shape, int] | None:
-    """The year last written in the text, or a later one not ending before the previous date."""
+def _same_year(shape: _Shape, story: _Narrative) -> tuple[_Shape, int] | None:
+    """The shape in the year last written in the text or, when that would put it before the
+    previous dated phrase, the next year ("New Year's Eve … 21 January": a narrative goes on
+    across one New Year); any further is a guess, left unresolved."""
     assert story.year is not None
-    for year in range(story.year, story.year + 9):
+    for year in (story.year, story.year + 1):
         dated = _with_year(shape, year)
         if dated is None:
             continue
@@ -237,47 +247,124 @@ def _from_narrative(shape: _Shape, story: _Narrative) -> tuple[_Shape, int] | No
     return None
 
 
-def _resolve(
-    text: str, m: re.Match[str], parsed: _Parsed, anchor: dt.date | None, story: _Narrative
+def _counted(rel: _Relative, previous: When) -> _Shape | None:
+    """The date `rel` names counted from an explicit date; None when the unit is finer than what
+    that date gives ("four days earlier" than "in 2003" is no day)."""
+    assert previous.earliest is not None and previous.precision is not None
+    day, finest = previous.earliest, ("day", "month", "year")
+    if finest.index(previous.precision) > finest.index(
+        "day" if rel.unit in ("day", "week") else rel.unit
+    ):
+        return None
+    if rel.unit == "week" and rel.part == "following":
+        first = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=1)
+        return _span(first, first + dt.timedelta(days=6))
+    if rel.unit in ("day", "week"):
+        days = rel.offset * (7 if rel.unit == "week" else 1)
+        return _Shape("point", (_day(day + dt.timedelta(days=days)),))
+    if rel.unit == "month":
+        year, month = divmod(day.year * 12 + day.month - 1 + rel.offset, 12)
+        return _Shape("point", (_Point("month", year, month + 1),))
+    return _Shape("point", (_Point("year", day.year + rel.offset),))
+
+
+def _from_previous(text: str, start: int, end: int, parsed: _Parsed, story: _Narrative) -> When:
+    """ "four days earlier", "the following year": counted from the text's last explicit date."""
+    rel = parsed.relative
+    assert rel is not None
+    previous = story.previous
+    if previous is None:
+        return _unresolved_when(
+            text, start, end, parsed, "no explicit date before it to count from"
+        )
+    try:
+        shape = _counted(rel, previous)
+    except (ValueError, OverflowError):
+        shape = None
+    if shape is None:
+        why = f"'{previous.text}', the explicit date before it, gives no {rel.unit} to count from"
+        return _unresolved_when(text, start, end, parsed, why)
+    how = "the one after" if rel.part == "following" else _offset_words(rel.offset, rel.unit)
+    note = f"{how} '{previous.text}' ({previous.edtf}), the last explicit date before it"
+    return _dated_when(text, start, end, parsed, shape, "inferred", note)
+
+
+def _marked_period(rel: _Relative, text: str, start: int, end: int) -> _Relative:
+    """ "this year" in a past-tense clause runs up to the document date, in a future-tense
+    clause from it on; with no tense marked, the whole unit."""
+    if rel.offset or rel.part is not None or rel.unit not in ("week", "month", "year"):
+        return rel
+    tense = _tense(text, start, end, default=None)
+    if tense is None:
+        return rel
+    return replace(rel, part="earlier" if tense == "past" else "later")
+
+
+def _relative(
+    text: str, start: int, end: int, parsed: _Parsed, anchor: dt.date | None, story: _Narrative
 ) -> When:
-    start, end = m.span("body")
-    phrase = text[start:end]
-    if parsed.relative is not None:
-        if anchor is None:
-            why = "weekday" if parsed.relative.unit == "weekday" else "relative date"
-            return _unresolved_when(text, start, end, parsed, f"{why} in an undated document")
-        tense = _tense(text, start, end) if parsed.relative.part == "tense" else None
-        try:
-            shape, note = _relative_shape(parsed.relative, anchor, tense)
-        except (ValueError, OverflowError):
-            return _unresolved_when(text, start, end, parsed, "outside the calendar")
-        return _dated_when(text, start, end, parsed, shape, "anchored", note)
+    """A phrase counted from the previous explicit date or from the document date."""
+    rel = parsed.relative
+    assert rel is not None
+    if rel.part in ("previous", "following"):
+        return _from_previous(text, start, end, parsed, story)
+    if anchor is None:
+        why = "weekday" if rel.unit == "weekday" else "relative date"
+        return _unresolved_when(text, start, end, parsed, f"{why} in an undated document")
+    tense = _tense(text, start, end) if rel.part == "tense" else None
+    try:
+        shape, note = _relative_shape(_marked_period(rel, text, start, end), anchor, tense)
+    except (ValueError, OverflowError):
+        return _unresolved_when(text, start, end, parsed, "outside the calendar")
+    return _dated_when(text, start, end, parsed, shape, "anchored", note)
+
+
+def _explicit(
+    text: str, start: int, end: int, parsed: _Parsed, shape: _Shape, story: _Narrative
+) -> When:
+    """A date with its year written; it becomes the narrative's year, floor and count base."""
+    when = _dated_when(text, start, end, parsed, shape, "explicit", None)
+    written = _written_year(shape)
+    if written is not None:
+        story.year, story.year_text, story.year_at = written, when.text, start
+        if when.earliest is not None:
+            story.floor, story.floor_text = when.earliest, when.text
+    if shape.kind == "point" and when.precision in ("day", "month", "year"):
+        story.previous = when
+    return when
+
+
+def _year_less(
+    text: str, start: int, end: int, parsed: _Parsed, anchor: dt.date | None, story: _Narrative
+) -> When:
+    """A date without its year ("in January", "21 July"), by the first rule that applies:
+
+    1. a year written earlier in the same sentence ("on 3 March 2003 and on 5 March");
+    2. the document date, with the tense of the clause (past: the latest such date on or
+       before it; future: the first not over by then), resolution "anchored";
+    3. in an undated text, the year last written before it, or the next year when that would
+       put the date before the previous dated phrase; resolution "inferred";
+    else unresolved. A year written after the phrase is never used.
+    """
     shape = parsed.shape
     assert shape is not None
-    if _is_dated(shape):
-        when = _dated_when(text, start, end, parsed, shape, "explicit", None)
-        written = _written_year(shape)
-        if written is not None:
-            story.year, story.year_text = written, phrase
-            if when.earliest is not None:
-                story.floor, story.floor_text = when.earliest, phrase
-        return when
-    tense = _tense(text, start, end) if anchor is not None else None
-    if story.year is not None and tense != "future":
-        found = _from_narrative(shape, story)
+    same_sentence = story.year_at >= _sentence_start(text, start)
+    if story.year is not None and (same_sentence or anchor is None):
+        found = _same_year(shape, story)
         if found is not None:
             dated, year = found
-            note = f"year {year} from '{story.year_text}' earlier in the text"
+            where = "earlier in the same sentence" if same_sentence else "the last year before it"
+            note = f"year {year} from '{story.year_text}', {where}"
             if year != story.year:
                 note = (
-                    f"year {year}: '{story.year_text}' earlier in the text gives {story.year}; "
-                    f"moved on to the first year in which the date exists and does not go back "
-                    f"before '{story.floor_text}'"
+                    f"year {year}: '{story.year_text}', {where}, gives {story.year}, which "
+                    f"would put it before '{story.floor_text}'; the narrative goes on a year"
                 )
-            when = _dated_when(text, start, end, parsed, dated, "anchored", note)
-            story.floor, story.floor_text = when.earliest or story.floor, phrase
+            when = _dated_when(text, start, end, parsed, dated, "inferred", note)
+            story.floor, story.floor_text = when.earliest or story.floor, when.text
             return when
-    if anchor is not None and tense is not None:
+    if anchor is not None:
+        tense = _tense(text, start, end) or "past"
         found = _from_anchor(shape, anchor, tense)
         if found is not None:
             dated, year = found
@@ -288,9 +375,27 @@ def _resolve(
             )
             note = f"year {year} from the document date {anchor.isoformat()} ({how})"
             return _dated_when(text, start, end, parsed, dated, "anchored", note)
-    return _unresolved_when(
-        text, start, end, parsed, "year not stated, no earlier year in the text, no document date"
-    )
+    if story.year is not None:
+        why = (
+            f"year not stated; neither the year of '{story.year_text}' nor the next keeps it "
+            f"from going back before '{story.floor_text}'"
+        )
+    else:
+        why = "year not stated, no earlier year in the text, no document date"
+    return _unresolved_when(text, start, end, parsed, why)
+
+
+def _resolve(
+    text: str, m: re.Match[str], parsed: _Parsed, anchor: dt.date | None, story: _Narrative
+) -> When:
+    start, end = m.span("body")
+    if parsed.relative is not None:
+        return _relative(text, start, end, parsed, anchor, story)
+    shape = parsed.shape
+    assert shape is not None
+    if _is_dated(shape):
+        return _explicit(text, start, end, parsed, shape, story)
+    return _year_less(text, start, end, parsed, anchor, story)
 
 
 # ---------------------------------------------------------------------------------------------

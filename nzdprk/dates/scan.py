@@ -19,8 +19,10 @@ from .grammar import (
     _WEEKDAY,
     _YEAR,
     _build_ago,
+    _build_counted,
     _build_day_list,
     _build_day_range,
+    _build_following,
     _build_month_list,
     _build_open,
     _build_point,
@@ -124,6 +126,19 @@ _RULES = (
         rf"(?P<n>{_COUNT}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}(?i:ago)\b",
         _build_ago,
     ),
+    # "four days earlier", "two years later": counted from the previous date in the text
+    (
+        "date.counted",
+        rf"(?P<n>{_COUNT}){_SP}(?P<unit>(?i:days?|weeks?|months?|years?)){_SP}"
+        rf"(?P<dir>(?i:earlier|later))\b",
+        _build_counted,
+    ),
+    # "the following week", "the next day": the unit after the previous date in the text
+    (
+        "date.following",
+        rf"\b(?i:following|next){_SP}(?P<unit>(?i:day|week|month|year))\b",
+        _build_following,
+    ),
     # "next week", "last month", "this year", "earlier this year"
     (
         "date.relative_period",
@@ -173,7 +188,7 @@ _TRIGGER_WORDS = (
     ),
 )
 _OPENING_WORDS = (  # words a rule's own text can start with, before its trigger
-    *("between", "this", "next", "last", "earlier", "later"),
+    *("between", "this", "next", "last", "earlier", "later", "following"),
     *(word for words in _OPEN_WORDS for word in words.split()),  # "up to", "since"…
     *(word.rstrip(".") for word in _QUALIFIER_WORD),
     *_REFINE_WORD,
