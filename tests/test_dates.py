@@ -459,6 +459,15 @@ OWN = {
          "date.following"),
     "following-undated": Case("The following year they failed.", "following year", None, None,
          None, "year", "unresolved", "date.following"),
+    # "until" a clause dated "in" …: the open period up to that date
+    "until-clause": Case("The embassy stayed open until the war broke out in April.",
+         "until the war broke out in April", "../2007-04", None, "2007-04-30", "month",
+         "anchored", "date.until", anchor=D("2007-07-27")),
+    "until-clause-year": Case("Aid continued until North Korea joined the UN in 1991.",
+         "until North Korea joined the UN in 1991", "../1991", None, "1991-12-31", "year",
+         "explicit", "date.until"),
+    "until-clause-broken": Case("Aid continued until it ended. In April it resumed.", "April",
+         None, None, None, "month", "unresolved", "date.month"),
     # "this week/month/year" follows the tense of its clause
     "this-year-future": Case("The minister will visit Pyongyang this year.", "this year",
          "2024-05-15/2024-12-31", "2024-05-15", "2024-12-31", "day", "anchored",

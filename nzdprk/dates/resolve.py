@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from ..schema import PRECISION
 from .edtf import _is_dated, _Point, _point_bounds, _Shape, _shape_edtf, _with_year, edtf_bounds
 from .grammar import _Parsed, _Relative
-from .scan import _scan
+from .scan import _Hit, _scan
 from .words import _SEASON_CODE, _WEEKDAY_NAMES
 
 
@@ -385,10 +385,9 @@ def _year_less(
     return _unresolved_when(text, start, end, parsed, why)
 
 
-def _resolve(
-    text: str, m: re.Match[str], parsed: _Parsed, anchor: dt.date | None, story: _Narrative
-) -> When:
-    start, end = m.span("body")
+def _resolve(text: str, hit: _Hit, anchor: dt.date | None, story: _Narrative) -> When:
+    start, end = hit.body
+    parsed = hit.parsed
     if parsed.relative is not None:
         return _relative(text, start, end, parsed, anchor, story)
     shape = parsed.shape
@@ -416,7 +415,7 @@ def find_dates(
     non-overlapping (longest match wins). `anchor` is the document's publication date."""
     anchor = _check(anchor, hemisphere)
     story = _Narrative()
-    return [_resolve(text, m, parsed, anchor, story) for m, parsed in _scan(text, hemisphere)]
+    return [_resolve(text, hit, anchor, story) for hit in _scan(text, hemisphere)]
 
 
 def parse_when(
@@ -428,7 +427,7 @@ def parse_when(
     found = _scan(phrase, hemisphere)
     if len(found) != 1:
         return None
-    m, parsed = found[0]
-    if phrase[: m.start()].strip() or phrase[m.end() :].strip():
+    (hit,) = found
+    if phrase[: hit.start].strip() or phrase[hit.end :].strip():
         return None
-    return _resolve(phrase, m, parsed, anchor, _Narrative())
+    return _resolve(phrase, hit, anchor, _Narrative())

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import NamedTuple
 
+from .edtf import _Shape
 from .grammar import (
     _COUNT,
     _DASH,
@@ -258,17 +260,49 @@ def _chain(text: str, pos: int, trigger: int) -> list[int]:
     return starts[::-1]
 
 
-def _scan(text: str, hemisphere: str | None) -> list[tuple[re.Match[str], _Parsed]]:
+class _Hit(NamedTuple):
+    """One phrase found: its span with the lead word, the span of the phrase itself, its reading."""
+
+    start: int
+    end: int
+    body: tuple[int, int]
+    parsed: _Parsed
+
+
+#: "until" reaches a date after "in" at most this many words on ("until the mission ends in
+#: April"): one short clause. Further on, the date more likely belongs to another verb.
+_UNTIL_WORDS = 8
+_UNTIL_CLAUSE = re.compile(rf"\b(?i:until|till){_SP}(?:[^\W\d][\w'’-]*{_SP}){{1,{_UNTIL_WORDS}}}\Z")
+
+
+def _until_clause(text: str, hit: _Hit, after: int) -> _Hit:
+    """ "until the mission ends in April" is the open period up to April (``../April``): a point
+    read after "in" whose clause opens with "until" (no punctuation or other date between)."""
+    shape = hit.parsed.shape
+    lead = text[hit.start : hit.body[0]].split()
+    if shape is None or shape.kind != "point" or not lead or lead[0].lower() != "in":
+        return hit
+    clause = _UNTIL_CLAUSE.search(text, after, hit.start)
+    if clause is None:
+        return hit
+    until = _Shape("interval", (None, shape.items[0]))
+    return _Hit(clause.start(), hit.end, (clause.start(), hit.end), _Parsed("date.until", until))
+
+
+def _scan(text: str, hemisphere: str | None) -> list[_Hit]:
     """Leftmost-longest, non-overlapping matches of the rule table, in text order."""
     trigger = _compile()[0]
-    found = []
+    found: list[_Hit] = []
     pos = 0
     while (hit := trigger.search(text, pos)) is not None:
         for start in (*_chain(text, pos, hit.start()), hit.start()):
             best = _longest(text, start, hemisphere)
             if best is not None:
-                found.append(best)
-                pos = best[0].end()
+                m, parsed = best
+                after = found[-1].end if found else 0
+                read = _Hit(m.start(), m.end(), m.span("body"), parsed)
+                found.append(_until_clause(text, read, after))
+                pos = m.end()
                 break
         else:
             pos = hit.end()
