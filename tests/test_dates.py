@@ -258,6 +258,10 @@ DEV = {
     "h09-later-year-not-used": Case('New Zealand became part of the "five-plus-five" group in '
          "July at an Asean regional forum. New Zealand established diplomatic relations with "
          "North Korea in 2001", "July", None, None, None, "month", "unresolved", "date.month"),
+    # a month after "for", in a future-tense clause ("scheduled for"): the next such month
+    "h07-scheduled-for": Case("Further North-South talks are scheduled for October",
+         "October", "2002-10", "2002-10-01", "2002-10-31", "month", "anchored", "date.month",
+         anchor=D("2002-09-04")),
     # "this year" in a past-tense clause: up to the document date
     "h05-this-year-past": Case("the other tests conducted this year by North Korea are a "
          "serious challenge", "this year", "2016-01-01/2016-09-06", "2016-01-01", "2016-09-06",
@@ -459,6 +463,11 @@ OWN = {
          "date.following"),
     "following-undated": Case("The following year they failed.", "following year", None, None,
          None, "year", "unresolved", "date.following"),
+    "planned-for": Case("Elections are planned for June.", "June", "2024-06", "2024-06-01",
+         "2024-06-30", "month", "anchored", "date.month", anchor=WED),
+    "in-the-following-year": Case("Talks began in 2003; in the following year they failed.",
+         "following year", "2004", "2004-01-01", "2004-12-31", "year", "inferred",
+         "date.following"),
     # "until" a clause dated "in" …: the open period up to that date
     "until-clause": Case("The embassy stayed open until the war broke out in April.",
          "until the war broke out in April", "../2007-04", None, "2007-04-30", "month",
@@ -593,7 +602,7 @@ def test_relative_and_year_less_phrases_stay_unresolved_without_anchor(phrase: s
         "May I add that march routes were closed.", "The March on Seoul was long.",
         "resolutions 1718 and 1874", "the 1718 Committee met", "In 2000 people fled.",
         "NZ$8.5 million and NZD$1.4 million", "The meeting was on a Tuesday, as every Monday.",
-        "as early as 2019",
+        "as early as 2019", "Support for May grew in the party.",
     ],
 )  # fmt: skip
 def test_not_dates(text: str) -> None:

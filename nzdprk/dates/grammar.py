@@ -233,6 +233,12 @@ def _read_point(
 # ---------------------------------------------------------------------------------------------
 
 
+def _lead_word(m: re.Match[str]) -> str:
+    """The first lead word before the phrase ("in", "for"…), lower-case; "" when none."""
+    lead = m.group("lead")
+    return lead.split()[0].lower() if lead else ""
+
+
 def _has_cue(m: re.Match[str], text: str, words: tuple[str, ...]) -> bool:
     """A bare month/season/year is a date only after a cue word, or when it is the whole text."""
     lead = m.group("lead")
@@ -241,7 +247,8 @@ def _has_cue(m: re.Match[str], text: str, words: tuple[str, ...]) -> bool:
     return not text[: m.start()].strip() and not text[m.end() :].strip()
 
 
-_MONTH_CUES = ("in", "during", "throughout")
+#: Words after which a capitalised month name alone is a date ("talks scheduled for October").
+_MONTH_CUES = ("in", "during", "throughout", "for")
 _YEAR_CUES = ("in", "during", "throughout", "on", "at", "of", "the")
 
 
@@ -271,6 +278,8 @@ def _build_point(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed
         return None
     if plain and alt in ("m", "s") and not _has_cue(m, text, _MONTH_CUES):
         return None
+    if plain and alt == "m" and m.group("a_m_m") == "May" and _lead_word(m) == "for":
+        return None  # "support for May": after "for", May is as often a name as a month
     shape = _Shape("point", (point,))
     return _Parsed(_POINT_RULE[alt], shape, weekday=weekday) if _valid(shape) else None
 
@@ -419,7 +428,8 @@ def _build_counted(m: re.Match[str], text: str, hemisphere: str | None) -> _Pars
 def _build_following(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed | None:
     """The unit after the previous date in the text: "the following week", "the next day".
     Without "the", "next week" counts from the document date (`_build_relative_period`)."""
-    if (m.group("lead") or "").lower() != "the":
+    lead = (m.group("lead") or "").lower().split()
+    if not lead or lead[-1] != "the":
         return None
     return _Parsed(relative=_Relative(m.group("unit").lower(), 1, "following"))
 

@@ -53,7 +53,7 @@ from .words import (
 # itself is the group `body`. At each position the longest match wins, earlier rows on ties.
 # ---------------------------------------------------------------------------------------------
 
-_LEAD_WORDS = ("in", "on", "at", "during", "throughout", "of")
+_LEAD_WORDS = ("in", "on", "at", "during", "throughout", "of", "for")
 _LEAD = (  # "in", "on the", "in the year", "the", "(" …
     rf"(?:\b(?P<lead>(?i:(?:{'|'.join(_LEAD_WORDS)})(?:{_SP}the(?:{_SP}year)?)?"
     rf"|the(?:{_SP}year)?)){_SP}|(?P<paren>\())?"
