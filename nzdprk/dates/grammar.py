@@ -88,7 +88,7 @@ _ISO = (
 def _point_re(p: str) -> str:
     """One calendar point. Group names start with `p` so that a rule can hold two points.
 
-    Longer than a screen because it is one regular expression written as a table of its
+    Long because it is one regular expression written as a table of its
     alternatives (days, months and years, coarse units, named days), each on its own lines.
 
     Alternatives are named ``{p}_{alt}`` (see `_POINT_RULE`) with fields ``{p}_{alt}_{field}``;
