@@ -15,7 +15,7 @@ from .names import (
     _persons,
     _unknown_names,
 )
-from .tables import Mention, UnresolvedName, _Alias, _Index, _lookup
+from .tables import Mention, UnresolvedName, _Alias, _Index, _lookup, _pick
 from .words import (
     _ACTOR_BEFORE,
     _COMPASS,
@@ -111,27 +111,76 @@ class _Placed(NamedTuple):
     sense: str
 
 
+class _Piece(NamedTuple):
+    """A token's part of a key, case kept and folded, in full and without a possessive 's."""
+
+    cased: str
+    folded: str
+    stem_cased: str
+    stem_folded: str
+
+
+def _pieces(text: str, toks: list[_Tok]) -> list[_Piece | None]:
+    """Each token's key piece, computed once per text (None when the token is not ASCII:
+    its spans are keyed whole, as :func:`alias_key` does, since folding may change them)."""
+    out: list[_Piece | None] = []
+    for tok in toks:
+        word = text[tok.start : tok.end]
+        if not word.isascii():
+            out.append(None)
+            continue
+        cased = word.replace("'", "").replace(".", "") if "'" in word or "." in word else word
+        stem = cased[:-1] if tok.stem_end != tok.end else cased  # "Peters's" -> "Peterss"[:-1]
+        out.append(_Piece(cased, cased.lower(), stem, stem.lower()))
+    return out
+
+
 def _alias_hits(text: str, toks: list[_Tok], index: _Index) -> list[_Hit]:
-    """All alias candidates, then the longest non-overlapping ones (earliest on ties)."""
+    """All alias candidates, then the longest non-overlapping ones (earliest on ties).
+
+    Each token is keyed once (:func:`_pieces`); a span's key is its tokens' pieces joined as
+    :func:`alias_key` joins them, and a span grows only while its key begins a curated key.
+    """
+    pieces = _pieces(text, toks)
     candidates = []
     for i, first in enumerate(toks):
-        if (
-            not first.usable
-            or not {
-                alias_key(text[first.start : first.end]),
-                alias_key(text[first.start : first.stem_end]),
-            }
-            & index.first_words
-        ):
+        if not first.usable:
             continue
+        head = pieces[i]
+        if head is None:
+            words = {alias_key(text[first.start : end]) for end in (first.end, first.stem_end)}
+        else:
+            words = {head.folded, head.stem_folded}
+        if not words & index.first_words:
+            continue
+        cased = folded = ""
         for j in range(i, min(i + index.max_words, len(toks))):
             last = toks[j]
             if not last.usable or (j > i and not _joined(text, toks[j - 1], last)):
                 break
-            for end in dict.fromkeys((last.end, last.stem_end)):
-                entry = _lookup(index.direct, text[first.start : end])
-                if entry is not None:
+            piece = pieces[j]
+            if piece is None or cased is None:
+                cased = folded = None  # keyed whole from here on
+            ends = (last.end,) if last.stem_end == last.end else (last.end, last.stem_end)
+            for end in ends:
+                span = text[first.start : end]
+                if cased is None:
+                    entry = _lookup(index.direct, span)
+                else:
+                    stem = end != last.end
+                    tail_cased = piece.stem_cased if stem else piece.cased
+                    tail_folded = piece.stem_folded if stem else piece.folded
+                    sep = " " if j == i + 1 else ""
+                    key = folded + sep + tail_folded
+                    entries = index.direct.get(key)
+                    entry = entries and _pick(entries, span, cased + sep + tail_cased)
+                if entry:
                     candidates.append(_Hit(first.start, end, entry))
+            if cased is not None:
+                sep = " " if j == i + 1 else ""
+                cased, folded = cased + sep + piece.cased, folded + sep + piece.folded
+                if folded not in index.prefixes:
+                    break
     taken = bytearray(len(text))
     chosen = []
     for hit in sorted(candidates, key=lambda h: (h.start - h.end, h.start)):
@@ -199,10 +248,15 @@ def find_mentions(
 
     taken = bytearray(len(text))
 
+    free = [t for t in toks if t.usable]
+
     def take(items: Sequence[Mention | UnresolvedName]) -> list[_Tok]:
+        """Mark ``items`` taken; the tokens still free (only ever fewer, so filter the last)."""
+        nonlocal free
         for item in items:
             taken[item.char_start : item.char_end] = b"\x01" * (item.char_end - item.char_start)
-        return [t for t in toks if t.usable and taken.find(1, t.start, t.end) == -1]
+        free = [t for t in free if taken.find(1, t.start, t.end) == -1]
+        return free
 
     take(mentions)
     mentions += _defined_organisations(text, toks, mentions, taken)

@@ -68,8 +68,6 @@ def _case_fits(required: frozenset[int], alias_cased: str, text_cased: str) -> b
 # Curated tables
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’‘ʼ][^\W_]+)*")
-_POSSESSIVE = re.compile(r"['’‘ʼ]s$")
-_JOINER = re.compile(r"[^\S\n]|[-\u2010\u2011]")  # one space (not a line break) or one hyphen
 
 
 def _slug(name: str) -> str:

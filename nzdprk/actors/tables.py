@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -87,6 +88,7 @@ class _Index(NamedTuple):
     first_words: frozenset[str]
     max_words: int
     ambiguous_heads: frozenset[str]
+    prefixes: frozenset[str]  # every beginning of a key in ``direct``: where a match can go on
 
 
 def _is_backref(alias: str, alias_type: str, kind: str) -> bool:
@@ -118,15 +120,20 @@ def _index() -> _Index:
         if kind == "state" and len(words) > 1:
             heads[alias_key(words[-1])].add(row["actor_id"])
     ambiguous = frozenset(h for h, ids in heads.items() if len(ids) > 1 and h not in direct)
-    return _Index(dict(direct), dict(backref), frozenset(first_words), max_words, ambiguous)
-
-
-# ------------------------------------------------------------------------------------------
-# Tokens
+    prefixes = frozenset(key[:n] for key in direct for n in range(1, len(key) + 1))
+    return _Index(
+        dict(direct), dict(backref), frozenset(first_words), max_words, ambiguous, prefixes
+    )
 
 
 def _lookup(table: dict[str, list[_Alias]], span: str) -> _Alias | None:
     """The alias row for ``span``: same key and capitals, preferring the row spelled exactly so."""
     cased = _shape(span)[0]
-    fitting = [e for e in table.get(_fold(cased), ()) if _case_fits(e.required, e.cased, cased)]
+    return _pick(table.get(_fold(cased), ()), span, cased)
+
+
+def _pick(entries: Sequence[_Alias], span: str, cased: str) -> _Alias | None:
+    """Of the rows with the key of ``span`` (whose case-preserving key is ``cased``), the one
+    whose capitals fit, preferring the row spelled exactly so."""
+    fitting = [e for e in entries if _case_fits(e.required, e.cased, cased)]
     return min(fitting, key=lambda e: (e.alias != span, e.cased != cased), default=None)

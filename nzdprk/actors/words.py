@@ -7,7 +7,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from .keys import _HYPHENS, _JOINER, _POSSESSIVE, _TOKEN, alias_key
+from .keys import _HYPHENS, _TOKEN, alias_key
 
 
 def _words(text: str) -> frozenset[str]:
@@ -80,6 +80,10 @@ def _actor_verbs() -> frozenset[str]:
 # Index built from the tables
 
 
+_APOSTROPHES = "'’‘ʼ"
+_HYPHEN_CHARS = "-\u2010\u2011"
+
+
 class _Tok(NamedTuple):
     start: int
     end: int
@@ -92,14 +96,20 @@ def _tokens(text: str) -> list[_Tok]:
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         after = text[end : end + 2]
-        usable = not after.startswith("$") and not re.match(r"\.[a-z]", after)
-        stem_end = end - 2 if _POSSESSIVE.search(match.group()) else end
+        usable = not (
+            after[:1] == "$" or (after[:1] == "." and "a" <= after[1:2] <= "z")
+        )  # "NZ$", "Locator.png"
+        stem_end = end - 2 if text[end - 1] == "s" and text[end - 2] in _APOSTROPHES else end
         out.append(_Tok(start, end, stem_end, usable))
     return out
 
 
 def _joined(text: str, left: _Tok, right: _Tok) -> bool:
-    return bool(_JOINER.fullmatch(text[left.end : right.start]))
+    """Whether one space (not a line break) or one hyphen stands between the two tokens."""
+    if right.start - left.end != 1:
+        return False
+    between = text[left.end]
+    return between in _HYPHEN_CHARS or (between != "\n" and between.isspace())
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
