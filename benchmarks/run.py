@@ -649,6 +649,7 @@ def write_report(res: Results, out: Path, chart: Path) -> None:
         f"{verdict(import_ok)} |"
     )
     add("")
+    L += next_steps(res, target_total <= TARGET_SECONDS, memory_ratio <= TARGET_MEMORY)
     add("### Where the time goes (causes of the gaps)")
     add("")
     add(causes(res))
@@ -883,6 +884,39 @@ def write_report(res: Results, out: Path, chart: Path) -> None:
     add(".venv/bin/python benchmarks/corpus.py 1000 /tmp/corpus   # just the synthetic corpus")
     add("```")
     out.write_text("\n".join(L) + "\n", encoding="utf-8")
+
+
+def next_steps(res: Results, fast: bool, lean: bool) -> list[str]:
+    """For each target not met: its cause, as measured, and the next step."""
+    L = ["### Gaps: cause and next step", ""]
+    if not fast:
+        L.append(
+            "* **Time per document** (the 30 s, floor and dateparser targets): the per-document "
+            "`analyse` stage is most of it (see below and the profile): trigger patterns tried "
+            "on every sentence (`events`), then dates, amounts, aid and actors; after it, "
+            "`claim_comparisons` grows faster than the corpus, and every frame is built from "
+            "row dicts in pandas. Next: one pass of a combined trigger pattern per document, "
+            "comparisons grouped once and vectorised (both under way), then frames built from "
+            "columns rather than from row dicts."
+        )
+    if not lean:
+        L.append(
+            "* **Memory**: a `Corpus` keeps every document's text, every document's analysis "
+            "and every frame once computed (`cached_property`), and seven frames carry a "
+            "`quote` column copied out of the text. Next: quotes as spans materialised when "
+            "written or asked for, and `export` computing, writing and freeing one frame at a "
+            "time, which needs frames built outside the `Corpus` cache (`frames.py`)."
+        )
+    for n, ways in sorted(res.scale.items()):
+        if n >= 5000 and "dask2" in ways and ways["dask2"]["seconds"] >= ways["one"]["seconds"]:
+            L.append(
+                f"* **Dask at {fmt_n(n)} documents**: the workers read and analyse, but the "
+                "frames are built on the client, in one process, after the last batch "
+                f"({fmt_s(ways['dask2']['cpu_seconds'])} CPU s here), and on 2 cores the "
+                "client, the scheduler and 2 workers share them. Next: build each batch's "
+                "frame rows on its worker and only concatenate on the client."
+            )
+    return [*L, ""] if len(L) > 2 else []
 
 
 def scale_section(res: Results) -> list[str]:
