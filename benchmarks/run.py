@@ -2,14 +2,17 @@
 
 One command, one run, one machine (``make bench``)::
 
-    .venv/bin/python benchmarks/run.py                  # 4 to 10 minutes on 2 cores
+    .venv/bin/python benchmarks/run.py                  # about 15 minutes on 2 idle cores
     .venv/bin/python benchmarks/run.py --with-make-run  # also time `make run` (about 30 s more)
     .venv/bin/python benchmarks/run.py --quick --out /tmp/bench.md   # smoke test, about 2 min
 
 Measured, each in a fresh interpreter pinned to one CPU (``worker.py``):
 
-1. ``nzdprk.load_corpus(folder).frames()`` on 100, 1,000 and 10,000 synthetic documents
-   (``corpus.py``): wall time by stage, documents/s, MB/s, peak resident memory;
+1. ``nzdprk.load_corpus(folder).frames()`` on 1,000, 5,000 and 20,000 synthetic documents
+   (``corpus.py``): wall and CPU time by stage, documents/s, MB/s, peak resident memory and
+   memory beyond the interpreter and libraries (numpy, pandas, pyarrow imported first);
+1b. the whole process on 1,000 and 5,000 documents in one process, with ``jobs=0`` and with
+   Dask on a local 2-worker ``dask.distributed`` cluster (not pinned to one CPU);
 2. the floor: ``frontmatter.load`` on the same files;
 3. ``dateparser.search_dates`` on a sample of the same texts (extrapolated linearly), and the
    accuracy of both tools on hand-checked date phrases (``phrases.py``);
