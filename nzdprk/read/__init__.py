@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..schema import DOC_TYPE
 from .front_matter import front_matter_json
-from .load import read_corpus, read_document
+from .load import corpus_files, keep_unique, read_corpus, read_document
 from .press_release import KNOWN_FIELDS
 from .records import CorpusError, Document, NoDocumentsError, Problem, Published, normalise_text
 from .walk import check_pattern, find_files
@@ -37,6 +37,8 @@ __all__ = [
     "find_files",
     "front_matter_json",
     "normalise_text",
+    "corpus_files",
+    "keep_unique",
     "read_corpus",
     "read_document",
 ]
