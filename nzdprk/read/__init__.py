@@ -34,11 +34,11 @@ __all__ = [
     "Problem",
     "Published",
     "check_pattern",
+    "corpus_files",
     "find_files",
     "front_matter_json",
-    "normalise_text",
-    "corpus_files",
     "keep_unique",
+    "normalise_text",
     "read_corpus",
     "read_document",
 ]

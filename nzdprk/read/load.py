@@ -3,10 +3,9 @@ handler; read a whole folder, collecting every problem."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import hashlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from . import encyclopedia, news, press_release
