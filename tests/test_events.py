@@ -813,10 +813,121 @@ def parties(text: str) -> list[tuple[str, list[str], list[str]]]:
             [("found", ["nz-dprk-society"], [])],
             id="organisation-name-source",
         ),
+        pytest.param(  # h04: North Korea tested; it is not the test's target
+            "Foreign Minister Gerry Brownlee has condemned today’s nuclear test by North Korea as"
+            " utterly deplorable.",
+            [("accuse", ["gerry-brownlee"], []), ("nuclear_test", ["PRK"], [])],
+            id="agent-by-source",
+        ),
+        pytest.param(
+            "Japan condemned the missile launch by China.",
+            [("accuse", ["JPN"], []), ("missile_launch", ["CHN"], [])],
+            id="agent-by-written",
+        ),
+        pytest.param(  # 000: the founders found it; the Society is what was founded
+            "The New Zealand-DPRK Society established in 1973 by Don Borrie and Wolf Rosenberg has"
+            " played an important role in promoting relations.",
+            [("found", ["don-borrie", "wolf-rosenberg"], [])],
+            id="agent-after-date-source",
+        ),
+        pytest.param(
+            "The Japan Society founded in 1990 by Helen Clark and Phil Goff has grown.",
+            [("found", ["helen-clark", "phil-goff"], [])],
+            id="agent-after-date-written",
+        ),
+        pytest.param(  # h10
+            "Since 2008 a fund managed by the New Zealand embassy in Seoul allocated $30,000 a"
+            " year for aid agencies.",
+            [("aid_amount", ["NZL"], [])],
+            id="agent-after-participle-source",
+        ),
+        pytest.param(  # a host receives the visit
+            "The visit hosted by China ended in May.",
+            [("visit", [], ["CHN"])],
+            id="agent-host-written",
+        ),
+        pytest.param(  # 000: the New Zealander was shot down, by no one named
+            "A New Zealander flying with the Royal Air Force was also captured when he was shot"
+            " down near P'yongyang, and was repatriated at around the same time.",
+            [("detain", [], ["NZL"]), ("assault", [], []), ("retreat", [], [])],
+            id="passive-pronoun-source",
+        ),
+        pytest.param(
+            "Helen Clark met officials, and she was also captured when she was shot down.",
+            [("meet", ["helen-clark"], []), ("detain", [], []), ("assault", [], [])],
+            id="passive-pronoun-written",
+        ),
+        pytest.param(  # 004: what follows a verb of saying is what was said, not an addressee
+            "The outlet added that North Korea would take necessary steps to protect its"
+            " sovereignty and security.",
+            [("statement", [], [])],
+            id="speech-no-addressee-source",
+        ),
+        pytest.param(  # h02: the poll is the source; the Australians are not addressed
+            "According to a 2013 BBC World Service Poll, only 7% of Australians view North Korea's"
+            " influence positively.",
+            [("statement", [], [])],
+            id="according-to-source",
+        ),
+        pytest.param(
+            "According to Helen Clark, Japan had joined the talks.",
+            [("statement", ["helen-clark"], []), ("meet", ["JPN"], [])],
+            id="according-to-written",
+        ),
+        pytest.param(  # h06: New Zealand is named in the quotation, Peters says it
+            '"It is important New Zealand does what it can to assist," said Mr Peters.',
+            [("statement", ["person:peters"], [])],
+            id="speaker-not-quoted-source",
+        ),
+        pytest.param(
+            '"Japan must answer," Helen Clark said.',
+            [("statement", ["helen-clark"], [])],
+            id="speaker-not-quoted-written",
+        ),
+        pytest.param(  # 004: Ukraine is invaded; it threatens no one
+            "North Korea, through its aggressive rhetoric and its supply of military related"
+            " technologies to Russia in support of the illegal invasion of Ukraine, once again"
+            " threatens peace and stability in our region.",
+            [("support", ["PRK"], []), ("assault", [], ["UKR"]), ("threaten", [], [])],
+            id="object-of-source",
+        ),
+        pytest.param(
+            "Japan, in support of the invasion of Ukraine, again threatens peace.",
+            [("support", ["JPN"], []), ("assault", [], ["UKR"]), ("threaten", [], [])],
+            id="object-of-written",
+        ),
     ],
 )
 def test_roles_only_where_the_grammar_binds_them(sentence, expected):
     assert parties(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "action", "actors"),
+    [
+        pytest.param(  # 000: "it" is North Korea, never Helen Clark
+            "New Zealand Prime Minister Helen Clark urged the UN to bring its full weight to bear"
+            " on North Korea after it announced it had conducted the underground nuclear test.",
+            "nuclear_test",
+            [],
+            id="it-is-no-person-source",
+        ),
+        pytest.param(
+            "Helen Clark praised China after it had conducted a missile test.",
+            "missile_launch",
+            ["CHN"],
+            id="it-is-no-person-written",
+        ),
+        pytest.param(
+            "China praised Japan after she had visited Seoul.",
+            "visit",
+            [],
+            id="she-is-no-state-written",
+        ),
+    ],
+)
+def test_a_pronoun_takes_only_a_subject_of_its_kind(sentence, action, actors):
+    assert [a for act, a, _ in parties(sentence) if act == action] == [actors]
 
 
 def test_triggers_are_found_once_per_document_and_given_to_their_sentences():

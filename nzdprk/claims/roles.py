@@ -34,9 +34,11 @@ class MentionLike(Protocol):
     sense: str
 
 
-#: A preposition right before a name: the name is an object, not a subject.
+#: A preposition right before a name: the name is an object, not a subject ("the invasion of
+#: Ukraine ... threatens").
 _OBJECT_OF = re.compile(
-    r"\b(?:with|to|from|for|against|into|towards?|on|at)\s+(?:the\s+)?\Z", re.IGNORECASE
+    r"\b(?:with|to|from|for|against|into|towards?|on|at|of)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
 )
 #: Longer than any preposition and article before a name ("towards the " is 12 characters).
 _PREPOSITION_REACH = 16
@@ -170,10 +172,11 @@ def roles(
     return tuple(unique.values())
 
 
-#: Verbs of saying whose subject may follow them ("said Mr Peters"; not "told Mr Peters").
-_INVERTIBLE = re.compile(r"said|says|added|announced|stated|declared", re.IGNORECASE)
+#: Verbs of saying whose subject may follow them ("said Mr Peters"; not "told Mr Peters"), and
+#: "according to", whose object is the source. None of them has an addressee after it.
+_INVERTIBLE = re.compile(r"said|says|added|announced|stated|declared|according to", re.IGNORECASE)
 #: Between a verb of saying and the name of its subject ("said Mr Peters", "said the Ministry").
-_SAID_THEN = re.compile(r"\s+(?:the\s+)?")
+_SAID_THEN = re.compile(r"\s+(?:the\s+|(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
 
 
 def inverted(
@@ -183,14 +186,118 @@ def inverted(
     actors: tuple[Participant, ...],
     recipients: tuple[Participant, ...],
 ) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
-    """ "said Mr Peters": the name right after a verb of saying at [start, end) is its subject;
-    any other trigger keeps its roles."""
+    """ "said Mr Peters", "according to the IAEA": the name right after a verb of saying at
+    [start, end) is its subject when none comes before; what follows such a verb is what was
+    said, never an addressee ("the outlet added that North Korea would ..."). Any other
+    trigger keeps its roles."""
+    if not _INVERTIBLE.fullmatch(text, start, end):
+        return actors, recipients
     first = recipients[0] if recipients else None
     if (
-        first is None
+        actors
+        or first is None
         or first.char_start is None
-        or not _INVERTIBLE.fullmatch(text, start, end)
         or not _SAID_THEN.fullmatch(text, end, first.char_start)
     ):
-        return actors, recipients
-    return (replace(first, role="actor"),), recipients[1:]
+        return actors, ()
+    return (replace(first, role="actor"),), ()
+
+
+#: Between two coordinated names.
+_JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?")
+#: Between a trigger and its agent: "by", after at most a short time or place phrase with no
+#: name in it ("a nuclear test by North Korea", "established in 1973 by Don Borrie"); 30
+#: characters hold a date or a place phrase, not a clause ("the visit was hosted by X"); or
+#: one participle ("a statement released by the ministry"), except those whose agent receives
+#: the event ("a visit hosted by X").
+_AGENT = re.compile(
+    r"(?:\s+(?:(?:in|on|at|during|since)\s+|(?=\d))[^,.;:()]{1,30}?"
+    r"|\s+(?!(?:hosted|received|welcomed|invited|greeted)\b)[a-z]+(?:ed|en|wn|de))?"
+    r"\s+by\s+(?:the\s+)?"
+)
+
+
+def by_agent(
+    text: str, mentions: Sequence[MentionLike], end: int, right: int
+) -> tuple[Participant, ...]:
+    """The names right after the "by" that follows a trigger ending at `end`: its doers (the
+    names up to `right`, the next trigger)."""
+    after = [m for m in mentions if end <= m.char_start < right]
+    if not after or not _AGENT.fullmatch(text, end, after[0].char_start):
+        return ()
+    agent = [after[0]]
+    for m in after[1:]:  # "by Don Borrie and Wolf Rosenberg"
+        if not _JOINED.fullmatch(text, agent[-1].char_end, m.char_start):
+            break
+        agent.append(m)
+    return tuple(Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end) for m in agent)
+
+
+def of_kind(
+    named: tuple[Participant, ...], pronoun: str, lookup: Lookup
+) -> tuple[Participant, ...]:
+    """The names a pronoun can stand for: "it" is never a person, "he" and "she" always one,
+    "they" anyone."""
+    if pronoun.lower() == "they":
+        return named
+    person = pronoun.lower() in {"he", "she"}
+    return tuple(p for p in named if (lookup.kind.get(p.actor_id) == "person") == person)
+
+
+#: "X's" and at most two lower-case words before a noun trigger.
+_POSSESSOR = re.compile(r"['’]s(?:\s+[a-z][\w-]*){0,2}\s+\Z")
+
+
+def possessor(text: str, mentions: Sequence[MentionLike], at: int) -> tuple[Participant, ...]:
+    """The owner of a nominal trigger at `at`: "X's (one or two words) support" is X's act."""
+    for m in mentions:
+        if m.char_end <= at and _POSSESSOR.match(text, m.char_end, at):
+            return (Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end),)
+    return ()
+
+
+def nearest_person(
+    mentions: Sequence[MentionLike], before: int, lookup: Lookup
+) -> tuple[Participant, ...]:
+    """The last person named before `before` (the person of a relative "who")."""
+    people = [
+        m for m in mentions if m.char_end <= before and lookup.kind.get(m.actor_id) == "person"
+    ]
+    if not people:
+        return ()
+    m = people[-1]
+    return (Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end),)
+
+
+_FIRST_SINGULAR = re.compile(r"\b(?:I|my|me)\b")
+_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+
+
+def first_person(
+    text: str, start: int, end: int, role: str, speaker: str, lookup: Lookup
+) -> tuple[Participant, ...]:
+    """ "I"/"my" is the speaker and "we"/"our" the speaker's country, inside quoted speech."""
+    if m := _FIRST_SINGULAR.search(text, start, end):
+        return (Participant(speaker, role, m.group(0), m.start(), m.end()),)
+    country = lookup.country.get(speaker)
+    if (m := _FIRST_PLURAL.search(text, start, end)) and country:
+        return (Participant(country, role, m.group(0), m.start(), m.end()),)
+    return ()
+
+
+#: A personal pronoun that can be a subject.
+PRONOUN = re.compile(r"\b(?:it|they|he|she)\b(?![’'])", re.IGNORECASE)
+
+
+def pronoun_first(
+    text: str, named: tuple[Participant, ...], left: int, at: int, lookup: Lookup
+) -> tuple[tuple[Participant, ...], int]:
+    """A pronoun between the names before a verb at `at` and the verb is its subject: it keeps
+    the names of its kind; with none, nobody, and the search for its referent starts after the
+    names (the new `left`)."""
+    last = max((p.char_end or 0 for p in named), default=0)
+    pronoun = PRONOUN.search(text, last, at) if named else None
+    if pronoun is None:
+        return named, left
+    kept = of_kind(named, pronoun.group(0), lookup)
+    return kept, left if kept else last
