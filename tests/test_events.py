@@ -891,6 +891,38 @@ def parties(text: str) -> list[tuple[str, list[str], list[str]]]:
             [("support", ["PRK"], []), ("assault", [], ["UKR"]), ("threaten", [], [])],
             id="object-of-source",
         ),
+        pytest.param(  # 003: South Korea engages with North Korea; the support is South Korea's
+            "President Roh and Minister Song were assured of New Zealand's continuing support for"
+            " their country’s attempts to engage with North Korea, bilaterally as well as through"
+            " the Six Party Talks.",
+            [("support", ["NZL"], [])],
+            id="embedded-infinitive-source",
+        ),
+        pytest.param(
+            "Japan urged China to put pressure on Russia.",
+            [("request", ["JPN"], ["CHN"])],
+            id="embedded-infinitive-written",
+        ),
+        pytest.param(
+            "Japan welcomed news that China will send aid to Russia.",
+            [("welcome", ["JPN"], [])],
+            id="embedded-that-written",
+        ),
+        pytest.param(  # 002: the two Koreas resume cooperation, not the minister
+            "Foreign Affairs Minister Phil Goff, has welcomed news that North and South Korea will"
+            " resume dialogue and cooperation on a range of key political and economic issues.",
+            [
+                ("welcome", ["phil-goff"], []),
+                ("negotiate", ["PRK", "KOR"], []),
+                ("cooperate", [], []),
+            ],
+            id="coordinated-noun-source",
+        ),
+        pytest.param(
+            "Helen Clark praised the efforts at reconciliation and cooperation.",
+            [("welcome", ["helen-clark"], []), ("cooperate", [], [])],
+            id="coordinated-noun-written",
+        ),
         pytest.param(
             "Japan, in support of the invasion of Ukraine, again threatens peace.",
             [("support", ["JPN"], []), ("assault", [], ["UKR"]), ("threaten", [], [])],

@@ -43,6 +43,7 @@ from .roles import (
     MentionLike,
     Participant,
     by_agent,
+    embedded,
     first_person,
     group,
     inverted,
@@ -58,6 +59,8 @@ from .roles import speaker as quote_speaker
 _PLACED = frozenset({"explicit", "anchored"})
 #: A coordinated verb with no subject of its own ("... and has given"): it shares the subject.
 _AND_THEN = re.compile(r"\band\s+(?:(?:has|have|had|was|were|is|are|will|also)\s+)*$")
+#: An abstract noun ("resume dialogue and cooperation"): after "and", no verb of the subject.
+_ABSTRACT = re.compile(r"[a-z]+(?:ion|ment|ance|ence)s?\b")
 #: A noun trigger after a determiner or a preposition, with the words that modify it ("the UN
 #: call", "the 2006 North Korean nuclear test", "per North Korean demands"): only those
 #: modifiers can be its actor.
@@ -276,7 +279,7 @@ class _Sentence:
         actors = self._group(start, h.start, subject=True) or self._group(
             left, h.start, subject=True
         )
-        recipients = self._group(h.end, right, subject=False)
+        recipients = self._group(h.end, embedded(self.text, h.end, right), subject=False)
         actors, recipients = inverted(self.text, h.start, h.end, actors, recipients)
         if not actors and quoted and self.speaker:
             actors = first_person(self.text, left, h.start, "actor", self.speaker, self.lookup)
@@ -332,12 +335,10 @@ class _Sentence:
         pronoun (``earlier``: the sentence's first actors and the last named subject)."""
         first, subject = earlier
         between = self.text[left:at]
-        if _AND_THEN.search(between):
-            return first  # a coordinated verb shares the sentence's subject
-        if who := _RELATIVE_WHO.search(between):
-            return nearest_person(
-                self.mentions, left + who.start(), self.lookup
-            )  # "Mr Peters, who yesterday …"
+        if _AND_THEN.search(between):  # a coordinated verb shares the sentence's subject,
+            return () if _ABSTRACT.match(self.text, at) else first  # not a coordinated noun
+        if who := _RELATIVE_WHO.search(between):  # "Mr Peters, who yesterday …"
+            return nearest_person(self.mentions, left + who.start(), self.lookup)
         if pronoun := PRONOUN.search(between):  # "it has contributed": the last named subject
             return of_kind(subject, pronoun.group(0), self.lookup)
         return ()

@@ -301,3 +301,22 @@ def pronoun_first(
         return named, left
     kept = of_kind(named, pronoun.group(0), lookup)
     return kept, left if kept else last
+
+
+#: Where an embedded clause begins after a trigger: a complementiser, or an infinitive ("to"
+#: and a bare lower-case word: "urged the UN to bring its weight to bear on North Korea", not
+#: "a visit to the North" nor "aid to North Korea").
+_EMBEDDED = re.compile(
+    r"\bthat\b|\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|these|those|all|any|some|both|each)\b)"
+    r"[a-z]+\b"
+)
+
+
+def embedded(text: str, start: int, end: int) -> int:
+    """Where the trigger's own words after `start` end: before an embedded clause, whose names
+    are its own participants, not the trigger's recipients. An infinitive right after the
+    trigger is the trigger's own verb ("refused to hold elections per North Korean demands")."""
+    found = _EMBEDDED.search(text, start, end)
+    if found and not text[start : found.start()].strip():  # "refused to hold": its own verb
+        found = _EMBEDDED.search(text, found.end(), end)
+    return found.start() if found else end
