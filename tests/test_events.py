@@ -962,6 +962,15 @@ def test_a_pronoun_takes_only_a_subject_of_its_kind(sentence, action, actors):
     assert [a for act, a, _ in parties(sentence) if act == action] == [actors]
 
 
+def test_the_narrators_words_around_a_quotation_are_not_the_speakers(corpus, code):
+    tour = find(corpus, PETERS_2007, "“We have grave concerns", "visit")  # 003
+    assert tour["recipient_id"] == "KOR" and pd.isna(tour["attributed_to"])
+    e = code('"We will help Japan," said Helen Clark, who yesterday visited Seoul.')
+    visit, said = one(e, action="visit"), one(e, action="statement")
+    assert visit["actor_id"] == "helen-clark" and pd.isna(visit["attributed_to"])
+    assert said["attributed_to"] == "helen-clark"
+
+
 def test_triggers_are_found_once_per_document_and_given_to_their_sentences():
     # 003 (shortened) and a written sentence, as one document of two sentences.
     text = "Winston Peters visited Pyongyang on 20 November 2007. The envoys met in Hanoi."

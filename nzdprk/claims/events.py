@@ -448,7 +448,8 @@ class _Sentence:
         siblings: list[Hit],
     ) -> Event:
         aux = aux_mode(self.text, self._voice_start(clause[0], h), h.start, h.end)
-        attributed = (self.speaker if quoted else None) or (
+        spoken = quoted and in_spans(self.quotes, self.quote_at, h.start)  # not the narrator's
+        attributed = (self.speaker if spoken else None) or (
             next((p.actor_id for p in participants if p.role == "actor"), None)
             if h.trigger.speech
             else None
