@@ -923,6 +923,16 @@ def parties(text: str) -> list[tuple[str, list[str], list[str]]]:
             [("welcome", ["helen-clark"], []), ("cooperate", [], [])],
             id="coordinated-noun-written",
         ),
+        pytest.param(  # 001: New Zealand is where the visit comes from, North Korea its host
+            "This will be the first ever official visit from New Zealand to North Korea.",
+            [("visit", [], ["PRK"])],
+            id="origin-from-source",
+        ),
+        pytest.param(
+            "A visit from Japan to China followed.",
+            [("visit", [], ["CHN"])],
+            id="origin-from-written",
+        ),
         pytest.param(
             "Japan, in support of the invasion of Ukraine, again threatens peace.",
             [("support", ["JPN"], []), ("assault", [], ["UKR"]), ("threaten", [], [])],

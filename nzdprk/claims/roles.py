@@ -40,6 +40,9 @@ _OBJECT_OF = re.compile(
     r"\b(?:with|to|from|for|against|into|towards?|on|at|of)\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
+#: "from" right before a name after the trigger: where the act comes from, not who receives it
+#: ("the first official visit from New Zealand to North Korea").
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.IGNORECASE)
 #: Longer than any preposition and article before a name ("towards the " is 12 characters).
 _PREPOSITION_REACH = 16
 
@@ -112,15 +115,17 @@ def group(
     is left out when one of its own people is in the group ("North Korean Foreign Minister Paek
     Nam-sun" is Paek). Without `possessive` (a subject group), "X's" is a modifier and a name
     after a preposition the object of an earlier verb ("relations with North Korea ... and has
-    given"), not a participant."""
+    given"), not a participant. With it (the words after a trigger), a name after "from" is an
+    origin, not a participant."""
     group = [
         m
         for m in mentions
         if start <= m.char_start
         and m.char_end <= end
-        and (
-            possessive
-            or not (
+        and not (
+            _ORIGIN.search(text, max(start, m.char_start - _PREPOSITION_REACH), m.char_start)
+            if possessive
+            else (
                 re.match(r"['’]s\b", text[m.char_end : m.char_end + 2])
                 or _OBJECT_OF.search(
                     text, max(start, m.char_start - _PREPOSITION_REACH), m.char_start
