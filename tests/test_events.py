@@ -933,6 +933,28 @@ def parties(text: str) -> list[tuple[str, list[str], list[str]]]:
             [("visit", [], ["CHN"])],
             id="origin-from-written",
         ),
+        pytest.param(  # h06: New Zealand provided the earlier sum; it did not receive it
+            "This contribution follows the $500,000 New Zealand provided via the International"
+            " Federation of the Red Cross immediately following last year's floods.",
+            [("aid_amount", [], [])],
+            id="new-subject-source",
+        ),
+        pytest.param(
+            "This contribution follows the $9,000 Japan provided to the Red Cross.",
+            [("aid_amount", [], [])],
+            id="new-subject-written",
+        ),
+        pytest.param(  # h04: the test North Korea conducted is North Korea's
+            "This is the sixth nuclear test North Korea has conducted and appears to be the"
+            " largest yet.",
+            [("nuclear_test", ["PRK"], [])],
+            id="relative-subject-source",
+        ),
+        pytest.param(
+            "The missile test China carried out failed.",
+            [("missile_launch", ["CHN"], [])],
+            id="relative-subject-written",
+        ),
         pytest.param(
             "Japan, in support of the invasion of Ukraine, again threatens peace.",
             [("support", ["JPN"], []), ("assault", [], ["UKR"]), ("threaten", [], [])],

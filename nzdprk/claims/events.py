@@ -15,11 +15,9 @@ row). Each event has
 * **modes**: ``aux_mode`` future, hypothetical, negated or none from the cue table, in the
   trigger's own verb phrase and voice (`modes`); the matching ``assertion_mode`` (planned,
   hedged, negated), or reported for the words of someone other than the document's author;
-* **attribution**: the speaker of a quotation, bound by the attribution's grammar
-  (`roles.speaker`), or the actor of a speech act.
-
-Everything here is pure Python over offsets; `event_rows` turns the results into frame rows.
-"""
+* **attribution**: the speaker of a quotation for the words inside it, bound by the
+  attribution's grammar (`roles.speaker`), or the actor of a speech act.
+Everything here is pure Python over offsets; `event_rows` turns the results into frame rows."""
 
 from __future__ import annotations
 
@@ -51,6 +49,7 @@ from .roles import (
     of_kind,
     possessor,
     pronoun_first,
+    relative_subject,
     roles,
 )
 from .roles import speaker as quote_speaker
@@ -281,12 +280,11 @@ class _Sentence:
         )
         recipients = self._group(h.end, embedded(self.text, h.end, right), subject=False)
         actors, recipients = inverted(self.text, h.start, h.end, actors, recipients)
+        voice = (self.speaker or "", self.lookup)
         if not actors and quoted and self.speaker:
-            actors = first_person(self.text, left, h.start, "actor", self.speaker, self.lookup)
+            actors = first_person(self.text, left, h.start, "actor", *voice)
         if not recipients and quoted and self.speaker:
-            recipients = first_person(
-                self.text, h.end, right, "recipient", self.speaker, self.lookup
-            )
+            recipients = first_person(self.text, h.end, right, "recipient", *voice)
         participle = _PARTICIPLE.match(self.text, h.start, h.end)
         nominal = None if participle else _NOMINAL.search(self.text, start, h.start)
         if (
@@ -297,8 +295,9 @@ class _Sentence:
             nominal = None  # after a preposition only a plain noun form ("per ... demands")
         if nominal and _LIGHT_VERB.search(self.text, start, nominal.start()):
             nominal = None  # "made a courtesy call": the subject makes it
-        if nominal:
-            actors = self._group(nominal.start("modifiers"), h.start, subject=True)
+        if nominal:  # or "the test North Korea has conducted": North Korea's
+            modifiers = self._group(nominal.start("modifiers"), h.start, subject=True)
+            actors = modifiers or relative_subject(self.text, self.mentions, h.end)
         elif participle and not h.trigger.symmetric and _PASSIVE.search(self.text, start, h.start):
             by = _BY.search(self.text, h.end, right)
             agent = self._group(by.end(), right, subject=True) if by else ()

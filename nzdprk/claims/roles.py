@@ -43,6 +43,14 @@ _OBJECT_OF = re.compile(
 #: "from" right before a name after the trigger: where the act comes from, not who receives it
 #: ("the first official visit from New Zealand to North Korea").
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.IGNORECASE)
+#: A verb right after a name: the name is the subject of a clause of its own ("the sixth
+#: nuclear test North Korea has conducted", "the $500,000 New Zealand provided").
+_NEW_SUBJECT = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|[a-z]+ed)\b")
+#: A preposition before a name: "hosted by China ended" keeps China, the object of "by".
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:by|to|with|from|for|against|into|towards?|on|at|of|in|per)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 #: Longer than any preposition and article before a name ("towards the " is 12 characters).
 _PREPOSITION_REACH = 16
 
@@ -116,22 +124,14 @@ def group(
     Nam-sun" is Paek). Without `possessive` (a subject group), "X's" is a modifier and a name
     after a preposition the object of an earlier verb ("relations with North Korea ... and has
     given"), not a participant. With it (the words after a trigger), a name after "from" is an
-    origin, not a participant."""
+    origin, and a name between a noun and a verb the subject of another clause ("the $500,000
+    New Zealand provided"), not a participant."""
     group = [
         m
         for m in mentions
         if start <= m.char_start
         and m.char_end <= end
-        and not (
-            _ORIGIN.search(text, max(start, m.char_start - _PREPOSITION_REACH), m.char_start)
-            if possessive
-            else (
-                re.match(r"['’]s\b", text[m.char_end : m.char_end + 2])
-                or _OBJECT_OF.search(
-                    text, max(start, m.char_start - _PREPOSITION_REACH), m.char_start
-                )
-            )
-        )
+        and not _bound_elsewhere(text, m, start, possessive=possessive)
     ]
     people_of = {
         lookup.country.get(m.actor_id)
@@ -146,6 +146,24 @@ def group(
         role = "place" if m.sense == "place" else "actor"
         out.setdefault(m.actor_id, Participant(m.actor_id, role, m.text, m.char_start, m.char_end))
     return tuple(out.values())
+
+
+def _bound_elsewhere(text: str, m: MentionLike, start: int, *, possessive: bool) -> bool:
+    """Whether the grammar gives the name `m` to something other than the trigger (see
+    `group`); `start` is where the group's words begin."""
+    before = max(start, m.char_start - _PREPOSITION_REACH)
+    if possessive:
+        return bool(
+            _ORIGIN.search(text, before, m.char_start)
+            or (
+                _NEW_SUBJECT.match(text, m.char_end)
+                and not _AFTER_PREPOSITION.search(text, before, m.char_start)
+            )
+        )
+    return bool(
+        re.match(r"['’]s\b", text[m.char_end : m.char_end + 2])
+        or _OBJECT_OF.search(text, before, m.char_start)
+    )
 
 
 def roles(
@@ -325,3 +343,15 @@ def embedded(text: str, start: int, end: int) -> int:
     if found and not text[start : found.start()].strip():  # "refused to hold": its own verb
         found = _EMBEDDED.search(text, found.end(), end)
     return found.start() if found else end
+
+
+def relative_subject(
+    text: str, mentions: Sequence[MentionLike], end: int
+) -> tuple[Participant, ...]:
+    """The name right after a noun trigger ending at `end` and before a verb is the subject of
+    the relative clause that tells who did it ("the dialogue North Korea has had", "the test
+    North Korea conducted")."""
+    m = next((m for m in mentions if m.char_start >= end), None)
+    if m is None or text[end : m.char_start].strip() or not _NEW_SUBJECT.match(text, m.char_end):
+        return ()
+    return (Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end),)
