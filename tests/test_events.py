@@ -1003,6 +1003,34 @@ def test_the_narrators_words_around_a_quotation_are_not_the_speakers(corpus, cod
     assert said["attributed_to"] == "helen-clark"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(  # h03: "the meeting" is the meeting just told
+            "In 2018, minister of finance Grant Robertson visited South Korea and has met with"
+            " South Korean deputy finance minister Koh Hyeong Kwon. During the meeting, the South"
+            " Korean finance ministry announced that Korean firms will participate in New Zealand's"
+            " infrastructure project.",
+            [("visit", None), ("meet", None), ("statement", 1)],
+            id="opening-the-source",
+        ),
+        pytest.param(
+            "Helen Clark met the Japanese envoy. After the meeting, Japan announced new aid.",
+            [("meet", None), ("statement", 0)],
+            id="opening-the-written",
+        ),
+        pytest.param(  # a modifier makes it another one
+            "Japan conducted a missile test in May. The second missile test failed.",
+            [("missile_launch", None), ("missile_launch", None)],
+            id="modified-is-new-written",
+        ),
+    ],
+)
+def test_a_sentence_opening_on_the_event_refers_back(text, expected):
+    _, events = coded(text)
+    assert [(e.action, e.refers_to) for e in events] == expected
+
+
 def test_triggers_are_found_once_per_document_and_given_to_their_sentences():
     # 003 (shortened) and a written sentence, as one document of two sentences.
     text = "Winston Peters visited Pyongyang on 20 November 2007. The envoys met in Hanoi."
