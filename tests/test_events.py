@@ -955,6 +955,22 @@ def parties(text: str) -> list[tuple[str, list[str], list[str]]]:
             [("missile_launch", ["CHN"], [])],
             id="relative-subject-written",
         ),
+        pytest.param(  # h09: Mr Peters urges and calls, not the ministers he wrote to
+            "Mr Peters said he had written to the North Korean and Chinese Foreign Ministers at the"
+            " weekend, urging the North Koreans not to develop nuclear weapons and calling on China"
+            " to dissuade its neighbour from doing so.",
+            [
+                ("statement", ["person:peters"], []),
+                ("request", ["person:peters"], ["PRK"]),
+                ("request", ["person:peters"], ["CHN"]),
+            ],
+            id="participial-adjunct-source",
+        ),
+        pytest.param(
+            "Helen Clark condemned the Chinese launch, urging Japan to stay calm.",
+            [("accuse", ["helen-clark"], ["CHN"]), ("request", ["helen-clark"], ["JPN"])],
+            id="participial-adjunct-written",
+        ),
         pytest.param(
             "Japan, in support of the invasion of Ukraine, again threatens peace.",
             [("support", ["JPN"], []), ("assault", [], ["UKR"]), ("threaten", [], [])],

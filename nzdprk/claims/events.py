@@ -40,6 +40,7 @@ from .roles import (
     Lookup,
     MentionLike,
     Participant,
+    adjunct,
     by_agent,
     embedded,
     first_person,
@@ -268,16 +269,15 @@ class _Sentence:
         quoted: bool,
         earlier: tuple[tuple[Participant, ...], tuple[Participant, ...]],
     ) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
-        """Who does it and to whom, from the names between the neighbouring triggers
-        (``reach``), only where the grammar binds them: a noun's modifier or possessor ("the UN
-        call", "New Zealand's support"), a passive's subject is its recipient ("33 New
-        Zealanders were killed"), a name after "by" its doer, "X has Y's backing" backs X, a
-        pronoun nearer the verb than a name its subject; else `_unnamed_subject`."""
+        """Who does it and to whom, from the names between the neighbouring triggers (``reach``),
+        only where the grammar binds them: a noun's modifier or possessor, a passive's subject
+        (its recipient), a name after "by", "X has Y's backing", a pronoun before the verb, the
+        sentence's subject for ", urging ..."; else `_unnamed_subject`."""
         left, right = reach
         start = max(left, clause[0])
-        actors = self._group(start, h.start, subject=True) or self._group(
-            left, h.start, subject=True
-        )
+        actors = self._group(start, h.start, True) or self._group(left, h.start, True)
+        if adjunct(self.text, left, h.start):  # "Peters wrote to X, urging Y": Peters urges
+            actors = earlier[0]
         recipients = self._group(h.end, embedded(self.text, h.end, right), subject=False)
         actors, recipients = inverted(self.text, h.start, h.end, actors, recipients)
         voice = (self.speaker or "", self.lookup)
@@ -573,7 +573,7 @@ class _Sentence:
         lo, hi = (d.char_end, hit.start) if d.char_end <= hit.start else (hit.end, d.char_start)
         return bool(_BARRIER.search(self.text, lo, hi))
 
-    def _group(self, start: int, end: int, *, subject: bool) -> tuple[Participant, ...]:
+    def _group(self, start: int, end: int, subject: bool) -> tuple[Participant, ...]:
         return group(self.text, self.mentions, start, end, self.lookup, possessive=not subject)
 
     def _as_states(

@@ -355,3 +355,14 @@ def relative_subject(
     if m is None or text[end : m.char_start].strip() or not _NEW_SUBJECT.match(text, m.char_end):
         return ()
     return (Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end),)
+
+
+#: A verb in -ing right after a comma or "and": a participial adjunct (", urging North Korea").
+_ADJUNCT = re.compile(r"(?:,|\band)\s*\Z")
+_ING = re.compile(r"[a-z]+ing\b")
+
+
+def adjunct(text: str, left: int, at: int) -> bool:
+    """Whether the trigger at `at` opens a participial adjunct, whose subject is the sentence's
+    ("Mr Peters said he had written to the Foreign Ministers, urging the North Koreans ...")."""
+    return bool(_ING.match(text, at) and _ADJUNCT.search(text, left, at))
