@@ -450,7 +450,7 @@ def load_corpus(
     problems = checked(root, docs, problems, work, catalogue, cat_problems, strict=strict)
     analyses = None
     if jobs != 1 or progress:
-        from .parallel import analyse_all
+        from .pool import analyse_all
 
         analyses = analyse_all(docs, jobs=jobs, progress=progress)
     return Corpus(docs, problems, root, catalogue, analyses)

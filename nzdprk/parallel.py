@@ -1,4 +1,5 @@
-"""Analyse many documents at once: worker processes on one machine, or Dask on many.
+"""Analyse many documents at once on Dask (one machine or many); worker processes on one
+machine are `nzdprk.pool`.
 
 Extraction is a pure function of one document (`extract.analyse`), so the results do not depend
 on how the work is split: every path below gives the same frames as the plain one.
@@ -21,13 +22,12 @@ from __future__ import annotations
 
 import math
 import os
-import sys
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .extract import Analysis, analyse, work_problems
+from .pool import analyse_all
 from .read import Document, Problem, check_pattern, corpus_files, keep_unique, read_document
 
 if TYPE_CHECKING:
@@ -35,34 +35,12 @@ if TYPE_CHECKING:
 
 __all__ = ["analyse_all", "load_corpus_with_dask"]
 
+
 #: Documents per Dask task: enough work (a second or more) to outweigh a task's overhead,
 #: few enough that every worker gets several tasks.
 BATCH_SIZE = 250
 #: Tasks per worker aimed at when the corpus is small (so that all workers get work).
 TASKS_PER_WORKER = 4
-
-
-def analyse_all(
-    docs: Sequence[Document], *, jobs: int = 1, progress: bool = False
-) -> dict[str, Analysis]:
-    """Analyses by doc_id. ``jobs`` worker processes (0 = one per core); ``progress`` shows a
-    progress bar on standard error."""
-    jobs = jobs or os.cpu_count() or 1
-    if jobs == 1:
-        results: Iterable[Analysis] = map(analyse, docs)
-    else:
-        pool = ProcessPoolExecutor(max_workers=jobs)
-        chunk = max(1, len(docs) // (jobs * 8))
-        results = pool.map(analyse, docs, chunksize=chunk)
-    if progress:
-        from tqdm import tqdm
-
-        results = tqdm(results, total=len(docs), unit="doc", file=sys.stderr, desc="analysing")
-    try:
-        return {doc.doc_id: result for doc, result in zip(docs, results, strict=True)}
-    finally:
-        if jobs != 1:
-            pool.shutdown()
 
 
 #: One file as a worker returns it: the document (None if unreadable), the problems of reading

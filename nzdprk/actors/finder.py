@@ -212,23 +212,11 @@ def _elided_hits(text: str, hits: list[_Hit], index: _Index) -> list[_Hit]:
     return out
 
 
-def find_mentions(
-    text: str, persons: Sequence[str] = ()
-) -> tuple[list[Mention], list[UnresolvedName]]:
-    """Find mentions of actors in ``text``, curated or not, and every name-like span left
-    unexplained.
-
-    ``persons`` are names known from outside the text to be persons (a release's ministers):
-    they are persons wherever they occur, and antecedents of a bare family name.
-    Returns mentions and unresolved names, each sorted by ``char_start``; all offsets are
-    code-point offsets into ``text`` and ``text[char_start:char_end]`` is the reported text.
-    The rules are described in the module docstring.
-    """
-    index = tables._index()
-    toks = _tokens(text)
+def _curated_mentions(text: str, toks: list[_Tok], index) -> list[Mention]:
+    """Mentions of curated actors (aliases, and aliases with an elided head), in text order,
+    each with its sense (actor or place) read against the mention before it."""
     hits = _alias_hits(text, toks, index)
     hits = sorted(hits + _elided_hits(text, hits, index))
-
     mentions: list[Mention] = []
     previous: _Placed | None = None
     for hit in hits:
@@ -245,6 +233,24 @@ def find_mentions(
                 hit.entry.kind,
             )
         )
+    return mentions
+
+
+def find_mentions(
+    text: str, persons: Sequence[str] = ()
+) -> tuple[list[Mention], list[UnresolvedName]]:
+    """Find mentions of actors in ``text``, curated or not, and every name-like span left
+    unexplained.
+
+    ``persons`` are names known from outside the text to be persons (a release's ministers):
+    they are persons wherever they occur, and antecedents of a bare family name.
+    Returns mentions and unresolved names, each sorted by ``char_start``; all offsets are
+    code-point offsets into ``text`` and ``text[char_start:char_end]`` is the reported text.
+    The rules are described in the module docstring.
+    """
+    index = tables._index()
+    toks = _tokens(text)
+    mentions = _curated_mentions(text, toks, index)
 
     taken = bytearray(len(text))
 
