@@ -30,7 +30,7 @@ from .bounds import (
     shape_of,
     span,
 )
-from .negations import negation_pairs
+from .negations import negation_rows
 from .schema import ASPECT, FRAMES, RELATION, cast_frame
 
 if TYPE_CHECKING:
@@ -513,17 +513,7 @@ def compare_claims(
         _require(aid_flows, "aid_flows", _AID_COLUMNS)
         for a, b in _pairs(aid_flows):
             rows += [_amount_row(a, b), _period_row(a, b), _scope_row(a, b)]
-    published = (
-        {}
-        if documents is None
-        else dict(zip(documents["doc_id"], documents["published_latest"], strict=True))
-    )
-    for negation, other, relation, why, said, time in negation_pairs(events, aid_flows, published):
-        a, b = sorted((negation, other), key=lambda c: str(c["claim_id"]))
-        values = (said, time) if a is negation else (time, said)
-        side = "a" if a is negation else "b"
-        row = _row(a, b, "date", relation, *values, f"{side} denies what the other states: {why}")
-        rows.append({**row, "fact_key": negation["fact_key"]})
+    rows += negation_rows(events, aid_flows, documents, _row)
     frame = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS), dtype=object)
     frame = frame.sort_values(["fact_key", "claim_id_a", "claim_id_b", "aspect"], kind="stable")
     return cast_frame(frame.reset_index(drop=True), "claim_comparisons")

@@ -78,7 +78,7 @@ FIGURES = (
     ),
     FigureSpec(
         "agreement",
-        "Facts stated by more than one source",
+        "Happenings stated by more than one source",
         "04-source-agreement.ipynb",
         "agreement_matrix",
         ("claims", "claim_comparisons", "documents"),

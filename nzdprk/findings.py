@@ -40,7 +40,8 @@ def findings(corpus: Corpus) -> list[str]:
     return [
         f"The {len(corpus.docs)} sources contain **{len(dates)}** date phrases: "
         f"**{(dates == 'explicit').sum()}** placed by their own words, "
-        f"**{(dates == 'anchored').sum()}** anchored to a document's date, and "
+        f"**{(dates == 'anchored').sum()}** anchored to a document's date, "
+        f"**{(dates == 'inferred').sum()}** dated by the text's other dates, and "
         f"**{(dates == 'unresolved').sum()}** that cannot be placed.",
         f"**{len(events)}** events are coded; **{len(happened)}** are dated events that happened, "
         f"from **{happened['date_earliest'].min():%Y}** to "

@@ -10,11 +10,11 @@ is not compared. Used by `nzdprk.agreement`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .bounds import day_text, missing, number, shape_of, span
-from .claims.events import ONSET
+from .claims.nouns import ONSET
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,6 +47,30 @@ def _affirming(events: pd.DataFrame, flows: pd.DataFrame | None) -> dict[str, li
         if all(missing(v) for v in time):  # an undated gift: when its act was stated
             time = dated.get(f.get("event_id"), (None, None))
         out.setdefault(f"aid:{f['donor_id']}>{receiver}", []).append({**f, "time": time})
+    return out
+
+
+def negation_rows(
+    events: pd.DataFrame,
+    flows: pd.DataFrame | None,
+    documents: pd.DataFrame | None,
+    row: Callable[..., Row],
+) -> list[Row]:
+    """The ``claim_comparisons`` rows of each negation with what it denies, under its key;
+    ``row(a, b, aspect, relation, value_a, value_b, why)`` makes one row; ``documents`` gives
+    each one's latest publication day."""
+    published = (
+        {}
+        if documents is None
+        else dict(zip(documents["doc_id"], documents["published_latest"], strict=True))
+    )
+    out = []
+    for negation, other, relation, why, said, time in negation_pairs(events, flows, published):
+        a, b = sorted((negation, other), key=lambda c: str(c["claim_id"]))
+        values = (said, time) if a is negation else (time, said)
+        side = "a" if a is negation else "b"
+        made = row(a, b, "date", relation, *values, f"{side} denies what the other states: {why}")
+        out.append({**made, "fact_key": negation["fact_key"]})
     return out
 
 

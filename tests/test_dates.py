@@ -42,7 +42,7 @@ class Case:
     anchor: dt.date | None = None
     refine: str | None = None
     qualifier: str = "none"
-    hemisphere: str = "south"
+    hemisphere: str | None = "south"
 
 
 def the_when(c: Case) -> When:
@@ -114,7 +114,7 @@ SOURCES = {
     "000-year": Case("In 2006, North Korea tested its first nuclear weapon",
          "2006", "2006", "2006-01-01", "2006-12-31", "year", "explicit", "date.year"),
     "000-month-day-narrative": Case(PETERS_2007, "November 20", "2007-11-20", "2007-11-20",
-         "2007-11-20", "day", "anchored", "date.month_day"),
+         "2007-11-20", "day", "inferred", "date.month_day"),
     "000-during-month": Case("the free elections held in South Korea during May 1950",
          "May 1950", "1950-05", "1950-05-01", "1950-05-31", "month", "explicit",
          "date.month_year"),
@@ -130,9 +130,9 @@ SOURCES = {
     "000-day-month-year": Case(KFORCE, "26 July 1950", "1950-07-26", "1950-07-26", "1950-07-26",
          "day", "explicit", "date.day_month_year"),
     "000-named-day-narrative": Case(KFORCE, "New Year's Eve", "1950-12-31", "1950-12-31",
-         "1950-12-31", "day", "anchored", "date.named_day"),
+         "1950-12-31", "day", "inferred", "date.named_day"),
     "000-narrative-moves-on": Case(KFORCE, "21 January", "1951-01-21", "1951-01-21",
-         "1951-01-21", "day", "anchored", "date.day_month"),
+         "1951-01-21", "day", "inferred", "date.day_month"),
     "000-year-list": Case("helping organise DPRK delegation visits (as in 1974 and 1978)",
          "1974 and 1978", "{1974,1978}", "1974-01-01", "1978-12-31", "year", "explicit",
          "date.year_list"),
@@ -192,7 +192,9 @@ def test_source_phrases(c: Case) -> None:
 
 def test_source_notes_say_where_the_year_came_from() -> None:
     by_text = {w.text: w for w in find_dates(KFORCE)}
-    assert by_text["New Year's Eve"].note == "year 1950 from '26 July 1950' earlier in the text"
+    assert (
+        by_text["New Year's Eve"].note == "year 1950 from '26 July 1950', the last year before it"
+    )
     assert "gives 1950" in (by_text["21 January"].note or "")
     goff = {w.text: w for w in find_dates(GOFF_2000, anchor=A001)}
     assert goff["between 19 and 23 September"].note == (
@@ -238,6 +240,42 @@ def test_every_date_phrase_in_the_sources_and_nothing_else(prefix: str) -> None:
     found = find_dates(body, anchor=anchor)
     assert [w.text for w in found] == SOURCE_INVENTORY[prefix]
     assert all(body[w.char_start : w.char_end] == w.text for w in found)
+
+
+# ---------------------------------------------------------------------------------------------
+# Short sentences of the dev set (../shared/devset): years for dates written without one
+# ---------------------------------------------------------------------------------------------
+
+H08 = (
+    "In December 2002, the North expelled IAEA inspectors and said it would restart its reactor. "
+    "However, in January, the isolated country reached agreed to an aid-for-disarmament-deal"
+)
+DEV = {
+    # dated by the document (as if released on 28 July 2007), not by December 2002 before it
+    "h08-anchor-not-narrative": Case(H08, "January", "2007-01", "2007-01-01", "2007-01-31",
+         "month", "anchored", "date.month", anchor=D("2007-07-28")),
+    # a year written in a later sentence is never taken
+    "h09-later-year-not-used": Case('New Zealand became part of the "five-plus-five" group in '
+         "July at an Asean regional forum. New Zealand established diplomatic relations with "
+         "North Korea in 2001", "July", None, None, None, "month", "unresolved", "date.month"),
+    # a month after "for", in a future-tense clause ("scheduled for"): the next such month
+    "h07-scheduled-for": Case("Further North-South talks are scheduled for October",
+         "October", "2002-10", "2002-10-01", "2002-10-31", "month", "anchored", "date.month",
+         anchor=D("2002-09-04")),
+    # "this year" in a past-tense clause: up to the document date
+    "h05-this-year-past": Case("the other tests conducted this year by North Korea are a "
+         "serious challenge", "this year", "2016-01-01/2016-09-06", "2016-01-01", "2016-09-06",
+         "day", "anchored", "date.relative_period", anchor=D("2016-09-06")),
+    # ... and with no tense marked, the whole year
+    "h04-this-year-unmarked": Case("It follows two such tests last year and more than a dozen "
+         "missile tests this year", "this year", "2017", "2017-01-01", "2017-12-31", "year",
+         "anchored", "date.relative_period", anchor=D("2017-09-03")),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("c", DEV.values(), ids=DEV.keys())
+def test_dev_sentences(c: Case) -> None:
+    check(c)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -299,6 +337,13 @@ OWN = {
     "year-less-season": Case("The ship sailed north in the winter.", "winter", "2019-32",
          "2019-06-01", "2019-08-31", "season", "anchored", "date.season",
          anchor=D("2019-10-01")),
+    # no hemisphere stated: EDTF's location-independent codes, bounded by both hemispheres
+    "season-any-hemisphere": Case("Talks resumed in the spring of 2019.", "spring of 2019",
+         "2019-21", "2019-03-01", "2019-11-30", "season", "explicit", "date.season_year",
+         hemisphere=None),
+    "summer-any-hemisphere": Case("Fisheries patrols ran through summer 2024/25.",
+         "summer 2024/25", "2024-22", "2024-06-01", "2025-02-28", "season", "explicit",
+         "date.season_year", hemisphere=None),
     "season-span": Case("Trials ran from the spring of 2019 to the autumn of 2020.",
          "from the spring of 2019 to the autumn of 2020", "2019-09/2020-05", "2019-09-01",
          "2020-05-31", "season", "explicit", "date.range"),
@@ -306,7 +351,7 @@ OWN = {
     "named-day-with-year": Case("Veterans marched in Seoul on Anzac Day 2015.", "Anzac Day 2015",
          "2015-04-25", "2015-04-25", "2015-04-25", "day", "explicit", "date.named_day"),
     "named-day-narrative": Case("The brigade landed in 1950 and dined on Christmas Day.",
-         "Christmas Day", "1950-12-25", "1950-12-25", "1950-12-25", "day", "anchored",
+         "Christmas Day", "1950-12-25", "1950-12-25", "1950-12-25", "day", "inferred",
          "date.named_day"),
     # spans and sets
     "range-days": Case("Japan chaired the talks from 26 July to 3 August 2003.",
@@ -380,9 +425,65 @@ OWN = {
     "mixed-qualifiers": Case("Trade grew from around 1995 to probably 2001.",
          "from around 1995 to probably 2001", "1995~/2001?", "1995-01-01", "2001-12-31", "year",
          "explicit", "date.range", qualifier="uncertain_approximate"),
-    # year-less dates: narrative year, else the document date and tense, else unresolved
+    # year-less dates: a year earlier in the sentence, else the document date and tense, else
+    # (undated text) the last year written before it, else unresolved
     "narrative-month": Case("In 1991 both Koreas joined the UN; the vote came in September.",
-         "September", "1991-09", "1991-09-01", "1991-09-30", "month", "anchored", "date.month"),
+         "September", "1991-09", "1991-09-01", "1991-09-30", "month", "inferred", "date.month"),
+    "anchor-beats-narrative": Case("Talks began in 2003. The minister visited Seoul in January.",
+         "January", "2016-01", "2016-01-01", "2016-01-31", "month", "anchored", "date.month",
+         anchor=D("2016-09-06")),
+    "anchor-future-next-one": Case("Talks began in 2003. The minister will visit Seoul in "
+         "January.", "January", "2017-01", "2017-01-01", "2017-01-31", "month", "anchored",
+         "date.month", anchor=D("2016-09-06")),
+    "same-sentence-year": Case("Talks began on 3 March 2003 and ended on 5 March.", "5 March",
+         "2003-03-05", "2003-03-05", "2003-03-05", "day", "inferred", "date.day_month",
+         anchor=D("2016-09-06")),
+    "later-year-not-used": Case("The envoy arrived in July. Relations began in 2001.", "July",
+         None, None, None, "month", "unresolved", "date.month"),
+    # counted from the previous explicit date in the text
+    "days-earlier": Case("The talks ended on 12 March 2003. Four days earlier, a ship sank.",
+         "Four days earlier", "2003-03-08", "2003-03-08", "2003-03-08", "day", "inferred",
+         "date.counted"),
+    "years-later": Case("Relations began in 2001. Two years later an embassy opened.",
+         "Two years later", "2003", "2003-01-01", "2003-12-31", "year", "inferred",
+         "date.counted"),
+    "days-from-a-year": Case("Relations began in 2001. Four days later an embassy opened.",
+         "Four days later", None, None, None, "day", "unresolved", "date.counted"),
+    "following-week": Case("The ship sank on Friday, 7 March 2003. The following week, talks "
+         "resumed.", "following week", "2003-03-10/2003-03-16", "2003-03-10", "2003-03-16",
+         "day", "inferred", "date.following"),
+    "following-month": Case("The embassy opened in March 2003 and closed the following month.",
+         "following month", "2003-04", "2003-04-01", "2003-04-30", "month", "inferred",
+         "date.following"),
+    "following-year": Case("Talks began in 2003; the following year they failed.",
+         "following year", "2004", "2004-01-01", "2004-12-31", "year", "inferred",
+         "date.following"),
+    "next-day-after-date": Case("Troops landed on 15 September 1950 and took the port the next "
+         "day.", "next day", "1950-09-16", "1950-09-16", "1950-09-16", "day", "inferred",
+         "date.following"),
+    "following-undated": Case("The following year they failed.", "following year", None, None,
+         None, "year", "unresolved", "date.following"),
+    "planned-for": Case("Elections are planned for June.", "June", "2024-06", "2024-06-01",
+         "2024-06-30", "month", "anchored", "date.month", anchor=WED),
+    "in-the-following-year": Case("Talks began in 2003; in the following year they failed.",
+         "following year", "2004", "2004-01-01", "2004-12-31", "year", "inferred",
+         "date.following"),
+    # "until" a clause dated "in" …: the open period up to that date
+    "until-clause": Case("The embassy stayed open until the war broke out in April.",
+         "until the war broke out in April", "../2007-04", None, "2007-04-30", "month",
+         "anchored", "date.until", anchor=D("2007-07-27")),
+    "until-clause-year": Case("Aid continued until North Korea joined the UN in 1991.",
+         "until North Korea joined the UN in 1991", "../1991", None, "1991-12-31", "year",
+         "explicit", "date.until"),
+    "until-clause-broken": Case("Aid continued until it ended. In April it resumed.", "April",
+         None, None, None, "month", "unresolved", "date.month"),
+    # "this week/month/year" follows the tense of its clause
+    "this-year-future": Case("The minister will visit Pyongyang this year.", "this year",
+         "2024-05-15/2024-12-31", "2024-05-15", "2024-12-31", "day", "anchored",
+         "date.relative_period", anchor=WED),
+    "this-year-past": Case("The minister visited Pyongyang this year.", "this year",
+         "2024-01-01/2024-05-15", "2024-01-01", "2024-05-15", "day", "anchored",
+         "date.relative_period", anchor=WED),
     "past-from-anchor": Case("Officials met in Canberra on 14 August.", "14 August",
          "2018-08-14", "2018-08-14", "2018-08-14", "day", "anchored", "date.day_month",
          anchor=D("2019-06-01")),
@@ -445,7 +546,8 @@ RULE_IDS = {
     "date.season_year", "date.season", "date.named_day", "date.range", "date.day_range",
     "date.month_day_range", "date.day_list", "date.month_list", "date.year_list",
     "date.year_span", "date.since", "date.until", "date.by", "date.before", "date.after",
-    "date.ago", "date.relative_period", "date.relative_day", "date.recent", "date.weekday",
+    "date.ago", "date.counted", "date.following", "date.relative_period", "date.relative_day",
+    "date.recent", "date.weekday",
 }  # fmt: skip
 
 
@@ -500,7 +602,7 @@ def test_relative_and_year_less_phrases_stay_unresolved_without_anchor(phrase: s
         "May I add that march routes were closed.", "The March on Seoul was long.",
         "resolutions 1718 and 1874", "the 1718 Committee met", "In 2000 people fled.",
         "NZ$8.5 million and NZD$1.4 million", "The meeting was on a Tuesday, as every Monday.",
-        "as early as 2019",
+        "as early as 2019", "Support for May grew in the party.",
     ],
 )  # fmt: skip
 def test_not_dates(text: str) -> None:
@@ -516,7 +618,7 @@ def test_not_dates(text: str) -> None:
     ("phrase", "edtf_"),
     [
         ("2006", "2006"), ("in 2006", "2006"), ("the 1950s", "195X"), ("July 2000", "2000-07"),
-        ("26 July 1950", "1950-07-26"), ("spring 2024", "2024-29"), ("since 1995", "1995/.."),
+        ("26 July 1950", "1950-07-26"), ("spring 2024", "2024-21"), ("since 1995", "1995/.."),
     ],
 )  # fmt: skip
 def test_parse_when_reads_one_whole_phrase(phrase: str, edtf_: str) -> None:
@@ -554,7 +656,7 @@ def test_unknown_hemisphere_is_refused() -> None:
         ("1985-04-12", "1985-04-12", "1985-04-12"), ("2001-03~", "2001-03-01", "2001-03-31"),
         ("2024-02", "2024-02-01", "2024-02-29"), ("201X", "2010-01-01", "2019-12-31"),
         ("19XX", "1900-01-01", "1999-12-31"), ("2024-29", "2024-09-01", "2024-11-30"),
-        ("2024-30", "2024-12-01", "2025-02-28"), ("2024-24", "2024-12-01", "2025-02-28"),
+        ("2024-30", "2024-12-01", "2025-02-28"), ("2024-24", "2024-06-01", "2025-02-28"),
         ("2024-33", "2024-01-01", "2024-03-31"), ("2024-41", "2024-07-01", "2024-12-31"),
         ("1995/..", "1995-01-01", None), ("../1971", None, "1971-12-31"),
         ("1995/", "1995-01-01", None), ("2004-06~/2004-08?", "2004-06-01", "2004-08-31"),
@@ -584,6 +686,8 @@ def test_edtf_bounds_refuses_strings_outside_the_subset(edtf_: str) -> None:
 
 # edtf cuts seasons that begin in December (codes 24, 28, 30) off at 31 December (§1.2).
 DECEMBER_SEASON = re.compile(r"\d{4}-(?:24|28|30)")
+# edtf reads the location-independent seasons 21–24 as northern ones; ours hold both readings.
+ANY_HEMISPHERE_SEASON = re.compile(r"\d{4}-(?:21|22|23|24)")
 
 
 def agrees_with_edtf_package(w: When) -> None:
@@ -594,6 +698,10 @@ def agrees_with_edtf_package(w: When) -> None:
         None if isinstance(end, float) else edtf.struct_time_to_date(end)
         for end in (parsed.lower_strict(), parsed.upper_strict())
     )
+    if ANY_HEMISPHERE_SEASON.fullmatch(w.edtf):
+        assert w.earliest is not None and w.latest is not None
+        assert w.earliest <= earliest and latest <= w.latest
+        return
     assert earliest == w.earliest
     if DECEMBER_SEASON.fullmatch(w.edtf):
         assert w.latest is not None and latest == dt.date(w.latest.year - 1, 12, 31)
@@ -603,7 +711,7 @@ def agrees_with_edtf_package(w: When) -> None:
 
 EXAMPLES = [
     w
-    for c in (*SOURCES.values(), *OWN.values())
+    for c in (*SOURCES.values(), *DEV.values(), *OWN.values())
     for w in find_dates(c.text, anchor=c.anchor, hemisphere=c.hemisphere)
     if w.edtf is not None
 ]
@@ -648,9 +756,8 @@ def _check_invariants(text: str, found: list[When]) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(text=st.text(), anchor=anchors, north=st.booleans())
-def test_any_text_is_safe(text: str, anchor: dt.date | None, north: bool) -> None:
-    hemisphere = "north" if north else "south"
+@given(text=st.text(), anchor=anchors, hemisphere=st.sampled_from([None, "north", "south"]))
+def test_any_text_is_safe(text: str, anchor: dt.date | None, hemisphere: str | None) -> None:
     _check_invariants(text, find_dates(text, anchor=anchor, hemisphere=hemisphere))
 
 
@@ -674,3 +781,48 @@ def test_written_dates_round_trip(day: dt.date, month_first: bool) -> None:
     assert w is not None
     assert (w.text, w.edtf, w.earliest, w.latest) == (phrase, day.isoformat(), day, day)
     assert (w.precision, w.resolution) == ("day", "explicit")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    day=st.dates(dt.date(1000, 2, 1), dt.date(2099, 11, 30)),
+    n=st.integers(1, 99),
+    later=st.booleans(),
+)
+def test_days_counted_from_the_previous_date(day: dt.date, n: int, later: bool) -> None:
+    text = (
+        f"The talks ended on {day.day} {MONTHS[day.month - 1]} {day.year}. "
+        f"{n} day{'s' if n != 1 else ''} {'later' if later else 'earlier'}, a ship sank."
+    )
+    _, counted = find_dates(text)
+    assert counted.rule == "date.counted"
+    want = day + dt.timedelta(days=n if later else -n)
+    if dt.date(1000, 1, 1) <= want:
+        assert (counted.edtf, counted.earliest, counted.resolution) == (
+            want.isoformat(),
+            want,
+            "inferred",
+        )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    anchor=st.dates(dt.date(1100, 1, 1), dt.date(2090, 12, 31)),
+    month=st.sampled_from(MONTHS),
+    later_year=st.integers(1000, 2099),
+    future=st.booleans(),
+)
+def test_a_month_without_a_year_follows_the_document_date(
+    anchor: dt.date, month: str, later_year: int, future: bool
+) -> None:
+    text = (
+        f"The minister {'will visit' if future else 'visited'} Seoul in {month}. "
+        f"Relations began in {later_year}."
+    )
+    w = find_dates(text, anchor=anchor)[0]
+    assert w.text == month and w.resolution == "anchored"
+    assert w.earliest is not None and w.latest is not None
+    if future:
+        assert w.latest >= anchor and w.earliest.year <= anchor.year + 1
+    else:
+        assert w.earliest <= anchor and w.latest.year >= anchor.year - 1

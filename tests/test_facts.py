@@ -12,7 +12,8 @@ import datetime as dt
 import nzdprk
 from nzdprk import actors, dates, money
 from nzdprk.claims import actor_table, fact_key
-from nzdprk.claims.events import ONSET, extract_events
+from nzdprk.claims.events import extract_events
+from nzdprk.claims.nouns import ONSET
 from nzdprk.extract import _with_found, actor_lookup
 from nzdprk.text import split_sentences
 
@@ -94,8 +95,8 @@ def test_such_tests_are_of_the_kind_and_by_the_actor_told_before():
         "“It follows two such tests last year and more than a dozen missile tests this year.\n"
     )
     assert nuclear_tests(text, dt.date(2017, 9, 3)) == [
-        ("nuclear test", "nuclear_test", None, (("recipient", "PRK"),), "nuclear_test:PRK"),
-        ("tests", "nuclear_test", "2016", (("recipient", "PRK"),), "nuclear_test:PRK"),
+        ("nuclear test", "nuclear_test", None, (("actor", "PRK"),), "nuclear_test:PRK"),
+        ("tests", "nuclear_test", "2016", (("actor", "PRK"),), "nuclear_test:PRK"),
     ]
     written = "The 1995 French nuclear test was condemned.\nTwo such tests followed in 1996.\n"
     assert nuclear_tests(written) == [

@@ -119,7 +119,7 @@ def test_headings_and_infobox_lines_read_as_before(line):
 @given(st.text(alphabet=" \t\n=ab", max_size=30))
 @settings(max_examples=400, deadline=None)
 def test_the_wiki_title_reads_as_before(text):
-    from nzdprk.read import _wiki_title
+    from nzdprk.read.encyclopedia import _wiki_title
 
     old = OLD_WIKI_TITLE.match(text)
     first_line = text.lstrip().split("\n", 1)[0]

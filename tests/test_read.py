@@ -309,12 +309,12 @@ def test_deep_nesting_is_our_message_whatever_limit_pyyaml_has(make_corpus, monk
     reads the package's message, on the line of the file where the nesting is."""
     import yaml
 
-    from nzdprk import read
+    from nzdprk.read import front_matter
 
     def own_limit(self):
         raise yaml.scanner.ScannerError(problem="exceeded the nesting limit of this release")
 
-    monkeypatch.setattr(read._Loader, "get_token", own_limit)
+    monkeypatch.setattr(front_matter._Loader, "get_token", own_limit)
     folder = make_corpus({"deep.txt": nested("[" * 1000 + "]" * 1000)})
     problem = only_problem(load(folder))
     assert problem.message.startswith("front matter is nested more than 32 levels deep")

@@ -10,7 +10,7 @@ The charts never claim more than the data:
 * an open period ("since 1995") ends at the day its source speaks from, marked ``|``; when that
   day is itself only a lower bound, a dotted stub with an arrow says "at least until here";
   an unknown start is a dotted stub with an arrow to the left, never a bar to the chart's edge;
-* a date anchored to the document's own date is drawn hollow;
+* a date whose year or day was supplied by a rule (anchored or inferred) is drawn hollow;
 * an amount with no stated date is drawn apart from the time axis, never at the date of a
   revision of its source.
 

@@ -78,7 +78,8 @@ def aid_chart(
             + (f"as of {r.as_of_date:%Y-%m-%d}" if not pd.isna(r.as_of_date) else "date not stated")
             for r in stated.itertuples()
         ).replace("  ", " ")
-        + f"; {len(promises)} promises without an amount. Undated amounts are drawn apart, "
+        + f"; {len(promises)} promise{'' if len(promises) == 1 else 's'} without an amount. "
+        "Undated amounts are drawn apart, "
         "not on the time axis.",
     )
     ax.set(**kwargs)

@@ -244,11 +244,11 @@ def agreement_matrix(
     counts = table["relation"].astype(str).value_counts()
     describe(
         ax,
-        f"Grid{': ' + title if title else ''}. Rows: {len(facts)} facts stated by more than one "
-        f"source ({', '.join(facts)}); columns: the {len(columns)} sources. Each filled cell "
+        f"Grid{': ' + title if title else ''}. Rows: {len(facts)} happenings stated by more than "
+        f"one source ({', '.join(facts)}); columns: the {len(columns)} sources. Each filled cell "
         "names the relation of that source's claim to the others': "
         + ", ".join(f"{RELATION_LABELS[k]} {v}" for k, v in counts.items())
-        + ". Empty cells are sources that say nothing about the fact.",
+        + ". Empty cells are sources that say nothing about the happening.",
     )
     ax.set(**kwargs)
     return ax

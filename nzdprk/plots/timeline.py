@@ -138,7 +138,7 @@ def _timeline_key() -> list[mpl.lines.Line2D]:
             mfc="white",
             marker="s",
             ms=7,
-            label="anchored to the document's date",
+            label="year or day supplied by a rule (not written)",
         ),
         mpl.lines.Line2D(
             [],
@@ -190,7 +190,8 @@ def _bar(
     resolution: str,
     end: str,
 ) -> None:
-    """One bar; hollow when anchored. Unknown bounds are dotted stubs with an arrow."""
+    """One bar; hollow when a rule completed the date (anchored or inferred). Unknown bounds
+    are dotted stubs with an arrow."""
     if end == "open start":
         ax.plot([left, right], [y, y], color=colour, lw=2, ls=":")
         ax.plot([left], [y], marker="<", color=colour, ms=6)
@@ -200,7 +201,7 @@ def _bar(
         ax.plot([right], [y], marker=">", color=colour, ms=6)
         return
     ax.plot([left, right], [y, y], color=colour, lw=6, solid_capstyle="projecting", zorder=2)
-    if resolution == "anchored":
+    if resolution in ("anchored", "inferred"):
         ax.plot([left, right], [y, y], color="white", lw=2.5, solid_capstyle="projecting", zorder=3)
     if end.startswith("as of"):
         ax.plot([right], [y], marker="|", color=colour, ms=12, mew=2, zorder=3)

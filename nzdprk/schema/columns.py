@@ -101,8 +101,9 @@ def when_block(prefix: str, what: str) -> tuple[Column, ...]:
             f"{p}resolution",
             RESOLUTION,
             "explicit: the text alone fixes it; anchored: missing parts taken from the document "
-            "date or a year nearby; inferred: deduced from other evidence; "
-            "unresolved: cannot be placed",
+            "date; inferred: taken from other dates of the text by a stated rule (a year "
+            "earlier in the sentence or the narrative, a count from the previous date; see "
+            "note) or deduced from other evidence; unresolved: cannot be placed",
         ),
         column(
             f"{p}is_interval", "boolean", "a span (EDTF with '/'), not a point of some precision"
