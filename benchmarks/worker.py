@@ -8,6 +8,7 @@ process (no warm caches, its own peak memory)::
     python benchmarks/worker.py dates FOLDER --sample K
     python benchmarks/worker.py accuracy
     python benchmarks/worker.py profile FOLDER [--top N]
+    python benchmarks/worker.py scale FOLDER --how one|jobs0|dask2   (not pinned)
 
 Each line is one JSON object; the ``nzdprk`` task writes one line per stage as it goes, so a
 run stopped by its time budget still reports what it finished.
@@ -105,6 +106,11 @@ def task_nzdprk(folder: Path, budget: float, predicted: dict[str, float]) -> Non
     from nzdprk.schema import FRAMES
 
     emit(stage="import", seconds=time.perf_counter() - start, maxrss_mb=maxrss_mb())
+    import numpy  # noqa: F401 - the libraries the frames need, loaded before the corpus is,
+    import pandas  # noqa: F401 - so that memory beyond them can be told apart
+    import pyarrow  # noqa: F401
+
+    emit(stage="libraries", maxrss_mb=maxrss_mb())
     t0, c0 = time.perf_counter(), time.process_time()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -162,6 +168,48 @@ def task_nzdprk(folder: Path, budget: float, predicted: dict[str, float]) -> Non
             rows=len(frames),
         )
     emit(stage="end", complete=complete, seconds=time.perf_counter() - t0, maxrss_mb=maxrss_mb())
+
+
+def task_scale(folder: Path, how: str) -> None:
+    """The whole of ``load_corpus(folder).frames()`` (import included) one way: ``one``
+    process, ``jobs0`` (``jobs=0``: one worker process per core) or ``dask2``
+    (`load_corpus_with_dask` on a local ``dask.distributed`` cluster of 2 single-threaded
+    worker processes, started before the clock). Not pinned to one CPU."""
+    cluster = client = None
+    if how == "dask2":
+        from dask.distributed import Client, LocalCluster
+
+        t = time.perf_counter()
+        cluster = LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+        emit(stage="cluster", seconds=time.perf_counter() - t)
+    t0, c0 = time.perf_counter(), time.process_time()
+    import nzdprk
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if how == "dask2":
+            from nzdprk.parallel import load_corpus_with_dask
+
+            corpus = load_corpus_with_dask(folder, scheduler=client)
+        else:
+            corpus = nzdprk.load_corpus(folder, jobs=0 if how == "jobs0" else 1)
+    frames = corpus.frames()
+    emit(
+        stage="end",
+        how=how,
+        seconds=time.perf_counter() - t0,
+        cpu_seconds=time.process_time() - c0,
+        documents=len(corpus.docs),
+        rows=sum(len(f) for f in frames.values()),
+        cores=len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        maxrss_mb=maxrss_mb(),
+    )
+    if client is not None:
+        client.close()
+        cluster.close()
 
 
 def task_frontmatter(folder: Path) -> None:
@@ -390,15 +438,18 @@ def task_profile(folder: Path, top: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("task", choices=["nzdprk", "frontmatter", "dates", "accuracy", "profile"])
+    parser.add_argument(
+        "task", choices=["nzdprk", "frontmatter", "dates", "accuracy", "profile", "scale"]
+    )
     parser.add_argument("folder", type=Path, nargs="?")
     parser.add_argument("--budget", type=float, default=3600.0)
     parser.add_argument("--predict", default="{}", help="JSON: stage -> predicted seconds")
     parser.add_argument("--sample", type=int, default=200)
     parser.add_argument("--top", type=int, default=15)
     parser.add_argument("--mem-limit-gb", type=float, default=0.0)
+    parser.add_argument("--how", choices=["one", "jobs0", "dask2"], default="one")
     args = parser.parse_args()
-    cpu = pin_one_cpu()
+    cpu = None if args.task == "scale" else pin_one_cpu()
     limit_memory(args.mem_limit_gb)
     emit(stage="start", cpu=cpu, python=sys.version.split()[0])
     if args.task == "nzdprk":
@@ -409,6 +460,8 @@ def main() -> None:
         task_dates(args.folder, args.sample)
     elif args.task == "accuracy":
         task_accuracy()
+    elif args.task == "scale":
+        task_scale(args.folder, args.how)
     else:
         task_profile(args.folder, args.top)
 

@@ -433,7 +433,7 @@ def load_corpus(
 
     ``jobs`` > 1 analyses the documents in that many worker processes (0: one per core), and
     ``progress`` shows a progress bar; the frames are the same either way. For a corpus too
-    large for one machine see `nzdprk.parallel.analyse_with_dask`.
+    large for one machine see `nzdprk.parallel.load_corpus_with_dask`.
 
     Symbolic links (to files or folders) are followed only while they stay inside the corpus
     folder; ``follow_symlinks=True`` follows them anywhere. A sentence longer than
@@ -445,11 +445,38 @@ def load_corpus(
     root = Path(path) if path is not None else bundled_seeds()
     docs, problems = read_corpus(root, pattern, follow_symlinks=follow_symlinks)
     catalogue, cat_problems = read_catalogue(root)
-    problems = cat_problems + problems + _check_catalogue(docs, catalogue)
-    problems += [p for doc in docs for p in work_problems(doc)]
+    docs = [catalogued(doc, catalogue) for doc in docs]
+    work = [p for doc in docs for p in work_problems(doc)]
+    problems = checked(root, docs, problems, work, catalogue, cat_problems, strict=strict)
+    analyses = None
+    if jobs != 1 or progress:
+        from .pool import analyse_all
+
+        analyses = analyse_all(docs, jobs=jobs, progress=progress)
+    return Corpus(docs, problems, root, catalogue, analyses)
+
+
+def catalogued(doc: Document, catalogue: dict[str, dict[str, str]]) -> Document:
+    """The document with what the corpus's catalogue says of its file (see `_catalogued`)."""
+    return _catalogued(doc, catalogue.get(doc.path, {}))
+
+
+def checked(
+    root: Path,
+    docs: list[Document],
+    problems: list[Problem],
+    work: list[Problem],
+    catalogue: dict[str, dict[str, str]],
+    catalogue_problems: list[Problem],
+    *,
+    strict: bool,
+) -> list[Problem]:
+    """Every problem of a corpus read, raised with ``strict`` or else announced in one
+    `CorpusWarning`: the catalogue's, the files' (``problems``, in file order), the
+    catalogue's checks of the documents, and the parts too long to analyse (``work``)."""
+    problems = catalogue_problems + problems + _check_catalogue(docs, catalogue) + work
     if strict and not docs and not any(p.severity == "error" for p in problems):
         raise NoDocumentsError(problems)
-    docs = [_catalogued(doc, catalogue.get(doc.path, {})) for doc in docs]
     if problems and strict:
         raise CorpusError(problems)
     if problems:
@@ -458,11 +485,6 @@ def load_corpus(
             f"{root.name or root}: {errors} file(s) skipped, {len(problems) - errors} warning(s); "
             "see corpus.problems",
             CorpusWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
-    analyses = None
-    if jobs != 1 or progress:
-        from .parallel import analyse_all
-
-        analyses = analyse_all(docs, jobs=jobs, progress=progress)
-    return Corpus(docs, problems, root, catalogue, analyses)
+    return problems

@@ -91,10 +91,11 @@ def write_tables(
 
 
 def _writer(frame: pd.DataFrame, format: str, spreadsheet: bool):
+    """The function that writes ``frame`` to a path. A spreadsheet-safe copy is made only when
+    the file is written, and dropped after, so one copy at a time is in memory."""
     if format == "parquet":
         return lambda p: frame.to_parquet(p, index=False)
-    data = spreadsheet_safe(frame) if spreadsheet else frame
-    return lambda p: data.to_csv(
+    return lambda p: (spreadsheet_safe(frame) if spreadsheet else frame).to_csv(
         p,
         index=False,
         date_format="%Y-%m-%d",

@@ -546,7 +546,7 @@ def _without_curated_persons(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the curated tables forget every person (states and bodies stay)."""
     import functools
 
-    from nzdprk import actors as module
+    from nzdprk.actors import tables as module
 
     index = module._index()
 
@@ -598,7 +598,7 @@ def test_each_cue_alone_on_a_source_sentence(
 ) -> None:
     assert sentence in SEEDS["000"]
     _without_curated_persons(monkeypatch)
-    from nzdprk.actors import _slug
+    from nzdprk.actors.keys import _slug
 
     assert _persons(sentence) == [_row(sentence, name, "person:" + _slug(name))]
 

@@ -813,10 +813,238 @@ def parties(text: str) -> list[tuple[str, list[str], list[str]]]:
             [("found", ["nz-dprk-society"], [])],
             id="organisation-name-source",
         ),
+        pytest.param(  # h04: North Korea tested; it is not the test's target
+            "Foreign Minister Gerry Brownlee has condemned today’s nuclear test by North Korea as"
+            " utterly deplorable.",
+            [("accuse", ["gerry-brownlee"], []), ("nuclear_test", ["PRK"], [])],
+            id="agent-by-source",
+        ),
+        pytest.param(
+            "Japan condemned the missile launch by China.",
+            [("accuse", ["JPN"], []), ("missile_launch", ["CHN"], [])],
+            id="agent-by-written",
+        ),
+        pytest.param(  # 000: the founders found it; the Society is what was founded
+            "The New Zealand-DPRK Society established in 1973 by Don Borrie and Wolf Rosenberg has"
+            " played an important role in promoting relations.",
+            [("found", ["don-borrie", "wolf-rosenberg"], [])],
+            id="agent-after-date-source",
+        ),
+        pytest.param(
+            "The Japan Society founded in 1990 by Helen Clark and Phil Goff has grown.",
+            [("found", ["helen-clark", "phil-goff"], [])],
+            id="agent-after-date-written",
+        ),
+        pytest.param(  # h10
+            "Since 2008 a fund managed by the New Zealand embassy in Seoul allocated $30,000 a"
+            " year for aid agencies.",
+            [("aid_amount", ["NZL"], [])],
+            id="agent-after-participle-source",
+        ),
+        pytest.param(  # a host receives the visit
+            "The visit hosted by China ended in May.",
+            [("visit", [], ["CHN"])],
+            id="agent-host-written",
+        ),
+        pytest.param(  # 000: the New Zealander was shot down, by no one named
+            "A New Zealander flying with the Royal Air Force was also captured when he was shot"
+            " down near P'yongyang, and was repatriated at around the same time.",
+            [("detain", [], ["NZL"]), ("assault", [], []), ("retreat", [], [])],
+            id="passive-pronoun-source",
+        ),
+        pytest.param(
+            "Helen Clark met officials, and she was also captured when she was shot down.",
+            [("meet", ["helen-clark"], []), ("detain", [], []), ("assault", [], [])],
+            id="passive-pronoun-written",
+        ),
+        pytest.param(  # 004: what follows a verb of saying is what was said, not an addressee
+            "The outlet added that North Korea would take necessary steps to protect its"
+            " sovereignty and security.",
+            [("statement", [], [])],
+            id="speech-no-addressee-source",
+        ),
+        pytest.param(  # h02: the poll is the source; the Australians are not addressed
+            "According to a 2013 BBC World Service Poll, only 7% of Australians view North Korea's"
+            " influence positively.",
+            [("statement", [], [])],
+            id="according-to-source",
+        ),
+        pytest.param(
+            "According to Helen Clark, Japan had joined the talks.",
+            [("statement", ["helen-clark"], []), ("meet", ["JPN"], [])],
+            id="according-to-written",
+        ),
+        pytest.param(  # h06: New Zealand is named in the quotation, Peters says it
+            '"It is important New Zealand does what it can to assist," said Mr Peters.',
+            [("statement", ["person:peters"], [])],
+            id="speaker-not-quoted-source",
+        ),
+        pytest.param(
+            '"Japan must answer," Helen Clark said.',
+            [("statement", ["helen-clark"], [])],
+            id="speaker-not-quoted-written",
+        ),
+        pytest.param(  # 004: Ukraine is invaded; it threatens no one
+            "North Korea, through its aggressive rhetoric and its supply of military related"
+            " technologies to Russia in support of the illegal invasion of Ukraine, once again"
+            " threatens peace and stability in our region.",
+            [("support", ["PRK"], []), ("assault", [], ["UKR"]), ("threaten", [], [])],
+            id="object-of-source",
+        ),
+        pytest.param(  # 003: South Korea engages with North Korea; the support is South Korea's
+            "President Roh and Minister Song were assured of New Zealand's continuing support for"
+            " their country’s attempts to engage with North Korea, bilaterally as well as through"
+            " the Six Party Talks.",
+            [("support", ["NZL"], [])],
+            id="embedded-infinitive-source",
+        ),
+        pytest.param(
+            "Japan urged China to put pressure on Russia.",
+            [("request", ["JPN"], ["CHN"])],
+            id="embedded-infinitive-written",
+        ),
+        pytest.param(
+            "Japan welcomed news that China will send aid to Russia.",
+            [("welcome", ["JPN"], [])],
+            id="embedded-that-written",
+        ),
+        pytest.param(  # 002: the two Koreas resume cooperation, not the minister
+            "Foreign Affairs Minister Phil Goff, has welcomed news that North and South Korea will"
+            " resume dialogue and cooperation on a range of key political and economic issues.",
+            [
+                ("welcome", ["phil-goff"], []),
+                ("negotiate", ["PRK", "KOR"], []),
+                ("cooperate", [], []),
+            ],
+            id="coordinated-noun-source",
+        ),
+        pytest.param(
+            "Helen Clark praised the efforts at reconciliation and cooperation.",
+            [("welcome", ["helen-clark"], []), ("cooperate", [], [])],
+            id="coordinated-noun-written",
+        ),
+        pytest.param(  # 001: New Zealand is where the visit comes from, North Korea its host
+            "This will be the first ever official visit from New Zealand to North Korea.",
+            [("visit", [], ["PRK"])],
+            id="origin-from-source",
+        ),
+        pytest.param(
+            "A visit from Japan to China followed.",
+            [("visit", [], ["CHN"])],
+            id="origin-from-written",
+        ),
+        pytest.param(  # h06: New Zealand provided the earlier sum; it did not receive it
+            "This contribution follows the $500,000 New Zealand provided via the International"
+            " Federation of the Red Cross immediately following last year's floods.",
+            [("aid_amount", [], [])],
+            id="new-subject-source",
+        ),
+        pytest.param(
+            "This contribution follows the $9,000 Japan provided to the Red Cross.",
+            [("aid_amount", [], [])],
+            id="new-subject-written",
+        ),
+        pytest.param(  # h04: the test North Korea conducted is North Korea's
+            "This is the sixth nuclear test North Korea has conducted and appears to be the"
+            " largest yet.",
+            [("nuclear_test", ["PRK"], [])],
+            id="relative-subject-source",
+        ),
+        pytest.param(
+            "The missile test China carried out failed.",
+            [("missile_launch", ["CHN"], [])],
+            id="relative-subject-written",
+        ),
+        pytest.param(  # h09: Mr Peters urges and calls, not the ministers he wrote to
+            "Mr Peters said he had written to the North Korean and Chinese Foreign Ministers at the"
+            " weekend, urging the North Koreans not to develop nuclear weapons and calling on China"
+            " to dissuade its neighbour from doing so.",
+            [
+                ("statement", ["person:peters"], []),
+                ("request", ["person:peters"], ["PRK"]),
+                ("request", ["person:peters"], ["CHN"]),
+            ],
+            id="participial-adjunct-source",
+        ),
+        pytest.param(
+            "Helen Clark condemned the Chinese launch, urging Japan to stay calm.",
+            [("accuse", ["helen-clark"], ["CHN"]), ("request", ["helen-clark"], ["JPN"])],
+            id="participial-adjunct-written",
+        ),
+        pytest.param(
+            "Japan, in support of the invasion of Ukraine, again threatens peace.",
+            [("support", ["JPN"], []), ("assault", [], ["UKR"]), ("threaten", [], [])],
+            id="object-of-written",
+        ),
     ],
 )
 def test_roles_only_where_the_grammar_binds_them(sentence, expected):
     assert parties(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "action", "actors"),
+    [
+        pytest.param(  # 000: "it" is North Korea, never Helen Clark
+            "New Zealand Prime Minister Helen Clark urged the UN to bring its full weight to bear"
+            " on North Korea after it announced it had conducted the underground nuclear test.",
+            "nuclear_test",
+            [],
+            id="it-is-no-person-source",
+        ),
+        pytest.param(
+            "Helen Clark praised China after it had conducted a missile test.",
+            "missile_launch",
+            ["CHN"],
+            id="it-is-no-person-written",
+        ),
+        pytest.param(
+            "China praised Japan after she had visited Seoul.",
+            "visit",
+            [],
+            id="she-is-no-state-written",
+        ),
+    ],
+)
+def test_a_pronoun_takes_only_a_subject_of_its_kind(sentence, action, actors):
+    assert [a for act, a, _ in parties(sentence) if act == action] == [actors]
+
+
+def test_the_narrators_words_around_a_quotation_are_not_the_speakers(corpus, code):
+    tour = find(corpus, PETERS_2007, "“We have grave concerns", "visit")  # 003
+    assert tour["recipient_id"] == "KOR" and pd.isna(tour["attributed_to"])
+    e = code('"We will help Japan," said Helen Clark, who yesterday visited Seoul.')
+    visit, said = one(e, action="visit"), one(e, action="statement")
+    assert visit["actor_id"] == "helen-clark" and pd.isna(visit["attributed_to"])
+    assert said["attributed_to"] == "helen-clark"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(  # h03: "the meeting" is the meeting just told
+            "In 2018, minister of finance Grant Robertson visited South Korea and has met with"
+            " South Korean deputy finance minister Koh Hyeong Kwon. During the meeting, the South"
+            " Korean finance ministry announced that Korean firms will participate in New Zealand's"
+            " infrastructure project.",
+            [("visit", None), ("meet", None), ("statement", 1)],
+            id="opening-the-source",
+        ),
+        pytest.param(
+            "Helen Clark met the Japanese envoy. After the meeting, Japan announced new aid.",
+            [("meet", None), ("statement", 0)],
+            id="opening-the-written",
+        ),
+        pytest.param(  # a modifier makes it another one
+            "Japan conducted a missile test in May. The second missile test failed.",
+            [("missile_launch", None), ("missile_launch", None)],
+            id="modified-is-new-written",
+        ),
+    ],
+)
+def test_a_sentence_opening_on_the_event_refers_back(text, expected):
+    _, events = coded(text)
+    assert [(e.action, e.refers_to) for e in events] == expected
 
 
 def test_triggers_are_found_once_per_document_and_given_to_their_sentences():

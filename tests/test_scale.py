@@ -9,7 +9,7 @@ import pytest
 
 import nzdprk
 from nzdprk import cli
-from nzdprk.parallel import analyse_all, analyse_with_dask
+from nzdprk.parallel import batches, load_corpus_with_dask
 
 FRAMES = (
     "documents",
@@ -34,13 +34,44 @@ def test_worker_processes_give_the_same_frames(corpus):
     assert_same_frames(corpus, nzdprk.load_corpus(jobs=2))
 
 
-def test_dask_gives_the_same_frames(corpus):
+def test_dask_on_local_processes_gives_the_same_frames(corpus):
     pytest.importorskip("dask")
-    parallel = nzdprk.load_corpus()
-    analyses = analyse_with_dask(parallel.docs, npartitions=3, scheduler="processes")
-    assert analyses == analyse_all(parallel.docs)
-    parallel._analysed = analyses
-    assert_same_frames(corpus, parallel)
+    assert_same_frames(corpus, load_corpus_with_dask(batch_size=2))
+
+
+def test_dask_on_a_distributed_cluster_gives_the_same_frames(corpus):
+    distributed = pytest.importorskip("dask.distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        assert_same_frames(corpus, load_corpus_with_dask(scheduler=client))
+
+
+def test_dask_reports_the_problems_of_the_plain_path(make_corpus):
+    pytest.importorskip("dask")
+    folder = make_corpus(
+        {"a.txt": "Helen Clark visited Seoul in 2004.", "b.txt": b"\xff\xfe\x00", "c.txt": ""}
+    )
+    with pytest.warns(nzdprk.CorpusWarning) as plain_warning:
+        plain = nzdprk.load_corpus(folder)
+    with pytest.warns(nzdprk.CorpusWarning) as dask_warning:
+        dask = load_corpus_with_dask(folder, batch_size=1)
+    assert str(dask_warning[0].message) == str(plain_warning[0].message)
+    pd.testing.assert_frame_equal(dask.problems, plain.problems)
+    assert_same_frames(plain, dask)
+    with pytest.raises(nzdprk.CorpusError):
+        load_corpus_with_dask(folder, strict=True)
+
+
+def test_documents_are_sent_in_batches_that_keep_every_worker_busy():
+    paths = [f"{i}.txt" for i in range(10)]
+    assert batches(paths, workers=2) == [paths[:2], paths[2:4], paths[4:6], paths[6:8], paths[8:]]
+    assert batches(paths, workers=1, size=3) == [paths[:3], paths[3:6], paths[6:9], paths[9:]]
+    assert [len(b) for b in batches([str(i) for i in range(5000)], workers=2)] == [250] * 20
+    assert batches([], workers=2) == []
 
 
 def test_export_with_jobs_writes_identical_files(tmp_path):

@@ -15,11 +15,9 @@ row). Each event has
 * **modes**: ``aux_mode`` future, hypothetical, negated or none from the cue table, in the
   trigger's own verb phrase and voice (`modes`); the matching ``assertion_mode`` (planned,
   hedged, negated), or reported for the words of someone other than the document's author;
-* **attribution**: the speaker of a quotation, bound by the attribution's grammar
-  (`roles.speaker`), or the actor of a speech act.
-
-Everything here is pure Python over offsets; `event_rows` turns the results into frame rows.
-"""
+* **attribution**: the speaker of a quotation for the words inside it, bound by the
+  attribution's grammar (`roles.speaker`), or the actor of a speech act.
+Everything here is pure Python over offsets; `event_rows` turns the results into frame rows."""
 
 from __future__ import annotations
 
@@ -37,13 +35,32 @@ from . import event_dates
 from .lexicon import GENERIC, Hit, Trigger, find_triggers
 from .modes import aux_mode
 from .references import linked
-from .roles import Lookup, MentionLike, Participant, group, inverted, roles
+from .roles import (
+    PRONOUN,
+    Lookup,
+    MentionLike,
+    Participant,
+    adjunct,
+    by_agent,
+    embedded,
+    first_person,
+    group,
+    inverted,
+    nearest_person,
+    of_kind,
+    possessor,
+    pronoun_first,
+    relative_subject,
+    roles,
+)
 from .roles import speaker as quote_speaker
 
 #: Resolutions of a date that places it in time (a date phrase with them is a dated statement).
 _PLACED = frozenset({"explicit", "anchored"})
 #: A coordinated verb with no subject of its own ("... and has given"): it shares the subject.
 _AND_THEN = re.compile(r"\band\s+(?:(?:has|have|had|was|were|is|are|will|also)\s+)*$")
+#: An abstract noun ("resume dialogue and cooperation"): after "and", no verb of the subject.
+_ABSTRACT = re.compile(r"[a-z]+(?:ion|ment|ance|ence)s?\b")
 #: A noun trigger after a determiner or a preposition, with the words that modify it ("the UN
 #: call", "the 2006 North Korean nuclear test", "per North Korean demands"): only those
 #: modifiers can be its actor.
@@ -66,7 +83,10 @@ _LIGHT_VERB = re.compile(
     re.IGNORECASE,
 )
 #: A passive before a participle trigger: its subject is what the act is done to.
-_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are|being)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|be|is|are|being)\s+(?:(?:\w+ly|also|later|then|not|never)\s+)?\Z",
+    re.IGNORECASE,
+)
 _BY = re.compile(r"\bby\s+")
 #: "X has Y's backing": what comes before the possessor holds the support.
 _HELD = re.compile(r"\b(?:has|have|had|gets?|got|receives?|received|enjoys?|enjoyed)\s+\Z")
@@ -172,11 +192,7 @@ def extract_events(
     return found
 
 
-_FIRST_SINGULAR = re.compile(r"\b(?:I|my|me)\b")
-_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
-_POSSESSOR = re.compile(r"['’]s(?:\s+[a-z][\w-]*){0,2}\s+\Z")
 _RELATIVE_WHO = re.compile(r",\s*who\b")
-_PRONOUN = re.compile(r"\b(?:it|they|he|she)\b(?![’'])", re.IGNORECASE)
 
 
 @dataclass
@@ -227,7 +243,9 @@ class _Sentence:
             i, j = bisect_left(bounds, h.start), bisect_right(bounds, h.start)
             left = max(bounds[i - 1], lo) if i else lo
             right = min(bounds[j], hi) if j < len(bounds) else hi
-            actors, recipients = self._sides(h, (left, right), clause, quoted, (first, subject))
+            # a trigger outside quotation marks takes no one named inside them
+            view = self if inside else replace(self, mentions=self._unquoted())
+            actors, recipients = view._sides(h, (left, right), clause, quoted, (first, subject))
             ids = {p.actor_id for p in actors}
             recipients = tuple(p for p in recipients if p.actor_id not in ids)
             participants = roles(h.trigger, actors, recipients, self.lookup)
@@ -251,22 +269,22 @@ class _Sentence:
         quoted: bool,
         earlier: tuple[tuple[Participant, ...], tuple[Participant, ...]],
     ) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
-        """Who does it and to whom, from the names between the neighbouring triggers
-        (``reach``), only where the grammar binds them: a noun's modifier or possessor ("the UN
-        call", "New Zealand's support"), a passive's subject is its recipient ("33 New
-        Zealanders were killed"), "X has Y's backing" backs X; else `_unnamed_subject`."""
+        """Who does it and to whom, from the names between the neighbouring triggers (``reach``),
+        only where the grammar binds them: a noun's modifier or possessor, a passive's subject
+        (its recipient), a name after "by", "X has Y's backing", a pronoun before the verb, the
+        sentence's subject for ", urging ..."; else `_unnamed_subject`."""
         left, right = reach
         start = max(left, clause[0])
-        actors = self._group(start, h.start, subject=True) or self._group(
-            left, h.start, subject=True
-        )
-        recipients = self._group(h.end, right, subject=False)
-        if not actors and recipients:
-            actors, recipients = inverted(self.text, h.start, h.end, actors, recipients)
+        actors = self._group(start, h.start, True) or self._group(left, h.start, True)
+        if adjunct(self.text, left, h.start):  # "Peters wrote to X, urging Y": Peters urges
+            actors = earlier[0]
+        recipients = self._group(h.end, embedded(self.text, h.end, right), subject=False)
+        actors, recipients = inverted(self.text, h.start, h.end, actors, recipients)
+        voice = (self.speaker or "", self.lookup)
         if not actors and quoted and self.speaker:
-            actors = self._first_person(left, h.start, "actor")
+            actors = first_person(self.text, left, h.start, "actor", *voice)
         if not recipients and quoted and self.speaker:
-            recipients = self._first_person(h.end, right, "recipient")
+            recipients = first_person(self.text, h.end, right, "recipient", *voice)
         participle = _PARTICIPLE.match(self.text, h.start, h.end)
         nominal = None if participle else _NOMINAL.search(self.text, start, h.start)
         if (
@@ -277,24 +295,33 @@ class _Sentence:
             nominal = None  # after a preposition only a plain noun form ("per ... demands")
         if nominal and _LIGHT_VERB.search(self.text, start, nominal.start()):
             nominal = None  # "made a courtesy call": the subject makes it
-        if nominal:
-            actors = self._group(nominal.start("modifiers"), h.start, subject=True)
+        if nominal:  # or "the test North Korea has conducted": North Korea's
+            modifiers = self._group(nominal.start("modifiers"), h.start, subject=True)
+            actors = modifiers or relative_subject(self.text, self.mentions, h.end)
         elif participle and not h.trigger.symmetric and _PASSIVE.search(self.text, start, h.start):
             by = _BY.search(self.text, h.end, right)
             agent = self._group(by.end(), right, subject=True) if by else ()
             ids = {p.actor_id for p in agent}
-            actors, recipients = (
-                agent,
-                actors + tuple(r for r in recipients if r.actor_id not in ids),
-            )
-        if owner := self._possessor(h.start):  # "New Zealand's continuing support"
+            return agent, actors + tuple(r for r in recipients if r.actor_id not in ids)
+        # "a test by North Korea", "founded in 1973 by X"
+        if agent := by_agent(self.text, self.mentions, h.end, right):
+            ids = {p.actor_id for p in agent}
+            return agent, tuple(p for p in recipients if p.actor_id not in ids)
+        if owner := possessor(
+            self.text, self.mentions, h.start
+        ):  # "New Zealand's continuing support"
             held = _HELD.search(self.text, start, owner[0].char_start or start)
             if held:  # "South Korea has New Zealand's full backing"
                 recipients = self._group(start, held.start(), subject=True)
             return owner, recipients
+        if not nominal:  # "China praised Japan after she had visited": she visited
+            actors, left = pronoun_first(self.text, actors, left, h.start, self.lookup)
         if actors or nominal:
             return actors, recipients
         return self._unnamed_subject(left, h.start, earlier), recipients
+
+    def _unquoted(self) -> list[MentionLike]:
+        return [m for m in self.mentions if not in_spans(self.quotes, self.quote_at, m.char_start)]
 
     def _unnamed_subject(
         self,
@@ -307,12 +334,12 @@ class _Sentence:
         pronoun (``earlier``: the sentence's first actors and the last named subject)."""
         first, subject = earlier
         between = self.text[left:at]
-        if _AND_THEN.search(between):
-            return first  # a coordinated verb shares the sentence's subject
-        if who := _RELATIVE_WHO.search(between):
-            return self._nearest_person(left + who.start())  # "Mr Peters, who yesterday …"
-        if _PRONOUN.search(between):
-            return subject  # "it has contributed": the last named subject
+        if _AND_THEN.search(between):  # a coordinated verb shares the sentence's subject,
+            return () if _ABSTRACT.match(self.text, at) else first  # not a coordinated noun
+        if who := _RELATIVE_WHO.search(between):  # "Mr Peters, who yesterday …"
+            return nearest_person(self.mentions, left + who.start(), self.lookup)
+        if pronoun := PRONOUN.search(between):  # "it has contributed": the last named subject
+            return of_kind(subject, pronoun.group(0), self.lookup)
         return ()
 
     def _generic(
@@ -420,7 +447,8 @@ class _Sentence:
         siblings: list[Hit],
     ) -> Event:
         aux = aux_mode(self.text, self._voice_start(clause[0], h), h.start, h.end)
-        attributed = (self.speaker if quoted else None) or (
+        spoken = quoted and in_spans(self.quotes, self.quote_at, h.start)  # not the narrator's
+        attributed = (self.speaker if spoken else None) or (
             next((p.actor_id for p in participants if p.role == "actor"), None)
             if h.trigger.speech
             else None
@@ -545,36 +573,8 @@ class _Sentence:
         lo, hi = (d.char_end, hit.start) if d.char_end <= hit.start else (hit.end, d.char_start)
         return bool(_BARRIER.search(self.text, lo, hi))
 
-    def _possessor(self, at: int) -> tuple[Participant, ...]:
-        """The owner of a nominal trigger: "X's (one or two words) support" is X's act."""
-        for m in self.mentions:
-            if m.char_end <= at and _POSSESSOR.match(self.text, m.char_end, at):
-                return (Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end),)
-        return ()
-
-    def _nearest_person(self, before: int) -> tuple[Participant, ...]:
-        people = [
-            m
-            for m in self.mentions
-            if m.char_end <= before and self.lookup.kind.get(m.actor_id) == "person"
-        ]
-        if not people:
-            return ()
-        m = people[-1]
-        return (Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end),)
-
-    def _group(self, start: int, end: int, *, subject: bool) -> tuple[Participant, ...]:
+    def _group(self, start: int, end: int, subject: bool) -> tuple[Participant, ...]:
         return group(self.text, self.mentions, start, end, self.lookup, possessive=not subject)
-
-    def _first_person(self, start: int, end: int, role: str) -> tuple[Participant, ...]:
-        """ "I"/"my" is the speaker and "we"/"our" the speaker's country, inside quoted speech."""
-        assert self.speaker is not None
-        if m := _FIRST_SINGULAR.search(self.text, start, end):
-            return (Participant(self.speaker, role, m.group(0), m.start(), m.end()),)
-        country = self.lookup.country.get(self.speaker)
-        if (m := _FIRST_PLURAL.search(self.text, start, end)) and country:
-            return (Participant(country, role, m.group(0), m.start(), m.end()),)
-        return ()
 
     def _as_states(
         self, participants: tuple[Participant, ...], symmetric: bool

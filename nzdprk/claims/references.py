@@ -1,5 +1,6 @@
 """Back-references: a trigger that names a happening already told ("During his visit", "These
-offers") is no new happening; the sentence's other events point to the earlier one."""
+offers", a sentence opening on "The visit") is no new happening; the sentence's other events
+point to the earlier one."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ _BACK_REFERENCE = re.compile(
 )
 #: Longer than any determiner and one adjective before a back-referring noun.
 _BACK_REACH = 24
+#: A sentence that opens on "the" and the noun, alone or after a preposition: "The visit will
+#: be the first ...", "During the meeting, ..." (not "the sixth test": a modifier makes it new).
+_OPENING_THE = re.compile(r"\W*(?:(?:during|after|before|at|in|since)\s+)?the\s+\Z", re.I)
 
 
 def linked(text: str, earlier: list[Event], new: list[Event]) -> list[Event]:
@@ -31,7 +35,10 @@ def linked(text: str, earlier: list[Event], new: list[Event]) -> list[Event]:
         antecedent = next(
             (i for i in range(len(earlier) - 1, -1, -1) if earlier[i].action == e.action), None
         )
-        if antecedent is not None and e.verb is None and _BACK_REFERENCE.search(before):
+        back = _BACK_REFERENCE.search(before) or _OPENING_THE.fullmatch(
+            text, e.sentence_start, e.trigger_start
+        )
+        if antecedent is not None and e.verb is None and back:
             if e.when_index is not None:  # it dates something: keep it, pointing back
                 out.append(replace(e, refers_to=antecedent))
                 continue

@@ -34,9 +34,22 @@ class MentionLike(Protocol):
     sense: str
 
 
-#: A preposition right before a name: the name is an object, not a subject.
+#: A preposition right before a name: the name is an object, not a subject ("the invasion of
+#: Ukraine ... threatens").
 _OBJECT_OF = re.compile(
-    r"\b(?:with|to|from|for|against|into|towards?|on|at)\s+(?:the\s+)?\Z", re.IGNORECASE
+    r"\b(?:with|to|from|for|against|into|towards?|on|at|of)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+#: "from" right before a name after the trigger: where the act comes from, not who receives it
+#: ("the first official visit from New Zealand to North Korea").
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.IGNORECASE)
+#: A verb right after a name: the name is the subject of a clause of its own ("the sixth
+#: nuclear test North Korea has conducted", "the $500,000 New Zealand provided").
+_NEW_SUBJECT = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|[a-z]+ed)\b")
+#: A preposition before a name: "hosted by China ended" keeps China, the object of "by".
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:by|to|with|from|for|against|into|towards?|on|at|of|in|per)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
 )
 #: Longer than any preposition and article before a name ("towards the " is 12 characters).
 _PREPOSITION_REACH = 16
@@ -110,21 +123,15 @@ def group(
     is left out when one of its own people is in the group ("North Korean Foreign Minister Paek
     Nam-sun" is Paek). Without `possessive` (a subject group), "X's" is a modifier and a name
     after a preposition the object of an earlier verb ("relations with North Korea ... and has
-    given"), not a participant."""
+    given"), not a participant. With it (the words after a trigger), a name after "from" is an
+    origin, and a name between a noun and a verb the subject of another clause ("the $500,000
+    New Zealand provided"), not a participant."""
     group = [
         m
         for m in mentions
         if start <= m.char_start
         and m.char_end <= end
-        and (
-            possessive
-            or not (
-                re.match(r"['’]s\b", text[m.char_end : m.char_end + 2])
-                or _OBJECT_OF.search(
-                    text, max(start, m.char_start - _PREPOSITION_REACH), m.char_start
-                )
-            )
-        )
+        and not _bound_elsewhere(text, m, start, possessive=possessive)
     ]
     people_of = {
         lookup.country.get(m.actor_id)
@@ -139,6 +146,24 @@ def group(
         role = "place" if m.sense == "place" else "actor"
         out.setdefault(m.actor_id, Participant(m.actor_id, role, m.text, m.char_start, m.char_end))
     return tuple(out.values())
+
+
+def _bound_elsewhere(text: str, m: MentionLike, start: int, *, possessive: bool) -> bool:
+    """Whether the grammar gives the name `m` to something other than the trigger (see
+    `group`); `start` is where the group's words begin."""
+    before = max(start, m.char_start - _PREPOSITION_REACH)
+    if possessive:
+        return bool(
+            _ORIGIN.search(text, before, m.char_start)
+            or (
+                _NEW_SUBJECT.match(text, m.char_end)
+                and not _AFTER_PREPOSITION.search(text, before, m.char_start)
+            )
+        )
+    return bool(
+        re.match(r"['’]s\b", text[m.char_end : m.char_end + 2])
+        or _OBJECT_OF.search(text, before, m.char_start)
+    )
 
 
 def roles(
@@ -170,10 +195,11 @@ def roles(
     return tuple(unique.values())
 
 
-#: Verbs of saying whose subject may follow them ("said Mr Peters"; not "told Mr Peters").
-_INVERTIBLE = re.compile(r"said|says|added|announced|stated|declared", re.IGNORECASE)
+#: Verbs of saying whose subject may follow them ("said Mr Peters"; not "told Mr Peters"), and
+#: "according to", whose object is the source. None of them has an addressee after it.
+_INVERTIBLE = re.compile(r"said|says|added|announced|stated|declared|according to", re.IGNORECASE)
 #: Between a verb of saying and the name of its subject ("said Mr Peters", "said the Ministry").
-_SAID_THEN = re.compile(r"\s+(?:the\s+)?")
+_SAID_THEN = re.compile(r"\s+(?:the\s+|(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
 
 
 def inverted(
@@ -183,14 +209,160 @@ def inverted(
     actors: tuple[Participant, ...],
     recipients: tuple[Participant, ...],
 ) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
-    """ "said Mr Peters": the name right after a verb of saying at [start, end) is its subject;
-    any other trigger keeps its roles."""
+    """ "said Mr Peters", "according to the IAEA": the name right after a verb of saying at
+    [start, end) is its subject when none comes before; what follows such a verb is what was
+    said, never an addressee ("the outlet added that North Korea would ..."). Any other
+    trigger keeps its roles."""
+    if not _INVERTIBLE.fullmatch(text, start, end):
+        return actors, recipients
     first = recipients[0] if recipients else None
     if (
-        first is None
+        actors
+        or first is None
         or first.char_start is None
-        or not _INVERTIBLE.fullmatch(text, start, end)
         or not _SAID_THEN.fullmatch(text, end, first.char_start)
     ):
-        return actors, recipients
-    return (replace(first, role="actor"),), recipients[1:]
+        return actors, ()
+    return (replace(first, role="actor"),), ()
+
+
+#: Between two coordinated names.
+_JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?")
+#: Between a trigger and its agent: "by", after at most a short time or place phrase with no
+#: name in it ("a nuclear test by North Korea", "established in 1973 by Don Borrie"); 30
+#: characters hold a date or a place phrase, not a clause ("the visit was hosted by X"); or
+#: one participle ("a statement released by the ministry"), except those whose agent receives
+#: the event ("a visit hosted by X").
+_AGENT = re.compile(
+    r"(?:\s+(?:(?:in|on|at|during|since)\s+|(?=\d))[^,.;:()]{1,30}?"
+    r"|\s+(?!(?:hosted|received|welcomed|invited|greeted)\b)[a-z]+(?:ed|en|wn|de))?"
+    r"\s+by\s+(?:the\s+)?"
+)
+
+
+def by_agent(
+    text: str, mentions: Sequence[MentionLike], end: int, right: int
+) -> tuple[Participant, ...]:
+    """The names right after the "by" that follows a trigger ending at `end`: its doers (the
+    names up to `right`, the next trigger)."""
+    after = [m for m in mentions if end <= m.char_start < right]
+    if not after or not _AGENT.fullmatch(text, end, after[0].char_start):
+        return ()
+    agent = [after[0]]
+    for m in after[1:]:  # "by Don Borrie and Wolf Rosenberg"
+        if not _JOINED.fullmatch(text, agent[-1].char_end, m.char_start):
+            break
+        agent.append(m)
+    return tuple(Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end) for m in agent)
+
+
+def of_kind(
+    named: tuple[Participant, ...], pronoun: str, lookup: Lookup
+) -> tuple[Participant, ...]:
+    """The names a pronoun can stand for: "it" is never a person, "he" and "she" always one,
+    "they" anyone."""
+    if pronoun.lower() == "they":
+        return named
+    person = pronoun.lower() in {"he", "she"}
+    return tuple(p for p in named if (lookup.kind.get(p.actor_id) == "person") == person)
+
+
+#: "X's" and at most two lower-case words before a noun trigger.
+_POSSESSOR = re.compile(r"['’]s(?:\s+[a-z][\w-]*){0,2}\s+\Z")
+
+
+def possessor(text: str, mentions: Sequence[MentionLike], at: int) -> tuple[Participant, ...]:
+    """The owner of a nominal trigger at `at`: "X's (one or two words) support" is X's act."""
+    for m in mentions:
+        if m.char_end <= at and _POSSESSOR.match(text, m.char_end, at):
+            return (Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end),)
+    return ()
+
+
+def nearest_person(
+    mentions: Sequence[MentionLike], before: int, lookup: Lookup
+) -> tuple[Participant, ...]:
+    """The last person named before `before` (the person of a relative "who")."""
+    people = [
+        m for m in mentions if m.char_end <= before and lookup.kind.get(m.actor_id) == "person"
+    ]
+    if not people:
+        return ()
+    m = people[-1]
+    return (Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end),)
+
+
+_FIRST_SINGULAR = re.compile(r"\b(?:I|my|me)\b")
+_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+
+
+def first_person(
+    text: str, start: int, end: int, role: str, speaker: str, lookup: Lookup
+) -> tuple[Participant, ...]:
+    """ "I"/"my" is the speaker and "we"/"our" the speaker's country, inside quoted speech."""
+    if m := _FIRST_SINGULAR.search(text, start, end):
+        return (Participant(speaker, role, m.group(0), m.start(), m.end()),)
+    country = lookup.country.get(speaker)
+    if (m := _FIRST_PLURAL.search(text, start, end)) and country:
+        return (Participant(country, role, m.group(0), m.start(), m.end()),)
+    return ()
+
+
+#: A personal pronoun that can be a subject.
+PRONOUN = re.compile(r"\b(?:it|they|he|she)\b(?![’'])", re.IGNORECASE)
+
+
+def pronoun_first(
+    text: str, named: tuple[Participant, ...], left: int, at: int, lookup: Lookup
+) -> tuple[tuple[Participant, ...], int]:
+    """A pronoun between the names before a verb at `at` and the verb is its subject: it keeps
+    the names of its kind; with none, nobody, and the search for its referent starts after the
+    names (the new `left`)."""
+    last = max((p.char_end or 0 for p in named), default=0)
+    pronoun = PRONOUN.search(text, last, at) if named else None
+    if pronoun is None:
+        return named, left
+    kept = of_kind(named, pronoun.group(0), lookup)
+    return kept, left if kept else last
+
+
+#: Where an embedded clause begins after a trigger: a complementiser, or an infinitive ("to"
+#: and a bare lower-case word: "urged the UN to bring its weight to bear on North Korea", not
+#: "a visit to the North" nor "aid to North Korea").
+_EMBEDDED = re.compile(
+    r"\bthat\b|\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|these|those|all|any|some|both|each)\b)"
+    r"[a-z]+\b"
+)
+
+
+def embedded(text: str, start: int, end: int) -> int:
+    """Where the trigger's own words after `start` end: before an embedded clause, whose names
+    are its own participants, not the trigger's recipients. An infinitive right after the
+    trigger is the trigger's own verb ("refused to hold elections per North Korean demands")."""
+    found = _EMBEDDED.search(text, start, end)
+    if found and not text[start : found.start()].strip():  # "refused to hold": its own verb
+        found = _EMBEDDED.search(text, found.end(), end)
+    return found.start() if found else end
+
+
+def relative_subject(
+    text: str, mentions: Sequence[MentionLike], end: int
+) -> tuple[Participant, ...]:
+    """The name right after a noun trigger ending at `end` and before a verb is the subject of
+    the relative clause that tells who did it ("the dialogue North Korea has had", "the test
+    North Korea conducted")."""
+    m = next((m for m in mentions if m.char_start >= end), None)
+    if m is None or text[end : m.char_start].strip() or not _NEW_SUBJECT.match(text, m.char_end):
+        return ()
+    return (Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end),)
+
+
+#: A verb in -ing right after a comma or "and": a participial adjunct (", urging North Korea").
+_ADJUNCT = re.compile(r"(?:,|\band)\s*\Z")
+_ING = re.compile(r"[a-z]+ing\b")
+
+
+def adjunct(text: str, left: int, at: int) -> bool:
+    """Whether the trigger at `at` opens a participial adjunct, whose subject is the sentence's
+    ("Mr Peters said he had written to the Foreign Ministers, urging the North Koreans ...")."""
+    return bool(_ING.match(text, at) and _ADJUNCT.search(text, left, at))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..schema import DOC_TYPE
 from .front_matter import front_matter_json
-from .load import read_corpus, read_document
+from .load import corpus_files, keep_unique, read_corpus, read_document
 from .press_release import KNOWN_FIELDS
 from .records import CorpusError, Document, NoDocumentsError, Problem, Published, normalise_text
 from .walk import check_pattern, find_files
@@ -34,8 +34,10 @@ __all__ = [
     "Problem",
     "Published",
     "check_pattern",
+    "corpus_files",
     "find_files",
     "front_matter_json",
+    "keep_unique",
     "normalise_text",
     "read_corpus",
     "read_document",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from . import encyclopedia, news, press_release
@@ -87,7 +88,16 @@ def read_corpus(
 ) -> tuple[list[Document], list[Problem]]:
     """Read every document below ``root``; problems of all files are collected, none raised.
     See `find_files` for which files are read, and how symbolic links are treated."""
-    documents: list[Document] = []
+    files, problems = corpus_files(root, pattern, follow_symlinks=follow_symlinks)
+    documents, found = keep_unique(read_document(path, root=root) for path in files)
+    return documents, problems + found
+
+
+def corpus_files(
+    root: Path, pattern: str = "*.txt", *, follow_symlinks: bool = False
+) -> tuple[list[Path], list[Problem]]:
+    """The files `read_corpus` reads, and the problems of listing them; a missing folder, or a
+    file given for one, raises `NoDocumentsError`."""
     if root.exists() and not root.is_dir():
         raise NoDocumentsError([Problem(str(root), "error", "is a file, not a corpus folder")])
     if not root.is_dir():
@@ -101,10 +111,19 @@ def read_corpus(
                 f"no files matching {pattern!r} in the corpus folder",
             )
         )
+    return files, problems
+
+
+def keep_unique(
+    read: Iterable[tuple[Document | None, list[Problem]]],
+) -> tuple[list[Document], list[Problem]]:
+    """The documents read (in file order) without a second one of the same doc_id, and the
+    problems of every file; a text read twice is kept, with a warning."""
+    documents: list[Document] = []
+    problems: list[Problem] = []
     ids: dict[str, str] = {}
     seen: dict[str, str] = {}
-    for path in files:
-        doc, found = read_document(path, root=root)
+    for doc, found in read:
         problems.extend(found)
         if doc is None:
             continue

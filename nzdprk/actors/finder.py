@@ -1,0 +1,288 @@
+"""The finder: curated aliases, elided names and their sense, then the other names in turn."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from . import tables
+from .keys import _TOKEN, alias_key
+from .names import (
+    _back_references,
+    _defined_organisations,
+    _known_persons,
+    _persons,
+    _unknown_names,
+)
+from .tables import Mention, UnresolvedName, _Alias, _Index, _lookup, _pick
+from .words import (
+    _ACTOR_BEFORE,
+    _COMPASS,
+    _MOTION,
+    _ORDINARY,
+    _PLACE_BEFORE,
+    _TITLES,
+    _actor_verbs,
+    _joined,
+    _Tok,
+    _tokens,
+)
+
+# Sense: actor or place
+
+
+def _prev_word(text: str, pos: int) -> str:
+    match = re.search(r"([A-Za-z]+)[^\S\n]+$", text[max(0, pos - 40) : pos])
+    return match.group(1).lower() if match else ""
+
+
+def _place_context(text: str, start: int) -> bool:
+    """After "in/at/near/from/visited...", "north of", or "to" following a verb of motion."""
+    before = text[max(0, start - 80) : start]
+    word = _prev_word(text, start)
+    if word in _PLACE_BEFORE or _COMPASS.search(before.lower()):
+        return True
+    if word == "to":
+        clause = re.split(r"[.;:!?\n]", before)[-1]
+        return bool(_MOTION.intersection(w.lower() for w in re.findall(r"[A-Za-z]+", clause)[-6:]))
+    return False
+
+
+#: Time adverbs and auxiliaries that may stand between an acting subject and its verb.
+_ADVERBIAL = re.compile(
+    r"^(?:\s+(?:on\s+[A-Z]\w+|today|yesterday|also|again|once\s+again|now|has|have|had|will|"
+    r"would|was|were|is|are|later|earlier|then|last\s+(?:week|month|year)))+\b"
+)
+
+
+def _acting(text: str, start: int, end: int) -> bool:
+    """A metonym in actor position: possessive, after "with/against...", or before a verb."""
+    if _prev_word(text, start) in _ACTOR_BEFORE or re.match(r"['’‘ʼ]s\b", text[end : end + 3]):
+        return True
+    rest = text[end : end + 200]
+    rest = re.sub(r"^\s*,[^,.;:!?\n]{1,60},", "", rest)
+    rest = re.sub(r"^\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", "", rest)
+    rest = _ADVERBIAL.sub("", rest)  # "Tokyo on Friday condemned", "Seoul has also said"
+    verb = re.match(r"\s+([A-Za-z]+)", rest)
+    return bool(verb and verb.group(1).lower() in _actor_verbs())
+
+
+def _can_be_place(entry: _Alias) -> bool:
+    return entry.alias_type != "demonym" and (
+        entry.kind == "state" or entry.alias_type == "metonym"
+    )
+
+
+def _sense(text: str, start: int, end: int, entry: _Alias, previous: _Placed | None) -> str:
+    """ "place" for a state or capital used as a location, else "actor" (see module docstring).
+
+    A name coordinated with ("X and Y") or in apposition to ("Pyongyang, North Korea") a
+    previous state or capital takes that one's sense.
+    """
+    if not _can_be_place(entry):
+        return "actor"
+    if previous is not None and _can_be_place(previous.entry):
+        between = text[previous.end : start]
+        if re.fullmatch(r"\s+(?:and|or)\s+", between) or (
+            re.fullmatch(r",\s*", between) and previous.sense == "place"
+        ):
+            return previous.sense
+    if _place_context(text, start):
+        return "place"
+    if entry.alias_type == "metonym":
+        return "actor" if _acting(text, start, end) else "place"
+    return "actor"
+
+
+# ------------------------------------------------------------------------------------------
+# The finder
+
+
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    entry: _Alias
+
+
+class _Placed(NamedTuple):
+    end: int
+    entry: _Alias
+    sense: str
+
+
+class _Piece(NamedTuple):
+    """A token's part of a key, case kept and folded, in full and without a possessive 's."""
+
+    cased: str
+    folded: str
+    stem_cased: str
+    stem_folded: str
+
+
+def _pieces(text: str, toks: list[_Tok]) -> list[_Piece | None]:
+    """Each token's key piece, computed once per text (None when the token is not ASCII:
+    its spans are keyed whole, as :func:`alias_key` does, since folding may change them)."""
+    out: list[_Piece | None] = []
+    for tok in toks:
+        word = text[tok.start : tok.end]
+        if not word.isascii():
+            out.append(None)
+            continue
+        cased = word.replace("'", "").replace(".", "") if "'" in word or "." in word else word
+        stem = cased[:-1] if tok.stem_end != tok.end else cased  # "Peters's" -> "Peterss"[:-1]
+        out.append(_Piece(cased, cased.lower(), stem, stem.lower()))
+    return out
+
+
+def _alias_hits(text: str, toks: list[_Tok], index: _Index) -> list[_Hit]:
+    """All alias candidates, then the longest non-overlapping ones (earliest on ties).
+
+    Each token is keyed once (:func:`_pieces`); a span's key is its tokens' pieces joined as
+    :func:`alias_key` joins them, and a span grows only while its key begins a curated key.
+    """
+    pieces = _pieces(text, toks)
+    candidates = []
+    for i, first in enumerate(toks):
+        if not first.usable:
+            continue
+        head = pieces[i]
+        if head is None:
+            words = {alias_key(text[first.start : end]) for end in (first.end, first.stem_end)}
+        else:
+            words = {head.folded, head.stem_folded}
+        if not words & index.first_words:
+            continue
+        cased = folded = ""
+        for j in range(i, min(i + index.max_words, len(toks))):
+            last = toks[j]
+            if not last.usable or (j > i and not _joined(text, toks[j - 1], last)):
+                break
+            piece = pieces[j]
+            if piece is None or cased is None:
+                cased = folded = None  # keyed whole from here on
+            ends = (last.end,) if last.stem_end == last.end else (last.end, last.stem_end)
+            for end in ends:
+                span = text[first.start : end]
+                if cased is None:
+                    entry = _lookup(index.direct, span)
+                else:
+                    stem = end != last.end
+                    tail_cased = piece.stem_cased if stem else piece.cased
+                    tail_folded = piece.stem_folded if stem else piece.folded
+                    sep = " " if j == i + 1 else ""
+                    key = folded + sep + tail_folded
+                    entries = index.direct.get(key)
+                    entry = entries and _pick(entries, span, cased + sep + tail_cased)
+                if entry:
+                    candidates.append(_Hit(first.start, end, entry))
+            if cased is not None:
+                sep = " " if j == i + 1 else ""
+                cased, folded = cased + sep + piece.cased, folded + sep + piece.folded
+                if folded not in index.prefixes:
+                    break
+    taken = bytearray(len(text))
+    chosen = []
+    for hit in sorted(candidates, key=lambda h: (h.start - h.end, h.start)):
+        if taken.find(1, hit.start, hit.end) == -1:
+            taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+            chosen.append(hit)
+    return sorted(chosen)
+
+
+def _elided_hits(text: str, hits: list[_Hit], index: _Index) -> list[_Hit]:
+    """ "North and South Korea": the bare "North" borrows the rest of the following name."""
+    taken = bytearray(len(text))
+    for hit in hits:
+        taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+    out = []
+    for hit in hits:
+        name = text[hit.start : hit.end]
+        words = list(_TOKEN.finditer(name))
+        offset = max(0, hit.start - 60)
+        match = re.search(
+            r"(?<![\w'’])([A-Z][\w'’]*)[^\S\n]+(?:and|or)[^\S\n]+$", text[offset : hit.start]
+        )
+        if len(words) < 2 or not match or match.group(1) in _ORDINARY | _TITLES:
+            continue
+        start, end = offset + match.start(1), offset + match.end(1)
+        entry = _lookup(index.direct, match.group(1) + name[words[0].end() :])
+        if entry is not None and taken.find(1, start, end) == -1:
+            out.append(_Hit(start, end, entry))
+    return out
+
+
+def _curated_mentions(text: str, toks: list[_Tok], index) -> list[Mention]:
+    """Mentions of curated actors (aliases, and aliases with an elided head), in text order,
+    each with its sense (actor or place) read against the mention before it."""
+    hits = _alias_hits(text, toks, index)
+    hits = sorted(hits + _elided_hits(text, hits, index))
+    mentions: list[Mention] = []
+    previous: _Placed | None = None
+    for hit in hits:
+        sense = _sense(text, hit.start, hit.end, hit.entry, previous)
+        previous = _Placed(hit.end, hit.entry, sense)
+        mentions.append(
+            Mention(
+                hit.entry.actor_id,
+                text[hit.start : hit.end],
+                hit.start,
+                hit.end,
+                hit.entry.alias_type,
+                sense,
+                hit.entry.kind,
+            )
+        )
+    return mentions
+
+
+def find_mentions(
+    text: str, persons: Sequence[str] = ()
+) -> tuple[list[Mention], list[UnresolvedName]]:
+    """Find mentions of actors in ``text``, curated or not, and every name-like span left
+    unexplained.
+
+    ``persons`` are names known from outside the text to be persons (a release's ministers):
+    they are persons wherever they occur, and antecedents of a bare family name.
+    Returns mentions and unresolved names, each sorted by ``char_start``; all offsets are
+    code-point offsets into ``text`` and ``text[char_start:char_end]`` is the reported text.
+    The rules are described in the module docstring.
+    """
+    index = tables._index()
+    toks = _tokens(text)
+    mentions = _curated_mentions(text, toks, index)
+
+    taken = bytearray(len(text))
+
+    free = [t for t in toks if t.usable]
+
+    def take(items: Sequence[Mention | UnresolvedName]) -> list[_Tok]:
+        """Mark ``items`` taken; the tokens still free (only ever fewer, so filter the last)."""
+        nonlocal free
+        for item in items:
+            taken[item.char_start : item.char_end] = b"\x01" * (item.char_end - item.char_start)
+        free = [t for t in free if taken.find(1, t.start, t.end) == -1]
+        return free
+
+    take(mentions)
+    mentions += _defined_organisations(text, toks, mentions, taken)
+    free = take(mentions)
+    known = _known_persons(persons, index)
+
+    backrefs, unresolved = _back_references(
+        text, free, mentions, index, frozenset(a for a, _ in known.values() if a)
+    )
+    ambiguous = [u for u in unresolved if u.reason == "ambiguous"]
+    free = take(backrefs + ambiguous)
+    people, unclear = _persons(text, free, mentions + backrefs, known)
+    free = take(people + unclear)
+    unresolved = unclear + [
+        u for u in unresolved if taken.find(1, u.char_start, u.char_end) == -1 or u in ambiguous
+    ]
+    free = take(unresolved)
+    unresolved += _unknown_names(text, free, index)
+
+    return (
+        sorted(mentions + backrefs + people, key=lambda m: m.char_start),
+        sorted(unresolved, key=lambda u: u.char_start),
+    )
