@@ -7,7 +7,7 @@ knows how to compare. Answers are normalised before they are compared:
 
 * dates in any form: ``"2002-04-05"``, ``"5 April 2002"``, ``"5/4/2002"`` (day first, as in New
   Zealand), a ``Timestamp``, a ``date``, or a one-row column holding one of these;
-* numbers: ``10``, ``10.0``, ``"10"``, ``"1,400,000"``, ``"60%"`` (= 0.6);
+* numbers: ``10``, ``10.0``, ``"10"``, ``"1,400,000"``, ``"60%"`` and ``"6/10"`` (= 0.6);
 * text: case, spaces, hyphens and underscores ignored;
 * names: ``"Peters"`` or ``"Mr Peters"`` for ``"Winston Peters"`` when no other person in the
   exercise has that name;
@@ -115,9 +115,10 @@ def _number(value: Any) -> float:
     if isinstance(value, str):
         text = value.strip().replace(",", "").replace(" ", "")
         percent = text.endswith("%")
+        numerator, slash, denominator = text.rstrip("%").partition("/")
         try:
-            number = float(text.rstrip("%"))
-        except ValueError as error:
+            number = float(numerator) / float(denominator) if slash else float(numerator)
+        except (ValueError, ZeroDivisionError) as error:
             raise _Unreadable("I cannot read that as a number") from error
         return number / 100 if percent else number
     try:

@@ -334,6 +334,8 @@ def test_each_exercise_accepts_its_answers_and_gives_feedback_for_the_likely_wro
         ("trust-1", 0.6),
         ("trust-1", "60%"),
         ("trust-1", "0.60"),
+        ("trust-1", "6/10"),
+        ("trust-1", "6 / 10"),
         ("start-3", "Press release"),
     ],
 )
@@ -347,6 +349,8 @@ def test_numbers_compare_as_numbers():
     )
     assert ex.is_correct("n", 10.0) and ex.is_correct("n", "10") and ex.is_correct("n", "10.0")
     assert not ex.is_correct("n", 11) and not ex.is_correct("n", True)
+    assert ex.is_correct("n", "20/2") and not ex.is_correct("n", "20/3")
+    assert "cannot read that as a number" in ex.feedback("n", "1/0")
 
 
 def test_a_surname_is_accepted_only_when_no_other_person_shares_it():
