@@ -289,7 +289,7 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Stretches of a paragraph inside quotation marks.
 
     Curly “ always opens and ” closes; a straight " opens after white space or an opening
-    bracket and closes otherwise. A mark at the very start of a paragraph opens (typists often
+    bracket, or before a word after other punctuation, and closes otherwise. A mark at the very start of a paragraph opens (typists often
     use ” there), a new opening mark ends an unclosed quotation, and an unclosed one runs to the
     end of the paragraph, as multi-paragraph quotations do.
     """
@@ -299,8 +299,7 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         ch = text[i]
         if ch not in _QUOTES_OPEN and ch not in _QUOTES_CLOSE:
             continue
-        before = text[i - 1] if i > start else " "
-        opens = i == start or ch == "“" or (ch == '"' and (before.isspace() or before in "([—–-"))
+        opens = i == start or ch == "“" or (ch == '"' and _straight_opens(text, i, start, end))
         if open_at is None:
             if opens:
                 open_at = i
@@ -313,6 +312,15 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if open_at is not None:
         spans.append((open_at, end))
     return spans
+
+
+def _straight_opens(text: str, i: int, start: int, end: int) -> bool:
+    """Whether the straight mark at ``i`` opens a quotation: after white space or an opening
+    bracket or dash, or glued to the start of a word after other punctuation, as in
+    ``Korea."A small`` where the curly original had no space either."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return before.isspace() or before in "([—–-" or (after.isalnum() and not before.isalnum())
 
 
 def in_spans(spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -152,6 +153,23 @@ def test_clauses_and_quoted_spans_of_a_source_sentence():
         ", and “we agreed to talk” in Bangkok.",
     ]
     assert [text[a:b] for a, b in quoted_spans(text, 0, len(text))] == ["“we agreed to talk”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # 001, its quotation glued to the sentence before, with straight marks
+        (
+            'relations with North Korea."A small delegation will visit Pyongyang," he said.',
+            ['"A small delegation will visit Pyongyang,"'],
+        ),
+        ("The talks ended.“We will meet again” she said.", ["“We will meet again”"]),
+        ('They called it "a first step" and left.', ['"a first step"']),
+        ('She said: "We agree." Then she left.', ['"We agree."']),
+    ],
+)
+def test_a_straight_quotation_opens_where_a_curly_one_would(text, quoted):
+    assert [text[a:b] for a, b in quoted_spans(text, 0, len(text))] == quoted
 
 
 def test_in_spans_finds_a_position_by_bisection():
