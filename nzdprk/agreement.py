@@ -30,6 +30,7 @@ from .bounds import (
     shape_of,
     span,
 )
+from .claims.lexicon import triggers
 from .negations import negation_rows
 from .schema import ASPECT, FRAMES, RELATION, cast_frame
 
@@ -49,11 +50,10 @@ __all__ = [
 RELATIONS = RELATION.values
 ASPECTS = ASPECT.values
 
-ONE_OFF_ACTIONS: frozenset[str] = frozenset(
-    {"establish_relations", "reestablish_relations", "suspend_relations"}
-)
-"""Actions that happen once for a given set of participants, so that two sources giving
-disjoint dates under the same ``fact_key`` cannot both be right (relation ``conflict``).
+ONE_OFF_ACTIONS: frozenset[str] = frozenset(t.action for t in triggers() if t.happens_once)
+"""Actions that happen once for a given set of participants (``happens_once`` in
+``data/lexicon.csv``), so that two sources giving disjoint dates under the same ``fact_key``
+cannot both be right (relation ``conflict``).
 
 Every other action (visits, meetings, statements, support, requests, aid...) can recur: disjoint
 dates then mean ``differ_scope`` ("may be different occurrences"), never ``conflict``.

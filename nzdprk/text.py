@@ -289,9 +289,10 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Stretches of a paragraph inside quotation marks.
 
     Curly “ always opens and ” closes; a straight " opens after white space or an opening
-    bracket, or before a word after other punctuation, and closes otherwise. A mark at the very start of a paragraph opens (typists often
-    use ” there), a new opening mark ends an unclosed quotation, and an unclosed one runs to the
-    end of the paragraph, as multi-paragraph quotations do.
+    bracket, or before a word after other punctuation, and closes otherwise. A mark at the very
+    start of a paragraph opens (typists often use ” there), a new opening mark ends an unclosed
+    quotation, and an unclosed one runs to the end of the paragraph, as multi-paragraph
+    quotations do.
     """
     spans: list[tuple[int, int]] = []
     open_at: int | None = None

@@ -3,22 +3,31 @@ and the records the finder returns."""
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
+from .. import curated
+from ..schema import ACTOR_KIND, ALIAS_TYPE, ROMANIZATION
 from .keys import _TOKEN, _case_fits, _fold, _shape, alias_key
+
+#: The vocabulary each curated actor table's closed columns must keep to.
+_VOCABULARIES = {
+    "actors.csv": {"actor_kind": ACTOR_KIND.values},
+    "actor_aliases.csv": {"alias_type": ALIAS_TYPE.values, "romanization": ROMANIZATION.values},
+    "offices.csv": {},
+}
 
 
 @cache
-def _table(name: str) -> tuple[dict[str, str], ...]:
-    source = resources.files("nzdprk") / "data" / name
-    with source.open(encoding="utf-8", newline="") as handle:
-        return tuple(csv.DictReader(handle))
+def _table(name: str) -> tuple[Mapping[str, str], ...]:
+    """The rows of one curated actor table, checked against the schema's vocabularies."""
+    rows = curated.table(name)
+    for column, allowed in _VOCABULARIES[name].items():
+        curated.check_vocabulary(name, rows, column, allowed)
+    return rows
 
 
 def actors() -> list[dict[str, str]]:

@@ -27,11 +27,6 @@ QUAD_CLASS = {
     **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), "material_conflict"),
 }
 
-#: Actions whose participants are states (relations are between states, whoever signs).
-_STATE_ACTIONS = frozenset(
-    {"establish_relations", "reestablish_relations", "suspend_relations", "sanction"}
-)
-
 #: How far back a ``not_before`` guard looks: longer than any guard phrase of the lexicon.
 _GUARD_REACH = 40
 
@@ -55,7 +50,9 @@ class Trigger:
     requires: str | None
     needs_recipient: bool  # a one-way action that is no fact without its object
     state_key: bool  # positions of office holders are their state's (fact keys use the state)
-    states_only: bool
+    states_only: bool  # its participants are states (relations are between states, whoever signs)
+    happens_once: bool  # once for a set of participants: disjoint dates of it conflict
+    recipient_is_host: bool  # the place or state it goes to is its host (a visit)
     pattern: re.Pattern[str]
     not_before: re.Pattern[str] | None = None
     not_after: re.Pattern[str] | None = None
@@ -75,6 +72,8 @@ GENERIC = Trigger(
     needs_recipient=False,
     state_key=False,
     states_only=False,
+    happens_once=False,
+    recipient_is_host=False,
     pattern=re.compile(r"(?!)"),
 )
 
@@ -84,6 +83,9 @@ def triggers() -> tuple[Trigger, ...]:
     """The curated lexicon, in file order (earlier rows win ties)."""
     rows = curated.table("lexicon.csv")
     curated.check_vocabulary("lexicon.csv", rows, "event_type", EVENT_TYPE.values)
+    for column in ("symmetric", "speech", "needs_recipient", "happens_once", "recipient_is_host"):
+        curated.check_vocabulary("lexicon.csv", rows, column, ("yes", "no"))
+    curated.check_vocabulary("lexicon.csv", rows, "participants", ("states", "any"))
     return tuple(
         Trigger(
             lemma=r["lemma"],
@@ -97,7 +99,9 @@ def triggers() -> tuple[Trigger, ...]:
             requires=r["requires"] or None,
             needs_recipient=r["needs_recipient"] == "yes",
             state_key=r["key_level"] == "state",
-            states_only=r["action"] in _STATE_ACTIONS,
+            states_only=r["participants"] == "states",
+            happens_once=r["happens_once"] == "yes",
+            recipient_is_host=r["recipient_is_host"] == "yes",
             pattern=re.compile(rf"\b(?:{r['forms']})\b", re.IGNORECASE),
             not_before=re.compile(rf"(?:{r['not_before']})\Z", re.I) if r["not_before"] else None,
             not_after=re.compile(r["not_after"], re.IGNORECASE) if r["not_after"] else None,

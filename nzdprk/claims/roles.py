@@ -180,7 +180,7 @@ def roles(
         role = "location" if p.role == "place" else "actor"
         out.append(Participant(p.actor_id, role, p.text, p.char_start, p.char_end))
     for p in recipients:
-        if trigger.action == "visit":
+        if trigger.recipient_is_host:
             if p.role != "place" and lookup.kind.get(p.actor_id) != "state":
                 continue
             role = "recipient"
