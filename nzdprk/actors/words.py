@@ -7,6 +7,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from .. import curated
 from .keys import _HYPHENS, _TOKEN, alias_key
 
 
@@ -155,9 +156,12 @@ _TITLE_BEFORE = re.compile(
     r"(?:,|[^\S\n]+(?:is|was))?[^\S\n]+\Z",  # "minister, X", "The Secretary is X"
     re.IGNORECASE,
 )
-_SPEECH = (
-    "said|says|told|added|stated|explained|noted|announced|wrote|warned|argued|insisted|"
-    "commented|replied|responded|acknowledged|confirmed|recalled|urged"
+#: Verbs of saying, from the one cue table (``data/cues.csv``, kind ``speech``); single words
+#: only, so that a name before "according to" is not taken for a speaker.
+_SPEECH = "|".join(
+    r["pattern"]
+    for r in curated.table("cues.csv")
+    if r["kind"] == "speech" and " " not in r["pattern"]
 )
 _SAID_AFTER = re.compile(
     rf",?[^\S\n]+(?:{_SPEECH})\b"  # "X said"

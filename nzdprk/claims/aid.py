@@ -113,6 +113,9 @@ from . import aid_words as w
 from . import events
 from .aid_parties import Parties, PartyRules
 
+#: Negation words, from the one cue table (``data/cues.csv``).
+NEGATION = cue("negation")
+
 if TYPE_CHECKING:
     from ..actors import Mention
     from ..dates import When
@@ -270,7 +273,7 @@ class _Reader(PartyRules):
         clause = self.clause(s, money.char_start)
         stretch = self.stretch(clause, money)
         ev = self.event(s, clause, money.char_start, money.char_end)
-        if w.NEGATION.search(self.text, clause[0], money.char_start) or self.not_given(
+        if NEGATION.search(self.text, clause[0], money.char_start) or self.not_given(
             stretch, money
         ):
             return None
@@ -337,7 +340,7 @@ class _Reader(PartyRules):
                 if self.amounts_in(*clause):
                     continue
                 cue = self.promise_cue(clause)
-                if cue is None or w.NEGATION.search(self.text, clause[0], cue[0]):
+                if cue is None or NEGATION.search(self.text, clause[0], cue[0]):
                     continue
                 cue_start, anchor = cue
                 ev = self.event(s, clause, cue_start, anchor)

@@ -68,7 +68,6 @@ GIVER_AFTER = re.compile(
 #: How far back `SEAT` looks: an office noun, "in", and one place name before a comma.
 SEAT_REACH = 60
 WISH = re.compile(r"\b(?:wants?|wanted|hopes?|hoped|seeks?|sought|aims?|wish(?:es)?) to\b", re.I)
-NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b", re.IGNORECASE)
 ANNUAL = re.compile(
     r"\b(?:(?:a|per|each|every) year\b(?!\s+(?:ago|earlier|later|before|after))"
     r"|annual(?:ly)?\b|per annum\b|yearly\b)",
