@@ -29,17 +29,28 @@ from .words import (
     _tokens,
 )
 
+#: How far back the word before a mention is looked for (a long word and its spaces).
+_WORD_REACH = 40
+#: How far back a place context is read: a verb of motion and "to", or "north of", within the
+#: last six words.
+_CONTEXT_REACH = 80
+#: How far forward a mention's clause is read for its verb: longer than the clauses after a
+#: name in the sources and the dev set (it ends at the first stop anyway).
+_CLAUSE_REACH = 200
+#: How far back "X and" is looked for before an elided name ("North and South Korea").
+_PAIR_REACH = 60
+
 # Sense: actor or place
 
 
 def _prev_word(text: str, pos: int) -> str:
-    match = re.search(r"([A-Za-z]+)[^\S\n]+$", text[max(0, pos - 40) : pos])
+    match = re.search(r"([A-Za-z]+)[^\S\n]+$", text[max(0, pos - _WORD_REACH) : pos])
     return match.group(1).lower() if match else ""
 
 
 def _place_context(text: str, start: int) -> bool:
     """After "in/at/near/from/visited...", "north of", or "to" following a verb of motion."""
-    before = text[max(0, start - 80) : start]
+    before = text[max(0, start - _CONTEXT_REACH) : start]
     word = _prev_word(text, start)
     if word in _PLACE_BEFORE or _COMPASS.search(before.lower()):
         return True
@@ -60,7 +71,7 @@ def _acting(text: str, start: int, end: int) -> bool:
     """A metonym in actor position: possessive, after "with/against...", or before a verb."""
     if _prev_word(text, start) in _ACTOR_BEFORE or re.match(r"['’‘ʼ]s\b", text[end : end + 3]):
         return True
-    rest = text[end : end + 200]
+    rest = text[end : end + _CLAUSE_REACH]
     rest = re.sub(r"^\s*,[^,.;:!?\n]{1,60},", "", rest)
     rest = re.sub(r"^\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", "", rest)
     rest = _ADVERBIAL.sub("", rest)  # "Tokyo on Friday condemned", "Seoul has also said"
@@ -199,7 +210,7 @@ def _elided_hits(text: str, hits: list[_Hit], index: _Index) -> list[_Hit]:
     for hit in hits:
         name = text[hit.start : hit.end]
         words = list(_TOKEN.finditer(name))
-        offset = max(0, hit.start - 60)
+        offset = max(0, hit.start - _PAIR_REACH)
         match = re.search(
             r"(?<![\w'’])([A-Z][\w'’]*)[^\S\n]+(?:and|or)[^\S\n]+$", text[offset : hit.start]
         )

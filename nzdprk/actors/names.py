@@ -36,6 +36,17 @@ from .words import (
     _Tok,
 )
 
+#: How far back the word before a name is looked for: one title and its full stop.
+_TITLE_WORD_REACH = 30
+#: How far back a title phrase is looked for: a title, "of the" and up to three words
+#: ("Minister of Foreign Affairs, "), the longest `_TITLE_BEFORE` matches in practice.
+_TITLE_REACH = 60
+#: How far back a verb of saying is looked for: "according to" and its spaces.
+_SAID_REACH = 20
+#: How far forward the rest of a name's clause is read: longer than the clauses of the sources
+#: and the dev set after a name (the clause ends at the first stop anyway).
+_CLAUSE_REACH = 200
+
 
 def _back_references(
     text: str, free: list[_Tok], named: list[Mention], index: _Index, known: frozenset[str]
@@ -77,7 +88,7 @@ def _back_references(
 
 
 def _prev_title(text: str, start: int) -> bool:
-    match = re.search(r"(\w+)\.?[^\S\n]+$", text[max(0, start - 30) : start])
+    match = re.search(r"(\w+)\.?[^\S\n]+$", text[max(0, start - _TITLE_WORD_REACH) : start])
     return bool(match and match.group(1) in _TITLES)
 
 
@@ -88,7 +99,7 @@ def _stands_alone(text: str, free: list[_Tok], i: int, start: int) -> bool:
         following = text[free[i + 1].start : free[i + 1].end]
         if _name_like(following) and following not in _ORDINARY:
             return False
-    before = re.search(r"(\w+)[^\S\n]+$", text[max(0, start - 30) : start])
+    before = re.search(r"(\w+)[^\S\n]+$", text[max(0, start - _TITLE_WORD_REACH) : start])
     return not (
         before and _name_like(before.group(1)) and before.group(1) not in _TITLES | _ORDINARY
     )
@@ -276,12 +287,12 @@ def _person_candidates(text: str, free: list[_Tok]) -> list[_Candidate]:
         pieces = [w for w in words[k:end] if w[:1].isupper()]
         if len(span.split()) > 4 or any(_not_a_name(w) for w in pieces):
             continue
-        titled = titled or bool(_TITLE_BEFORE.search(text, max(0, start - 60), start))
+        titled = titled or bool(_TITLE_BEFORE.search(text, max(0, start - _TITLE_REACH), start))
         admin = bool(_ADMINISTRATION.match(text, stop))
         if _THE_BEFORE.search(text, max(0, start - 5), start) and not admin:
             continue
         said = bool(_SAID_AFTER.match(text, stop)) or bool(
-            _SAID_BEFORE.search(text, max(0, start - 20), start)
+            _SAID_BEFORE.search(text, max(0, start - _SAID_REACH), start)
         )
         plain = not any(w.lower() in common for w in pieces[1:])
         said = said or _subject_of_he(text, stop)
@@ -309,7 +320,7 @@ def _subject_of_he(text: str, end: int) -> bool:
     calls it a role ("... and became the first New Zealand journalist")."""
     if not _VERB_AFTER.match(text, end):
         return False
-    clause = re.match(r"[^.;:!?\n]*", text[end : end + 200]).group()
+    clause = re.match(r"[^.;:!?\n]*", text[end : end + _CLAUSE_REACH]).group()
     if _BECAME_ROLE.search(clause):
         return True
     return bool(_NEXT_HE.match(text, end + len(clause)))

@@ -10,6 +10,10 @@ from typing import NamedTuple
 from .. import curated
 from .keys import _HYPHENS, _TOKEN, alias_key
 
+#: How far back a single word is looked for: longer than any title or initial before a full
+#: stop ("Ambassador.", "J.").
+WORD_REACH = 20
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -120,7 +124,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
         if text[i] in "!?:;\n…":
             return True
         if text[i] == ".":  # "Mr. Goff" and "J. Smith" do not start a sentence
-            before = re.search(r"(\w+)$", text[max(0, i - 20) : i])
+            before = re.search(r"(\w+)$", text[max(0, i - WORD_REACH) : i])
             return not (before and (before.group(1) in _TITLES or len(before.group(1)) == 1))
         i -= 1
     return i < 0

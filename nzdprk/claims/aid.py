@@ -113,9 +113,6 @@ from . import aid_words as w
 from . import events
 from .aid_parties import Parties, PartyRules
 
-#: Negation words, from the one cue table (``data/cues.csv``).
-NEGATION = cue("negation")
-
 if TYPE_CHECKING:
     from ..actors import Mention
     from ..dates import When
@@ -273,7 +270,7 @@ class _Reader(PartyRules):
         clause = self.clause(s, money.char_start)
         stretch = self.stretch(clause, money)
         ev = self.event(s, clause, money.char_start, money.char_end)
-        if NEGATION.search(self.text, clause[0], money.char_start) or self.not_given(
+        if w.NEGATION.search(self.text, clause[0], money.char_start) or self.not_given(
             stretch, money
         ):
             return None
@@ -340,7 +337,7 @@ class _Reader(PartyRules):
                 if self.amounts_in(*clause):
                     continue
                 cue = self.promise_cue(clause)
-                if cue is None or NEGATION.search(self.text, clause[0], cue[0]):
+                if cue is None or w.NEGATION.search(self.text, clause[0], cue[0]):
                     continue
                 cue_start, anchor = cue
                 ev = self.event(s, clause, cue_start, anchor)
@@ -511,7 +508,7 @@ class _Reader(PartyRules):
             if self.scopes(self.a.dates[i])
         ]
         if near:
-            return min(near, key=lambda i: _gap(self.a.dates[i], start, end))
+            return min(near, key=lambda i: w.gap(self.a.dates[i], start, end))
         when = self.a.events[ev].when_index if ev is not None else None
         if when is None or not self.scopes(self.a.dates[when]):
             return None
@@ -528,11 +525,15 @@ class _Reader(PartyRules):
 
     def is_said(self, when: When) -> bool:
         """True for a date written after a reporting verb ("announced today")."""
-        return bool(w.SAID.search(self.text, max(0, when.char_start - 24), when.char_start))
+        return bool(
+            w.SAID.search(self.text, max(0, when.char_start - w.SAID_REACH), when.char_start)
+        )
 
     def is_as_of(self, when: When) -> bool:
         """True for a date written after "as of" or "as at": the time a total refers to."""
-        return bool(w.AS_OF.search(self.text, max(0, when.char_start - 12), when.char_start))
+        return bool(
+            w.AS_OF.search(self.text, max(0, when.char_start - w.AS_OF_REACH), when.char_start)
+        )
 
     def measure(
         self, stretch: tuple[int, int], money: Money, period: int | None, promise: str | None
@@ -543,7 +544,7 @@ class _Reader(PartyRules):
         if self.words(w.TOTAL, *stretch):
             return "cumulative_total", "aid.total_cue"
         when = self.a.dates[period] if period is not None else None
-        if when is not None and _spans_time(when):
+        if when is not None and w.spans_time(when):
             return "cumulative_total", "aid.total_over_period"
         if promise == "pledge":
             return "pledge_total", "aid.pledged_amount"
@@ -562,7 +563,9 @@ class _Reader(PartyRules):
         nearest = min(
             verbs, key=lambda m: max(0, m.start() - money.char_end, money.char_start - m.end())
         )
-        return not w.PERFECT.search(self.text, max(0, nearest.start() - 24), nearest.start())
+        return not w.PERFECT.search(
+            self.text, max(0, nearest.start() - w.SAID_REACH), nearest.start()
+        )
 
     def transaction(self, stretch: tuple[int, int], money: Money) -> str:
         """The type named by the verb nearest the amount in its stretch."""
@@ -588,15 +591,3 @@ class _Reader(PartyRules):
         if self.published is not None:
             return self.published, "doc_published"
         return None, "unknown"
-
-
-def _gap(when: When, start: int, end: int) -> int:
-    return max(0, when.char_start - end, start - when.char_end)
-
-
-def _spans_time(when: When) -> bool:
-    """An interval, a set of dates, or a decade or century: a period, not a moment."""
-    edtf = when.edtf or ""
-    return (
-        when.is_interval or edtf.startswith(("{", "[")) or when.precision in ("decade", "century")
-    )

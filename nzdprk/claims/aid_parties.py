@@ -188,7 +188,9 @@ class PartyRules:
 
     def after(self, m: Mention, pattern: re.Pattern[str]) -> bool:
         """True when the words just before a mention match `pattern` ("to the ", "from ")."""
-        return bool(pattern.search(self.text, max(0, m.char_start - 20), m.char_start))
+        return bool(
+            pattern.search(self.text, max(0, m.char_start - w.PREPOSITION_REACH), m.char_start)
+        )
 
     def event_party(
         self, ev: int | None, role: str, *, donor: bool, exclude: str | None = None
@@ -204,7 +206,9 @@ class PartyRules:
             if (
                 donor
                 and p.char_start is not None
-                and w.OBJECT_OF.search(self.text, max(0, p.char_start - 20), p.char_start)
+                and w.OBJECT_OF.search(
+                    self.text, max(0, p.char_start - w.PREPOSITION_REACH), p.char_start
+                )
             ):
                 continue
             if donor:

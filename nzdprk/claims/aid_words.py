@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..text import cue
+
+if TYPE_CHECKING:
+    from ..dates import When
 
 AID_WORD = re.compile(
     r"\b(?:aid|assistance|relief|contribut\w*|donat\w*|fund(?:s|ed|ing|er|ers)?"
@@ -58,6 +62,14 @@ SEAT = re.compile(
     r"\s+in\s+(?:[^\W\d_][\w.-]*(?:\s+[A-Z][\w.-]*)*\s*,\s*)?\Z",
     re.IGNORECASE,
 )
+#: How far back the words before a name are read: a preposition and "the" ("towards the ").
+PREPOSITION_REACH = 20
+#: How far back a reporting verb before a date is read ("announced on " is 12 characters).
+SAID_REACH = 24
+#: How far back an auxiliary and one word before a verb are read ("has already ").
+AUXILIARY_REACH = 24
+#: How far back "as of"/"as at" before a date is read, with its spaces.
+AS_OF_REACH = 12
 #: The words before a name that make it an object, not the giver ("a supporter of KEDO").
 OBJECT_OF = re.compile(r"\b(?:of|to|for|with|towards?|into|via|through)\s+(?:the\s+)?\Z", re.I)
 GIVER_AFTER = re.compile(
@@ -127,3 +139,19 @@ SMALL_WORDS = frozenset((
 CLOSING_QUOTE = re.compile(r"[\"”]")
 PUNCTUATION = " .,;:!?\"'“”‘’()"
 MODIFIER = re.compile(r"[-‐‑][^\W\d_]")  # "UN-sanctioned": a name used as a modifier
+
+#: Negation words, from the one cue table (``data/cues.csv``).
+NEGATION = cue("negation")
+
+
+def gap(when: When, start: int, end: int) -> int:
+    """Characters between a date phrase and the stretch ``start``-``end`` (0 when they touch)."""
+    return max(0, when.char_start - end, start - when.char_end)
+
+
+def spans_time(when: When) -> bool:
+    """An interval, a set of dates, or a decade or century: a period, not a moment."""
+    edtf = when.edtf or ""
+    return (
+        when.is_interval or edtf.startswith(("{", "[")) or when.precision in ("decade", "century")
+    )
