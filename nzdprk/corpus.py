@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import bisect
-import csv
-import os
 import warnings
 from collections.abc import Callable
-from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, frames
-from .claims import actor_table, aid_fact_key, fact_key, keyed_participants
-from .claims.aid import AidFlow
-from .claims.event_rows import Columns, event_rows
+from .claims import actor_table, keyed_participants
+from .claims.rows import RowColumns, document_rows
 from .extract import Analysis, analyse, work_problems
 from .frames import amount_id
 from .frames import frame as _frame
-from .frames import known as _known
 from .frames import when_columns as _when_columns
 from .read import (
     CorpusError,
@@ -29,14 +24,11 @@ from .read import (
     check_pattern,
     read_corpus,
 )
+from .read.catalogue import catalogued, check_catalogue, read_catalogue
 from .schema import DOC_TYPE, FRAMES, cast_frame
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from .money import Money
-
-CATALOGUE = "catalogue.csv"
 
 
 class CorpusWarning(UserWarning):
@@ -161,47 +153,22 @@ class Corpus:
 
     @cached_property
     def _event_rows(self) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
-        """Rows of events, event_participants, claims and aid_flows, built together so that
-        ids agree: claims c001… are the document's events, then its aid flows."""
+        """Rows of events, event_participants, claims and aid_flows (see `claims.rows`)."""
         table = actor_table()
-        names = table.names
-        events, participants, claims, flows = [], [], [], []
+        out: tuple[list[dict], list[dict], list[dict], list[dict]] = ([], [], [], [])
+        columns = RowColumns(when_columns=_when_columns, amount_id=amount_id, version=__version__)
         for doc in self.docs:
-            analysed = self._analysed[doc.doc_id]
-            # Records by identity: one lookup each, however long the document. An event whose
-            # amount is an aid row is compared as that row.
-            counted = {id(f.event) for f in analysed.aid_flows if f.money is not None}
-            positions = {
-                id(record): i
-                for records in (analysed.events, analysed.money)
-                for i, record in enumerate(records)
-            }
-            rows = event_rows(
+            rows = document_rows(
                 doc.doc_id,
                 doc.text,
-                analysed.events,
-                analysed.event_dates,
-                Columns(
-                    sentence_id=lambda at, d=doc.doc_id: self._sentence_id(d, at),
-                    fact_key=lambda ev, counted=counted: (
-                        None if id(ev) in counted else fact_key(ev, table)
-                    ),
-                    summary=lambda a, action, r: _summary(
-                        [names.get(x, x) for x in a], action, [names.get(x, x) for x in r]
-                    ),
-                    when_columns=lambda when: _when_columns("date_", when),
-                    version=__version__,
-                ),
+                self._analysed[doc.doc_id],
+                table,
+                lambda at, d=doc.doc_id: self._sentence_id(d, at),
+                columns,
             )
-            events += rows.events
-            participants += rows.participants
-            claims += rows.claims
-            first = len(analysed.events) + 1
-            for j, flow in enumerate(analysed.aid_flows, start=1):
-                row = _flow_row(doc, positions, flow, j, f"{doc.doc_id}:c{first + j - 1:03d}")
-                flows.append(row)
-                claims.append(_flow_claim(doc.doc_id, flow, row))
-        return events, participants, claims, flows
+            for into, part in zip(out, rows, strict=True):
+                into += part
+        return out
 
     @_frame_property
     def aid_flows(self) -> pd.DataFrame:
@@ -294,132 +261,6 @@ def require_documents(corpus: Corpus) -> None:
         )
 
 
-def _flow_row(
-    doc: Document, positions: dict[int, int], flow: AidFlow, number: int, claim_id: str
-) -> dict[str, object]:
-    """One aid_flows row, keyed by `claims.aid_fact_key`: what two sources must share for their
-    amounts to be compared. ``positions``: each event's and amount's place in its document, by
-    the record's identity."""
-    key = aid_fact_key(flow)
-    event = None if flow.event is None else positions[id(flow.event)]
-    event_id = None if event is None else f"{doc.doc_id}:e{event + 1:03d}"
-    amount = None if flow.money is None else positions[id(flow.money)]
-    return {
-        "flow_id": f"{doc.doc_id}:f{number:03d}",
-        "claim_id": claim_id,
-        "doc_id": doc.doc_id,
-        "event_id": event_id,
-        "amount_id": None if amount is None else amount_id(doc.doc_id, amount),
-        "fact_key": key,
-        "donor_id": flow.donor_id,
-        "donor_source": flow.donor_source,
-        "receiver_org_id": flow.receiver_org_id,
-        "recipient_country": flow.recipient_country,
-        "recipient_country_source": flow.recipient_country_source,
-        "channel_kind": flow.channel_kind,
-        "purpose_text": flow.purpose_text,
-        "condition_text": flow.condition_text,
-        "measure": flow.measure,
-        "transaction_type": flow.transaction_type,
-        "amount": flow.amount,
-        "amount_qualifier": flow.amount_qualifier,
-        "amount_min": flow.amount_min,
-        "amount_max": flow.amount_max,
-        "amount_text": flow.amount_text,
-        "currency": flow.currency,
-        "currency_assumed": flow.currency_assumed,
-        **_equivalent(flow.equivalent),
-        **_when_columns("period_", flow.period),
-        "as_of_date": flow.as_of,
-        "as_of_source": flow.as_of_source,
-        "rule_id": flow.rule,
-        "quote": doc.text[flow.sentence_start : flow.sentence_end],
-        "char_start": flow.sentence_start,
-        "char_end": flow.sentence_end,
-    }
-
-
-def _catalogued(doc: Document, row: dict[str, str]) -> Document:
-    """The document with the catalogue's publisher, and its origin URL when the front matter
-    gives none (evidence of who publishes it, e.g. for the currency of a bare "$")."""
-    url = doc.url or row.get("origin_url") or None
-    return replace(doc, url=url, publisher=_known(row.get("publisher")))
-
-
-def _summary(actors_: list[str], action: str, recipients: list[str]) -> str:
-    """One readable line: "Winston Peters: visit → North Korea"."""
-    who = ", ".join(actors_) or "(actor not named)"
-    line = f"{who}: {action.replace('_', ' ')}"
-    return f"{line} → {', '.join(recipients)}" if recipients else line
-
-
-def _flow_claim(doc_id: str, flow: AidFlow, row: dict[str, object]) -> dict[str, object]:
-    """The claims row of an aid_flows row: who gives what to whom, as asserted or planned."""
-    return {
-        "claim_id": row["claim_id"],
-        "doc_id": doc_id,
-        "claim_type": "aid_flow",
-        "record_id": row["flow_id"],
-        "fact_key": row["fact_key"],
-        "subject_id": flow.donor_id,
-        "predicate": f"aid_{flow.measure}",
-        "object_id": flow.receiver_org_id or flow.recipient_country,
-        "object_value": flow.amount_text,
-        "attributed_to": None,
-        "assertion_mode": "planned" if flow.measure == "pledge_total" else "asserted",
-        "hedge_text": None,
-        "rule_id": flow.rule,
-        "extractor_version": __version__,
-        "quote": row["quote"],
-        "char_start": row["char_start"],
-        "char_end": row["char_end"],
-    }
-
-
-def _equivalent(money: Money | None) -> dict[str, object]:
-    """The columns of the same gift restated in another currency (all empty without one)."""
-    return {
-        "equivalent_amount": None if money is None else money.amount,
-        "equivalent_currency": None if money is None else money.currency,
-        "equivalent_text": None if money is None else money.amount_text,
-    }
-
-
-def read_catalogue(root: Path) -> tuple[dict[str, dict[str, str]], list[Problem]]:
-    """The optional ``catalogue.csv`` of a corpus folder: file -> publisher, licence, origin..."""
-    path = root / CATALOGUE
-    if not os.path.lexists(path):
-        return {}, []
-    if not path.is_file():
-        return {}, [Problem(CATALOGUE, "warning", "catalogue is not a regular file; ignored")]
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as f:
-            rows = list(csv.DictReader(f))
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return {}, [Problem(CATALOGUE, "warning", f"catalogue cannot be read ({reason}); ignored")]
-    except (UnicodeDecodeError, csv.Error) as exc:
-        return {}, [Problem(CATALOGUE, "warning", f"catalogue cannot be read ({exc}); ignored")]
-    if rows and "file" not in rows[0]:
-        return {}, [Problem(CATALOGUE, "warning", "catalogue has no 'file' column; ignored", 1)]
-    return {r["file"]: r for r in rows if r.get("file")}, []
-
-
-def _check_catalogue(docs: list[Document], catalogue: dict[str, dict[str, str]]) -> list[Problem]:
-    problems = []
-    for doc in docs:
-        expected = catalogue.get(doc.path, {}).get("sha256")
-        if expected and expected != doc.file_sha256:
-            problems.append(
-                Problem(
-                    doc.path,
-                    "warning",
-                    "file differs from the sha256 in catalogue.csv (was it edited?)",
-                )
-            )
-    return problems
-
-
 def load_corpus(
     path: str | Path | None = None,
     *,
@@ -461,11 +302,6 @@ def load_corpus(
     return Corpus(docs, problems, root, catalogue, analyses)
 
 
-def catalogued(doc: Document, catalogue: dict[str, dict[str, str]]) -> Document:
-    """The document with what the corpus's catalogue says of its file (see `_catalogued`)."""
-    return _catalogued(doc, catalogue.get(doc.path, {}))
-
-
 def checked(
     root: Path,
     docs: list[Document],
@@ -479,7 +315,7 @@ def checked(
     """Every problem of a corpus read, raised with ``strict`` or else announced in one
     `CorpusWarning`: the catalogue's, the files' (``problems``, in file order), the
     catalogue's checks of the documents, and the parts too long to analyse (``work``)."""
-    problems = catalogue_problems + problems + _check_catalogue(docs, catalogue) + work
+    problems = catalogue_problems + problems + check_catalogue(docs, catalogue) + work
     if strict and not docs and not any(p.severity == "error" for p in problems):
         raise NoDocumentsError(problems)
     if problems and strict:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from . import actors as curated_actors
 from .dates import When, edtf_bounds
 from .read import Document, Problem, front_matter_json
+from .read.catalogue import known
 from .schema import FRAMES, cast_frame
 
 if TYPE_CHECKING:
@@ -50,11 +51,6 @@ def when_columns(prefix: str, when: When | None) -> dict[str, object]:
 def amount_id(doc_id: str, index: int) -> str:
     """The id of a document's amount by its 0-based position among the document's amounts."""
     return f"{doc_id}:a{index + 1:03d}"
-
-
-def known(value: str | None) -> str | None:
-    """A catalogue value, or None when it is empty or says "unknown"."""
-    return None if not value or value.strip().lower() == "unknown" else value.strip()
 
 
 def documents(

@@ -53,7 +53,7 @@ def read_and_analyse(
 ) -> list[Read]:
     """Read the files ``paths`` of the corpus folder ``root`` and analyse each document: one
     task's work on a worker. ``catalogue`` holds the catalogue rows of these files."""
-    from .corpus import catalogued
+    from .read.catalogue import catalogued
 
     out: list[Read] = []
     for path in paths:
@@ -94,7 +94,8 @@ def load_corpus_with_dask(
     in a notebook). Workers read the files themselves: they must see ``path`` as the client
     does. Problems, warnings and errors are those of `nzdprk.load_corpus`.
     """
-    from .corpus import Corpus, bundled_seeds, checked, read_catalogue
+    from .corpus import Corpus, bundled_seeds, checked
+    from .read.catalogue import read_catalogue
 
     dask = _import_dask()
     check_pattern(pattern)
