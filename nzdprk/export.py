@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,18 +60,21 @@ def export_corpus(
     if format == "timelinejs":
         return write_timeline(corpus, out)
     require_documents(corpus)
-    return write_tables(corpus.frames(), out, format=format, spreadsheet=spreadsheet)
+    # Each frame is asked for when its file is written, so one copy at a time is in memory.
+    frames = {name: partial(getattr, corpus, name) for name in FRAMES}
+    return write_tables(frames, out, format=format, spreadsheet=spreadsheet)
 
 
 def write_tables(
-    frames: Mapping[str, pd.DataFrame],
+    frames: Mapping[str, pd.DataFrame | Callable[[], pd.DataFrame]],
     out: str | Path,
     *,
     format: str = "csv",
     spreadsheet: bool = False,
 ) -> list[Path]:
     """Write frames of the schema as ``<name>.csv`` or ``<name>.parquet`` plus
-    ``datapackage.json``, each file atomically; other files in ``out`` are left alone."""
+    ``datapackage.json``, each file atomically; other files in ``out`` are left alone. A frame
+    may be given as a function that returns it, called only when its file is written."""
     if format not in ("csv", "parquet"):
         raise ValueError(f"format must be 'csv' or 'parquet', not {format!r}")
     unknown = [name for name in frames if name not in FRAMES]
@@ -90,18 +94,27 @@ def write_tables(
     return write_files(out, writers, group="tables")
 
 
-def _writer(frame: pd.DataFrame, format: str, spreadsheet: bool):
-    """The function that writes ``frame`` to a path. A spreadsheet-safe copy is made only when
-    the file is written, and dropped after, so one copy at a time is in memory."""
-    if format == "parquet":
-        return lambda p: frame.to_parquet(p, index=False)
-    return lambda p: (spreadsheet_safe(frame) if spreadsheet else frame).to_csv(
-        p,
-        index=False,
-        date_format="%Y-%m-%d",
-        lineterminator="\n",
-        encoding="utf-8-sig" if spreadsheet else "utf-8",
-    )
+def _writer(
+    frame: pd.DataFrame | Callable[[], pd.DataFrame], format: str, spreadsheet: bool
+) -> Callable[[Path], object]:
+    """The function that writes ``frame`` to a path. The frame (when given as a function) and
+    its spreadsheet-safe copy are made only when the file is written, and dropped after, so
+    one copy at a time is in memory."""
+
+    def write(path: Path) -> None:
+        table = frame() if callable(frame) else frame
+        if format == "parquet":
+            table.to_parquet(path, index=False)
+            return
+        (spreadsheet_safe(table) if spreadsheet else table).to_csv(
+            path,
+            index=False,
+            date_format="%Y-%m-%d",
+            lineterminator="\n",
+            encoding="utf-8-sig" if spreadsheet else "utf-8",
+        )
+
+    return write
 
 
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:

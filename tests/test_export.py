@@ -443,3 +443,22 @@ def test_any_text_comes_back_from_csv_as_written(tmp_path_factory, messages, spr
     frame = problems([m or None for m in messages])
     write_tables({"problems": frame}, folder, spreadsheet=spreadsheet)
     pd.testing.assert_frame_equal(read_tables(folder)["problems"], frame)
+
+
+def test_frames_given_as_functions_are_made_one_at_a_time_when_written(tmp_path):
+    # export_corpus passes each frame as a function, so that one copy at a time is in memory
+    corpus = nzdprk.load_corpus()
+    made: list[str] = []
+
+    def frame(name: str):
+        def make():
+            made.append(name)
+            return getattr(corpus, name)
+
+        return make
+
+    names = ["documents", "dates"]
+    written = write_tables({n: frame(n) for n in names}, tmp_path)
+    assert made == names
+    assert sorted(p.name for p in written) == ["datapackage.json", "dates.csv", "documents.csv"]
+    assert (tmp_path / "dates.csv").read_text(encoding="utf-8").startswith("date_id,")
