@@ -603,10 +603,25 @@ def test_relative_and_year_less_phrases_stay_unresolved_without_anchor(phrase: s
         "resolutions 1718 and 1874", "the 1718 Committee met", "In 2000 people fled.",
         "NZ$8.5 million and NZD$1.4 million", "The meeting was on a Tuesday, as every Monday.",
         "as early as 2019", "Support for May grew in the party.",
+        "a 1500 strong garrison", "It rained on a Monday.",
     ],
 )  # fmt: skip
 def test_not_dates(text: str) -> None:
     assert find_dates(text, anchor=WED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # dev set h08 and h02: a year after an article is the year of the noun it modifies
+        ("in violation of a 1994 nuclear-freeze deal.", "1994"),
+        ("According to a 2013 BBC World Service Poll, only 7% agreed.", "2013"),
+        ("The minister praised a 2009 agreement on fishing.", "2009"),
+    ],
+)
+def test_a_year_after_an_article_is_a_date(text: str, phrase: str) -> None:
+    found = find_dates(text, anchor=WED)
+    assert [(w.text, w.edtf) for w in found] == [(phrase, phrase)]
 
 
 # ---------------------------------------------------------------------------------------------

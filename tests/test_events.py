@@ -541,8 +541,8 @@ def rows(text: str, anchor: dt.date | None = None) -> list[tuple]:
             " 1953 armistice, although the last New Zealand soldiers did not leave until 1957 and"
             " a single liaison officer remained until 1971.",
             None,
-            [
-                ("deploy", "none", "1953", "1953"),
+            [  # "after the 1953 armistice": the year is the armistice's, not the staying's
+                ("deploy", "none", None, None),
                 ("agree", "none", "1953", "1953"),
                 ("retreat", "none", "1957", "1957"),
                 ("deploy", "none", "1971", "1971"),
@@ -625,6 +625,46 @@ def rows(text: str, anchor: dt.date | None = None) -> list[tuple]:
             None,
             [("statement", "none", "2019-05-03", "3 May 2019"), ("visit", "future", None, None)],
             id="saying-dated-written",
+        ),
+        pytest.param(  # dev set h08: a year before a noun dates that noun, not the verb
+            "In 2002, the United States accused North Korea of operating a covert uranium"
+            " enrichment program in violation of a 1994 nuclear-freeze deal.",
+            None,
+            [("accuse", "none", "2002", "2002"), ("deal", "none", "1994", "1994")],
+            id="noun-date-source",
+        ),
+        pytest.param(  # dev set h02
+            "According to a 2013 BBC World Service Poll, only 7% of Australians view North"
+            " Korea's influence positively.",
+            None,
+            [("statement", "none", None, None), ("poll", "none", "2013", "2013")],
+            id="noun-date-poll-source",
+        ),
+        pytest.param(  # dev set h06: the floods are of August 2007, the tripling is not
+            "“Food prices have tripled in the past year due to the destruction of a significant"
+            " proportion of the country’s crops in the August 2007 floods.",
+            dt.date(2008, 7, 29),
+            [("floods", "none", "2007-08", "August 2007")],
+            id="noun-date-not-the-verb-source",
+        ),
+        pytest.param(  # dev set h04: "today's" dates the test, not the condemning
+            "Foreign Minister Gerry Brownlee has condemned today’s nuclear test by North Korea as"
+            " utterly deplorable.",
+            dt.date(2017, 9, 3),
+            [("accuse", "none", None, None), ("nuclear_test", "none", "2017-09-03", "today")],
+            id="possessive-date-source",
+        ),
+        pytest.param(
+            "In 2011, the minister criticised a 2009 agreement on fishing.",
+            None,
+            [("accuse", "none", "2011", "2011"), ("agree", "none", "2009", "2009")],
+            id="noun-date-written",
+        ),
+        pytest.param(
+            "The storm damaged the harbour before last year's elections.",
+            dt.date(2019, 5, 1),
+            [("elections", "none", "2018", "last year")],
+            id="possessive-date-written",
         ),
     ],
 )
@@ -866,7 +906,7 @@ def parties(text: str) -> list[tuple[str, list[str], list[str]]]:
         pytest.param(  # h02: the poll is the source; the Australians are not addressed
             "According to a 2013 BBC World Service Poll, only 7% of Australians view North Korea's"
             " influence positively.",
-            [("statement", [], [])],
+            [("statement", [], []), ("poll", [], [])],  # the poll of 2013: no one named
             id="according-to-source",
         ),
         pytest.param(

@@ -9,6 +9,9 @@ A date phrase is the time of the clause it stands in, but not always of the happ
   contributed NZ$1.4 million") it is the period from X to the document's own date;
 * "until X" ("remained until 1971", "did not leave until 1957") dates the end, X.
 
+A date inside a noun phrase ("a 1994 nuclear-freeze deal", "the August 2007 floods", "last
+year's floods", "today's test") dates that noun, not the clause's verb (`modified_noun`).
+
 A statement with no lexicon word is named by its clause's main verb (`main_verb`).
 """
 
@@ -25,6 +28,26 @@ from .. import dates
 _MEMBER_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\s+|&\s*)")
 _SINCE = re.compile(r"(?i:since|from)\s+")
 _UNTIL = re.compile(r"(?i:until|till|up to)\s+")
+
+#: What separates two verb phrases in a clause: a complementiser, or "and" before a new
+#: auxiliary.
+BARRIER = re.compile(
+    r"\b(?:that|whether)\b|\band\s+(?:has|have|had|is|are|was|were|will|would|did|also)\b"
+)
+#: A determiner right before a date makes the date a modifier of the noun after it ("a 1994
+#: deal", "the August 2007 floods"); so does a possessive after it ("last year's floods").
+_DETERMINER = re.compile(r"\b(?i:a|an|the|its|their|his|her|our)\s+\Z")
+_POSSESSIVE = re.compile(r"['’]s\s+")
+_NOUN_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
+#: Words that end a noun phrase: prepositions, conjunctions, auxiliaries, relative words.
+_PHRASE_END = re.compile(
+    r"of|in|on|at|by|for|to|from|with|and|or|but|as|than|since|after|before|during|under|over"
+    r"|into|is|are|was|were|be|been|has|have|had|will|would|could|should|can|may|might|must"
+    r"|that|which|who|whose|when|where|while"
+)
+#: At most this many words between a modifying date and its head noun's end: "a 2013 BBC
+#: World Service Poll" has four; a longer run is more likely a clause than a noun phrase.
+_NOUN_WORDS = 4
 
 #: Auxiliaries before a main verb, and verbs whose past tense does not end in -ed.
 _AUX = r"(?:has|have|had|was|were|is|are|be|been|being|will|would|did|does|do|to)"
@@ -159,3 +182,41 @@ def within(inner: object, outer: object) -> bool:
     if low_a is None or high_a is None or low_b is None or high_b is None:
         return False
     return low_b <= low_a and high_a <= high_b
+
+
+def modified_noun(text: str, when: object) -> tuple[str, int, int] | None:
+    """The head noun (lower-cased, with its span) of the noun phrase a date stands in as a
+    modifier: after a determiner ("a 1994 nuclear-freeze deal", "the August 2007 floods") or
+    as a possessive ("last year's floods", "Today's test is"); else None. The noun phrase
+    runs to the word before punctuation or a function word (`_PHRASE_END`)."""
+    start, end = getattr(when, "char_start", 0), getattr(when, "char_end", 0)
+    possessive = _POSSESSIVE.match(text, end)
+    if not possessive and not _DETERMINER.search(text, max(0, start - 6), start):
+        return None
+    pos, head = possessive.end() if possessive else end, None
+    for _ in range(_NOUN_WORDS + 1):
+        m = _NOUN_WORD.match(text, pos)
+        if m is None or _PHRASE_END.fullmatch(m.group(1).lower()):
+            break
+        if head is not None and m.start(1) == pos and not m.group(0)[:1].isspace():
+            break
+        head, pos = m, m.end()
+    else:
+        return None  # too long for a noun phrase
+    if head is None:
+        return None
+    return head.group(1).lower(), head.start(1), head.end(1)
+
+
+def apart(text: str, when: object, start: int, end: int) -> bool:
+    """Whether a date and a trigger (``start``-``end``) stand in different phrases: an
+    embedded clause ("welcomed the announcement that he will visit on 17 September") or a
+    coordinated verb phrase ("established relations in 2001 and has given aid") lies between
+    them, or the date modifies a noun the trigger is not part of ("tripled ... in the August
+    2007 floods")."""
+    d_start, d_end = getattr(when, "char_start", 0), getattr(when, "char_end", 0)
+    noun = modified_noun(text, when)
+    if noun is not None and not (d_end <= start and end <= noun[2]):
+        return True
+    lo, hi = (d_end, start) if d_end <= start else (end, d_start)
+    return bool(BARRIER.search(text, lo, hi))

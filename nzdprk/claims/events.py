@@ -94,11 +94,6 @@ _HELD = re.compile(r"\b(?:has|have|had|gets?|got|receives?|received|enjoys?|enjo
 _COPULA = frozenset({"is", "was", "are", "were", "be", "been"})
 #: What separates two happenings of one kind in a clause.
 _SEPARATE = re.compile(r"\b(?:and|or|that|whether|then)\b|[,;]")
-#: What separates two verb phrases in a clause: a complementiser, or "and" before a new
-#: auxiliary.
-_BARRIER = re.compile(
-    r"\b(?:that|whether)\b|\band\s+(?:has|have|had|is|are|was|were|will|would|did|also)\b"
-)
 
 
 class WhenLike(Protocol):
@@ -359,12 +354,13 @@ class _Sentence:
                 continue
             clause = next((c for c in parts if c[0] <= d.char_start < c[1]), (self.start, self.end))
             rest = [c for c in parts if c[0] >= clause[1]]
-            barriers = list(_BARRIER.finditer(self.text, clause[0], d.char_start))
+            barriers = list(event_dates.BARRIER.finditer(self.text, clause[0], d.char_start))
             own = (barriers[-1].end() if barriers else clause[0], clause[1])
-            found = event_dates.main_verb(self.text, own, rest)
+            noun = event_dates.modified_noun(self.text, d)  # "a 1994 deal": the deal's date
+            found = noun or event_dates.main_verb(self.text, own, rest)
             verb, at = (found[0], found[1:]) if found else (None, (d.char_start, d.char_end))
             subject = [k for k, e in enumerate(coded) if clause[0] <= e.trigger_start < at[0]]
-            if verb in _COPULA and subject:
+            if verb in _COPULA and subject and not noun:
                 k = subject[-1]
                 j = coded[k].when_index
                 if j is None or event_dates.within(d, self.dates[j]):
@@ -525,7 +521,11 @@ class _Sentence:
             return min(own, key=lambda i: distance(i, hit))
         later = [c for c in parts if c[0] >= clause[1]]
         if hit is siblings[-1] and later and later[0] not in with_events:
-            after = [i for i in mine if later[0][0] <= self.dates[i].char_start < later[0][1]]
+            after = [
+                i
+                for i in mine
+                if later[0][0] <= self.dates[i].char_start < later[0][1] and not self._noun(i)
+            ]
             if after:
                 return after[0]
         if len(ix) == 1:
@@ -548,7 +548,7 @@ class _Sentence:
                 (
                     i
                     for i in reversed(range(*self.date_range))
-                    if c[0] <= self.dates[i].char_start < c[1]
+                    if c[0] <= self.dates[i].char_start < c[1] and not self._noun(i)
                 ),
                 fronted,
             )
@@ -566,13 +566,13 @@ class _Sentence:
                 start = max(start, q_end)
         return start
 
+    def _noun(self, i: int) -> bool:
+        """Whether date ``i`` modifies a noun ("a 1994 deal"): it dates that noun alone."""
+        return event_dates.modified_noun(self.text, self.dates[i]) is not None
+
     def _apart(self, i: int, hit: Hit) -> bool:
-        """Whether a date and a trigger stand in different verb phrases: an embedded clause
-        ("welcomed the announcement that he will visit on 17 September") or a coordinated verb
-        phrase ("established relations in 2001 and has given aid") lies between them."""
-        d = self.dates[i]
-        lo, hi = (d.char_end, hit.start) if d.char_end <= hit.start else (hit.end, d.char_start)
-        return bool(_BARRIER.search(self.text, lo, hi))
+        """Whether a date and a trigger stand in different phrases (`event_dates.apart`)."""
+        return event_dates.apart(self.text, self.dates[i], hit.start, hit.end)
 
     def _group(self, start: int, end: int, subject: bool) -> tuple[Participant, ...]:
         return group(self.text, self.mentions, start, end, self.lookup, possessive=not subject)
