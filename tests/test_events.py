@@ -673,6 +673,65 @@ def test_each_dated_happening_is_one_row_with_its_own_date(sentence, anchor, exp
 
 
 @pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        pytest.param(  # dev set h04: "Today's test" is the test told in the sentence before
+            "Foreign Minister Gerry Brownlee has condemned today’s nuclear test by North Korea as"
+            " utterly deplorable.\n“Today’s test is a highly dangerous affront to the entire"
+            " international community.",
+            dt.date(2017, 9, 3),
+            [("accuse", "none", None, None), ("nuclear_test", "none", "2017-09-03", "today")],
+            id="possessive-again-source",
+        ),
+        pytest.param(  # dev set h06: "The contribution announced today" is that announcement
+            "New Zealand will contribute an additional $500,000 towards United Nations efforts to"
+            " address food shortages in North Korea, Foreign Minister Winston Peters announced"
+            " today.\n“The contribution announced today is a practical way New Zealand can help,”"
+            " said Mr Peters.",
+            dt.date(2008, 7, 29),
+            [
+                ("aid_amount", "future", "2008-07-29", "today"),
+                ("statement", "none", "2008-07-29", "today"),
+            ],
+            id="participle-again-source",
+        ),
+        pytest.param(
+            "Fiji held a snap election yesterday. Yesterday's election was peaceful.",
+            dt.date(2019, 5, 2),
+            [("held", "none", "2019-05-01", "yesterday")],
+            id="possessive-again-written",
+        ),
+        pytest.param(  # another thing of the same day is a happening of its own
+            "Fiji held a snap election yesterday. Yesterday's storm was violent.",
+            dt.date(2019, 5, 2),
+            [
+                ("held", "none", "2019-05-01", "yesterday"),
+                ("storm", "none", "2019-05-01", "Yesterday"),
+            ],
+            id="possessive-other-written",
+        ),
+        pytest.param(
+            "The council released a report today. The plan released today is long.",
+            dt.date(2019, 5, 2),
+            [
+                ("released", "none", "2019-05-02", "today"),
+                ("released", "none", "2019-05-02", "today"),
+            ],
+            id="participle-other-written",
+        ),
+        pytest.param(
+            "The council released a report today. The report released today is long.",
+            dt.date(2019, 5, 2),
+            [("released", "none", "2019-05-02", "today")],
+            id="participle-again-written",
+        ),
+    ],
+)
+def test_a_happening_told_again_with_its_date_is_no_new_row(text, anchor, expected):
+    assert rows(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         pytest.param(  # 002: "once it meets its ... commitments" is a condition, no meeting

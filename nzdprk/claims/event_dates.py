@@ -216,7 +216,7 @@ def apart(text: str, when: object, start: int, end: int) -> bool:
     2007 floods")."""
     d_start, d_end = getattr(when, "char_start", 0), getattr(when, "char_end", 0)
     noun = modified_noun(text, when)
-    if noun is not None and not (d_end <= start and end <= noun[2]):
+    if noun is not None and not d_end <= start < noun[2]:
         return True
     lo, hi = (d_end, start) if d_end <= start else (end, d_start)
     return bool(BARRIER.search(text, lo, hi))
