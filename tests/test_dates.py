@@ -266,10 +266,13 @@ DEV = {
     "h05-this-year-past": Case("the other tests conducted this year by North Korea are a "
          "serious challenge", "this year", "2016-01-01/2016-09-06", "2016-01-01", "2016-09-06",
          "day", "anchored", "date.relative_period", anchor=D("2016-09-06")),
-    # ... and with no tense marked, the whole year
-    "h04-this-year-unmarked": Case("It follows two such tests last year and more than a dozen "
-         "missile tests this year", "this year", "2017", "2017-01-01", "2017-12-31", "year",
-         "anchored", "date.relative_period", anchor=D("2017-09-03")),
+    # ... and after "follows": what a happening follows came before it
+    "h04-this-year-follows": Case("It follows two such tests last year and more than a dozen "
+         "missile tests this year", "this year", "2017-01-01/2017-09-03", "2017-01-01",
+         "2017-09-03", "day", "anchored", "date.relative_period", anchor=D("2017-09-03")),
+    "this-month-follows": Case("The fine follows three warnings this month.", "this month",
+         "2020-05-01/2020-05-20", "2020-05-01", "2020-05-20", "day", "anchored",
+         "date.relative_period", anchor=D("2020-05-20")),
 }  # fmt: skip
 
 

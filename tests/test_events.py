@@ -600,7 +600,7 @@ def rows(text: str, anchor: dt.date | None = None) -> list[tuple]:
             dt.date(2017, 9, 3),
             [
                 ("follows", "none", "2016", "last year"),
-                ("missile_launch", "none", "2017", "this year"),
+                ("missile_launch", "none", "2017-01-01/2017-09-03", "this year"),
             ],
             id="present-verb-source",
         ),
