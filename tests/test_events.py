@@ -666,6 +666,32 @@ def rows(text: str, anchor: dt.date | None = None) -> list[tuple]:
             [("elections", "none", "2018", "last year")],
             id="possessive-date-written",
         ),
+        pytest.param(  # dev set h09: "said on Monday" dates the saying, not what was said
+            "US Secretary of State Condoleezza Rice spoke to Foreign Minister Winston Peters just"
+            " hours after Pyongyang said on Monday it had carried out a nuclear test.",
+            dt.date(2006, 10, 10),
+            [("statement", "none", "2006-10-09", "Monday"), ("nuclear_test", "none", None, None)],
+            id="said-on-date-source",
+        ),
+        pytest.param(  # dev set h10: the reported clause's date is its own verb's
+            "Foreign Affairs Minister Gerry Brownlee said the funding was stopped last year because"
+            " of concerns over North Korea's provocative actions.",
+            dt.date(2017, 6, 13),
+            [("statement", "none", None, None), ("stopped", "none", "2016", "last year")],
+            id="reported-clause-date-source",
+        ),
+        pytest.param(
+            "The mayor said on Tuesday the bridge would reopen.",
+            dt.date(2019, 5, 2),
+            [("statement", "none", "2019-04-30", "Tuesday"), ("open", "future", None, None)],
+            id="said-on-date-written",
+        ),
+        pytest.param(
+            "The mayor said the ferry was sold last year.",
+            dt.date(2019, 5, 2),
+            [("statement", "none", None, None), ("sold", "none", "2018", "last year")],
+            id="reported-clause-date-written",
+        ),
     ],
 )
 def test_each_dated_happening_is_one_row_with_its_own_date(sentence, anchor, expected):

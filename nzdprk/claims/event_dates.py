@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .. import dates
+from ..text import cue
 
 #: Separators of the members of a coordinated date ("1974 and 1978", "1998, 2001 and 2007").
 _MEMBER_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\s+|&\s*)")
@@ -110,10 +111,13 @@ def _verb_match(text: str, clause: tuple[int, int], rest: Sequence[tuple[int, in
 
 
 def main_verb(
-    text: str, clause: tuple[int, int], rest: Sequence[tuple[int, int]] = ()
+    text: str, clause: tuple[int, int], rest: Sequence[tuple[int, int]] = (), at: int = -1
 ) -> tuple[str, int, int] | None:
-    """The first finite or past-participle verb of a clause (or of the clauses in ``rest``
-    after it when it has none), lower-cased, with its span; else None."""
+    """The verb of saying right before a date at ``at`` ("said on Monday"), else the first
+    finite or past-participle verb of a clause (or of the clauses in ``rest`` after it when it
+    has none), lower-cased, with its span; else None."""
+    if at >= 0 and (saying := said_before(text, at)) is not None:
+        return saying
     m = _verb_match(text, clause, rest)
     if m is None:
         return None
@@ -212,11 +216,43 @@ def apart(text: str, when: object, start: int, end: int) -> bool:
     """Whether a date and a trigger (``start``-``end``) stand in different phrases: an
     embedded clause ("welcomed the announcement that he will visit on 17 September") or a
     coordinated verb phrase ("established relations in 2001 and has given aid") lies between
-    them, or the date modifies a noun the trigger is not part of ("tripled ... in the August
-    2007 floods")."""
+    them, the date modifies a noun the trigger is not part of ("tripled ... in the August
+    2007 floods"), or a verb of saying stands between them with its own date ("said yesterday
+    he would visit") or with the reported clause's verb ("said the funding was stopped last
+    year")."""
     d_start, d_end = getattr(when, "char_start", 0), getattr(when, "char_end", 0)
     noun = modified_noun(text, when)
     if noun is not None and not d_end <= start < noun[2]:
         return True
+    saying = said_before(text, d_start)
+    if saying is not None and start != saying[1]:
+        return True  # "said yesterday he would visit": yesterday is the saying's
+    if d_end > end and reported_start(text, start, d_start) > start:
+        return True  # "said the funding was stopped last year": the stopping's
     lo, hi = (d_end, start) if d_end <= start else (end, d_start)
     return bool(BARRIER.search(text, lo, hi))
+
+
+#: A preposition between a verb of saying and its date ("said on Monday").
+_SAID_BEFORE = re.compile(r"(?:\s+(?i:on|in|at|during))?\s+\Z")
+
+
+def said_before(text: str, at: int) -> tuple[str, int, int] | None:
+    """The verb of saying right before position ``at`` ("said yesterday"), lower-cased, with
+    its span; else None."""
+    lead = _SAID_BEFORE.search(text, max(0, at - 12), at)
+    if lead is None:
+        return None
+    word = re.search(r"[A-Za-z]+\Z", text[max(0, lead.start() - 20) : lead.start()])
+    if word is None or not cue("speech").fullmatch(word.group(0)):
+        return None
+    return word.group(0).lower(), lead.start() - len(word.group(0)), lead.start()
+
+
+def reported_start(text: str, start: int, at: int) -> int:
+    """Where the clause reported by the last verb of saying in ``text[start:at]`` begins, when a
+    verb of its own follows ("said the funding was stopped"); else ``start``."""
+    said = list(cue("speech").finditer(text, start, at))
+    if not said or _VERB.search(text, said[-1].end(), at) is None:
+        return start
+    return said[-1].end()

@@ -356,8 +356,9 @@ class _Sentence:
             rest = [c for c in parts if c[0] >= clause[1]]
             barriers = list(event_dates.BARRIER.finditer(self.text, clause[0], d.char_start))
             own = (barriers[-1].end() if barriers else clause[0], clause[1])
+            own = (event_dates.reported_start(self.text, own[0], d.char_start), own[1])
             noun = event_dates.modified_noun(self.text, d)  # "a 1994 deal": the deal's date
-            found = noun or event_dates.main_verb(self.text, own, rest)
+            found = noun or event_dates.main_verb(self.text, own, rest, d.char_start)
             verb, at = (found[0], found[1:]) if found else (None, (d.char_start, d.char_end))
             subject = [k for k, e in enumerate(coded) if clause[0] <= e.trigger_start < at[0]]
             if verb in _COPULA and subject and not noun:
@@ -566,8 +567,7 @@ class _Sentence:
                 start = max(start, q_end)
         return start
 
-    def _noun(self, i: int) -> bool:
-        """Whether date ``i`` modifies a noun ("a 1994 deal"): it dates that noun alone."""
+    def _noun(self, i: int) -> bool:  # "a 1994 deal": the date is the deal's alone
         return event_dates.modified_noun(self.text, self.dates[i]) is not None
 
     def _apart(self, i: int, hit: Hit) -> bool:
