@@ -692,6 +692,29 @@ def rows(text: str, anchor: dt.date | None = None) -> list[tuple]:
             [("statement", "none", None, None), ("sold", "none", "2018", "last year")],
             id="reported-clause-date-written",
         ),
+        pytest.param(  # dev set h08: "yesterday" is the meeting's, in its "when" clause
+            "The foreign minister agreed to the visit when he met his North Korean counterpart Pak"
+            " Vi Chun in Manila yesterday.",
+            dt.date(2007, 7, 28),
+            [
+                ("agree", "none", None, None),
+                ("visit", "none", None, None),
+                ("meet", "none", "2007-07-27", "yesterday"),
+            ],
+            id="when-clause-date-source",
+        ),
+        pytest.param(
+            "The envoy discussed the summit when she visited Seoul on Monday.",
+            dt.date(2019, 5, 2),
+            [("negotiate", "none", None, None), ("visit", "none", "2019-04-29", "Monday")],
+            id="when-clause-date-written",
+        ),
+        pytest.param(  # "when" right after a date: the clause it opens is of that date
+            "Trade stalled until May 2010 when the two ministers met in Suva.",
+            None,
+            [("meet", "none", "2010-05", "May 2010")],
+            id="date-when-written",
+        ),
     ],
 )
 def test_each_dated_happening_is_one_row_with_its_own_date(sentence, anchor, expected):

@@ -30,10 +30,11 @@ _MEMBER_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\s+|&\s*)")
 _SINCE = re.compile(r"(?i:since|from)\s+")
 _UNTIL = re.compile(r"(?i:until|till|up to)\s+")
 
-#: What separates two verb phrases in a clause: a complementiser, or "and" before a new
-#: auxiliary.
+#: What separates two verb phrases in a clause: a complementiser or a subordinator ("agreed to
+#: the visit when he met him yesterday"), or "and" before a new auxiliary.
 BARRIER = re.compile(
-    r"\b(?:that|whether)\b|\band\s+(?:has|have|had|is|are|was|were|will|would|did|also)\b"
+    r"\b(?:that|whether|when|while|because|although|if)\b"
+    r"|\band\s+(?:has|have|had|is|are|was|were|will|would|did|also)\b"
 )
 #: A determiner right before a date makes the date a modifier of the noun after it ("a 1994
 #: deal", "the August 2007 floods"); so does a possessive after it ("last year's floods").
@@ -230,9 +231,13 @@ def apart(text: str, when: object, start: int, end: int) -> bool:
     if d_end > end and reported_start(text, start, d_start) > start:
         return True  # "said the funding was stopped last year": the stopping's
     lo, hi = (d_end, start) if d_end <= start else (end, d_start)
+    if lo == d_end and (relative := _WHEN_AFTER.match(text, lo)):
+        lo = relative.end()  # "July 2000 when they met": the date of the "when" clause
     return bool(BARRIER.search(text, lo, hi))
 
 
+#: "when" right after a date relates the clause after it to the date ("in 2007, when ...").
+_WHEN_AFTER = re.compile(r"[\s,]*when\b", re.IGNORECASE)
 #: A preposition between a verb of saying and its date ("said on Monday").
 _SAID_BEFORE = re.compile(r"(?:\s+(?i:on|in|at|during))?\s+\Z")
 

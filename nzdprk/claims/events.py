@@ -92,8 +92,8 @@ _BY = re.compile(r"\bby\s+")
 _HELD = re.compile(r"\b(?:has|have|had|gets?|got|receives?|received|enjoys?|enjoyed)\s+\Z")
 #: Verbs that say what a thing is rather than what happened.
 _COPULA = frozenset({"is", "was", "are", "were", "be", "been"})
-#: What separates two happenings of one kind in a clause.
-_SEPARATE = re.compile(r"\b(?:and|or|that|whether|then)\b|[,;]")
+#: What separates two happenings of one kind in a clause ("agreed to the visit when he met").
+_SEPARATE = re.compile(r"\b(?:and|or|that|whether|then|when|while|because|although|if)\b|[,;]")
 
 
 class WhenLike(Protocol):
