@@ -715,6 +715,35 @@ def rows(text: str, anchor: dt.date | None = None) -> list[tuple]:
             [("meet", "none", "2010-05", "May 2010")],
             id="date-when-written",
         ),
+        pytest.param(  # dev set h09: a fronted date does not reach past "that included ..."
+            'New Zealand became part of the "five-plus-five" group in July at an Asean regional'
+            " forum in Kuala Lumpur that included South Korea, the US, Russia, Japan and China"
+            " (five of the countries in the stalled six-nation talks with North Korea on the"
+            " nuclear issue) plus Australia, Canada and Malaysia.",
+            dt.date(2006, 10, 10),
+            [("became", "none", "2006-07", "July"), ("meet", "none", None, None)],
+            id="fronted-date-barrier-source",
+        ),
+        pytest.param(
+            "In 2010 Fiji joined a forum that held talks (with Samoa) on fisheries.",
+            None,
+            [("cooperate", "none", "2010", "2010"), ("meet", "none", None, None)],
+            id="fronted-date-barrier-written",
+        ),
+        pytest.param(  # dev set h11: "it said" in a relative clause is not what August dates
+            "In August the US penalised two Russian shipping companies and six vessels it said"
+            " were involved in the transfer of refined petroleum products to North Korean vessels"
+            " in violation of UN restrictions.",
+            dt.date(2018, 9, 28),
+            [("penalised", "none", "2018-08", "August"), ("statement", "none", None, None)],
+            id="relative-saying-source",
+        ),
+        pytest.param(
+            "In March the council fined two firms it said were polluting the river.",
+            dt.date(2019, 5, 2),
+            [("fined", "none", "2019-03", "March"), ("statement", "none", None, None)],
+            id="relative-saying-written",
+        ),
     ],
 )
 def test_each_dated_happening_is_one_row_with_its_own_date(sentence, anchor, expected):

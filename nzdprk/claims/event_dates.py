@@ -226,10 +226,17 @@ def apart(text: str, when: object, start: int, end: int) -> bool:
     if noun is not None and not d_end <= start < noun[2]:
         return True
     saying = said_before(text, d_start)
-    if saying is not None and start != saying[1]:
+    fronted = re.match(r"\s*,", text[d_end : d_end + 3])  # "said from May, a ship was ..."
+    if saying is not None and start != saying[1] and not fronted:
         return True  # "said yesterday he would visit": yesterday is the saying's
     if d_end > end and reported_start(text, start, d_start) > start:
         return True  # "said the funding was stopped last year": the stopping's
+    if (
+        d_end <= start
+        and cue("speech").fullmatch(text, start, end)
+        and _own_verb(text, d_end, start)
+    ):
+        return True  # "In August the US penalised vessels it said were ...": the penalising's
     lo, hi = (d_end, start) if d_end <= start else (end, d_start)
     if lo == d_end and (relative := _WHEN_AFTER.match(text, lo)):
         lo = relative.end()  # "July 2000 when they met": the date of the "when" clause
@@ -252,6 +259,13 @@ def said_before(text: str, at: int) -> tuple[str, int, int] | None:
     if word is None or not cue("speech").fullmatch(word.group(0)):
         return None
     return word.group(0).lower(), lead.start() - len(word.group(0)), lead.start()
+
+
+def _own_verb(text: str, start: int, end: int) -> bool:
+    """Whether a verb of its own stands in ``text[start:end]`` with no comma after it (the
+    clause of a date before a verb of saying that is not the saying)."""
+    verb = _VERB.search(text, start, end)
+    return verb is not None and "," not in text[verb.end() : end]
 
 
 def reported_start(text: str, start: int, at: int) -> int:

@@ -531,7 +531,8 @@ class _Sentence:
                 return after[0]
         if len(ix) == 1:
             return ix[0]
-        return self._fronted(clause, parts, with_events)
+        fronted = self._fronted(clause, parts, with_events)
+        return None if fronted is None or self._apart(fronted, hit) else fronted
 
     def _fronted(
         self,
@@ -539,8 +540,7 @@ class _Sentence:
         parts: list[tuple[int, int]],
         with_events: set[tuple[int, int]],
     ) -> int | None:
-        """The last date of the clauses before the sentence's first event, for an event of a
-        later clause ("In 2006, North Korea tested …, drawing criticism")."""
+        """The last date of the clauses before the sentence's first event ("In 2006, ...")."""
         fronted = None
         for c in parts:
             if c in with_events or c[0] >= clause[0]:
