@@ -730,6 +730,19 @@ def rows(text: str, anchor: dt.date | None = None) -> list[tuple]:
             [("cooperate", "none", "2010", "2010"), ("meet", "none", None, None)],
             id="fronted-date-barrier-written",
         ),
+        pytest.param(  # dev set h03: a fronted date reaches a coordinated verb phrase
+            "In 2018, minister of finance Grant Robertson visited South Korea and has met with"
+            " South Korean deputy finance minister Koh Hyeong Kwon.",
+            None,
+            [("visit", "none", "2018", "2018"), ("meet", "none", "2018", "2018")],
+            id="fronted-date-coordinated-source",
+        ),
+        pytest.param(
+            "In 2012, the envoy visited Apia and has met the premier.",
+            None,
+            [("visit", "none", "2012", "2012"), ("meet", "none", "2012", "2012")],
+            id="fronted-date-coordinated-written",
+        ),
         pytest.param(  # dev set h11: "it said" in a relative clause is not what August dates
             "In August the US penalised two Russian shipping companies and six vessels it said"
             " were involved in the transfer of refined petroleum products to North Korean vessels"

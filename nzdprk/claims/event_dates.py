@@ -36,6 +36,9 @@ BARRIER = re.compile(
     r"\b(?:that|whether|when|while|because|although|if)\b"
     r"|\band\s+(?:has|have|had|is|are|was|were|will|would|did|also)\b"
 )
+#: What keeps a date fronted before a sentence ("In 2018, ...") from a later verb phrase: a
+#: complementiser or subordinator only (coordinated verb phrases share it).
+SUBORDINATE = re.compile(r"\b(?:that|whether|when|while|because|although|if)\b")
 #: A determiner right before a date makes the date a modifier of the noun after it ("a 1994
 #: deal", "the August 2007 floods"); so does a possessive after it ("last year's floods").
 _DETERMINER = re.compile(r"\b(?i:a|an|the|its|their|his|her|our)\s+\Z")
@@ -213,14 +216,14 @@ def modified_noun(text: str, when: object) -> tuple[str, int, int] | None:
     return head.group(1).lower(), head.start(1), head.end(1)
 
 
-def apart(text: str, when: object, start: int, end: int) -> bool:
+def apart(text: str, when: object, start: int, end: int, fronted: bool = False) -> bool:
     """Whether a date and a trigger (``start``-``end``) stand in different phrases: an
     embedded clause ("welcomed the announcement that he will visit on 17 September") or a
     coordinated verb phrase ("established relations in 2001 and has given aid") lies between
     them, the date modifies a noun the trigger is not part of ("tripled ... in the August
     2007 floods"), or a verb of saying stands between them with its own date ("said yesterday
     he would visit") or with the reported clause's verb ("said the funding was stopped last
-    year")."""
+    year"). A date ``fronted`` before the sentence reaches a coordinated verb phrase."""
     d_start, d_end = getattr(when, "char_start", 0), getattr(when, "char_end", 0)
     noun = modified_noun(text, when)
     if noun is not None and not d_end <= start < noun[2]:
@@ -240,7 +243,8 @@ def apart(text: str, when: object, start: int, end: int) -> bool:
     lo, hi = (d_end, start) if d_end <= start else (end, d_start)
     if lo == d_end and (relative := _WHEN_AFTER.match(text, lo)):
         lo = relative.end()  # "July 2000 when they met": the date of the "when" clause
-    return bool(BARRIER.search(text, lo, hi))
+    barrier = SUBORDINATE if fronted else BARRIER  # "In 2018, X visited and has met": both
+    return bool(barrier.search(text, lo, hi))
 
 
 #: "when" right after a date relates the clause after it to the date ("in 2007, when ...").

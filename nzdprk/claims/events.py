@@ -532,7 +532,7 @@ class _Sentence:
         if len(ix) == 1:
             return ix[0]
         fronted = self._fronted(clause, parts, with_events)
-        return None if fronted is None or self._apart(fronted, hit) else fronted
+        return None if fronted is None or self._apart(fronted, hit, True) else fronted
 
     def _fronted(
         self,
@@ -570,9 +570,9 @@ class _Sentence:
     def _noun(self, i: int) -> bool:  # "a 1994 deal": the date is the deal's alone
         return event_dates.modified_noun(self.text, self.dates[i]) is not None
 
-    def _apart(self, i: int, hit: Hit) -> bool:
+    def _apart(self, i: int, hit: Hit, fronted: bool = False) -> bool:
         """Whether a date and a trigger stand in different phrases (`event_dates.apart`)."""
-        return event_dates.apart(self.text, self.dates[i], hit.start, hit.end)
+        return event_dates.apart(self.text, self.dates[i], hit.start, hit.end, fronted)
 
     def _group(self, start: int, end: int, subject: bool) -> tuple[Participant, ...]:
         return group(self.text, self.mentions, start, end, self.lookup, possessive=not subject)
