@@ -816,6 +816,31 @@ def test_each_dated_happening_is_one_row_with_its_own_date(sentence, anchor, exp
             [("released", "none", "2019-05-02", "today")],
             id="participle-again-written",
         ),
+        pytest.param(  # 004: the statement is where the demand was told, not a second act
+            'Pyongyang, on Monday, demanded the countries immediately stop "blatant military'
+            ' intervention in the Asia-Pacific" by using UN sanctions it claimed was an excuse, a'
+            " statement released by the DPRK foreign ministry to the Korean Central News Agency"
+            " (KCNA).",
+            dt.date(2024, 6, 12),
+            [("request", "none", "2024-06-10", "Monday")],
+            id="statement-apposition-source",
+        ),
+        pytest.param(
+            "Fiji on Tuesday urged Tonga to lift the ban, a statement issued by its foreign"
+            " ministry.",
+            dt.date(2019, 5, 2),
+            [("request", "none", "2019-04-30", "Tuesday")],
+            id="statement-apposition-written",
+        ),
+        pytest.param(  # a statement of its own, coordinated, is a row
+            "Fiji on Tuesday urged Tonga to lift the ban, and a statement followed on Friday.",
+            dt.date(2019, 5, 2),
+            [
+                ("request", "none", "2019-04-30", "Tuesday"),
+                ("statement", "none", "2019-04-26", "Friday"),
+            ],
+            id="statement-coordinated-written",
+        ),
     ],
 )
 def test_a_happening_told_again_with_its_date_is_no_new_row(text, anchor, expected):

@@ -73,6 +73,27 @@ def _told_again(text: str, e: Event, earlier: list[Event]) -> int | None:
     )
 
 
+#: A speech noun in apposition after what it reports: "..., a statement released by the
+#: ministry"; "a"/"the" after the comma, and at most "in" before it.
+_APPOSITIVE = re.compile(r",\s*(?:in\s+)?(?:a|an|the)\s+\Z", re.I)
+#: Longer than ", in a " before a speech noun.
+_APPOSITIVE_REACH = 12
+
+
+def _medium(text: str, e: Event, sentence: list[Event]) -> bool:
+    """Whether a speech noun stands in apposition after another event of its sentence, as
+    the medium of that act ("Pyongyang demanded ..., a statement released by the ministry")."""
+    if e.trigger.event_type != "STATEMENT" or e.verb is not None:
+        return False
+    if not _APPOSITIVE.search(
+        text, max(e.sentence_start, e.trigger_start - _APPOSITIVE_REACH), e.trigger_start
+    ):
+        return False
+    return any(
+        o.trigger_start < e.trigger_start and o.trigger.event_type != "STATEMENT" for o in sentence
+    )
+
+
 def linked(text: str, earlier: list[Event], new: list[Event]) -> list[Event]:
     """A sentence's events with its back-references resolved: a trigger named as something
     already told ("During his visit", "These offers") is no new happening; the sentence's other
@@ -83,6 +104,8 @@ def linked(text: str, earlier: list[Event], new: list[Event]) -> list[Event]:
     out: list[Event] = []
     refers: int | None = None
     for e in new:
+        if _medium(text, e, new):
+            continue  # ", a statement released by ...": where the reported act was told
         if (again := _told_again(text, e, earlier)) is not None:
             refers = again  # told again with its date: no new happening
             continue
