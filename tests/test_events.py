@@ -841,6 +841,19 @@ def test_each_dated_happening_is_one_row_with_its_own_date(sentence, anchor, exp
             ],
             id="statement-coordinated-written",
         ),
+        pytest.param(  # dev set h10: the "and" of a date range parts no two gifts
+            "New Zealand gave about $215,000 of aid to North Korea between 2008 and 2016 via a"
+            " fund administered by its embassy in Seoul.",
+            None,
+            [("aid_amount", "none", "2008/2016", "between 2008 and 2016")],
+            id="and-inside-a-date-source",
+        ),
+        pytest.param(
+            "Samoa gave $20,000 to Fiji between 2001 and 2003 through a relief fund.",
+            None,
+            [("aid_amount", "none", "2001/2003", "between 2001 and 2003")],
+            id="and-inside-a-date-written",
+        ),
     ],
 )
 def test_a_happening_told_again_with_its_date_is_no_new_row(text, anchor, expected):

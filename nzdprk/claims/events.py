@@ -428,11 +428,11 @@ class _Sentence:
         return kept
 
     def _same_happening(self, first: Hit, then: Hit) -> bool:
-        """Two triggers of one kind with no "and", comma or embedded clause between them name
-        one happening ("contributed NZ$1.4 million in humanitarian aid" is one gift)."""
-        if first.trigger.event_type != then.trigger.event_type:
-            return False
-        return not _SEPARATE.search(self.text, first.end, then.start)
+        """Two triggers of one kind with no "and", comma or embedded clause between them outside
+        a date, amount or name are one happening ("gave $8 million in aid", "between X and Y")."""
+        seps = _SEPARATE.finditer(self.text, first.end, then.start)
+        kind = first.trigger.event_type == then.trigger.event_type
+        return kind and all(any(a <= m.start() < b for a, b in self.protected) for m in seps)
 
     def _event(
         self,
