@@ -854,6 +854,25 @@ def test_each_dated_happening_is_one_row_with_its_own_date(sentence, anchor, exp
             [("aid_amount", "none", "2001/2003", "between 2001 and 2003")],
             id="and-inside-a-date-written",
         ),
+        pytest.param(  # dev set h10: "It stopped in 2016" closes the open "Since 2008" before it
+            "Since 2008 a fund managed by the New Zealand embassy in Seoul allocated $30,000 a year"
+            " for aid agencies. It stopped in 2016.",
+            None,
+            [
+                ("aid_amount", "none", "2008/2016", "Since 2008"),
+                ("stopped", "none", "2016", "2016"),
+            ],
+            id="ended-next-source",
+        ),
+        pytest.param(
+            "Since 2001 the charity gave $5,000 a year to the school. It stopped in 2009.",
+            None,
+            [
+                ("aid_amount", "none", "2001/2009", "Since 2001"),
+                ("stopped", "none", "2009", "2009"),
+            ],
+            id="ended-next-written",
+        ),
     ],
 )
 def test_a_happening_told_again_with_its_date_is_no_new_row(text, anchor, expected):

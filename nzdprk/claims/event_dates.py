@@ -279,3 +279,43 @@ def reported_start(text: str, start: int, at: int) -> int:
     if not said or _VERB.search(text, said[-1].end(), at) is None:
         return start
     return said[-1].end()
+
+
+#: A sentence opening on "It" and a verb of ending ("It stopped in 2016."): the end of the open
+#: state the sentence before began ("Since 2008 a fund allocated $30,000 a year ...").
+_IT_ENDED = re.compile(
+    r"\W*(?i:it|this|that)\s+(?:was\s+)?(?:stopped|ended|ceased|halted|expired)\b", re.I
+)
+
+
+def _ending(text: str, new: Sequence) -> object | None:
+    """The dated event of a sentence that opens on "It" and a verb of ending, else None."""
+    for e in new:
+        if getattr(e.when, "latest", None) is not None and _IT_ENDED.match(text, e.sentence_start):
+            return e
+    return None
+
+
+def ended(text: str, earlier: list, new: Sequence) -> list:
+    """``earlier`` events with the open-ended dates ("Since 2008 a fund allocated ...") of the
+    sentence before closed by an ending told next in ``new`` ("It stopped in 2016."): they run
+    to the ending's date. Without such an ending ``earlier`` itself, unread (each sentence
+    costs only its own events); with one, a new list."""
+    stop = _ending(text, new)
+    if stop is None or not earlier:
+        return earlier
+    last = earlier[-1].sentence_start
+    k = len(earlier)
+    while k and earlier[k - 1].sentence_start == last:
+        k -= 1
+    end = getattr(stop, "when", None)
+    tail = []
+    for e in earlier[k:]:
+        when = e.when
+        if not isinstance(when, dates.When) or when.earliest is None or when.latest is not None:
+            tail.append(e)
+            continue
+        edtf = f"{(when.edtf or '').split('/')[0]}/{end.edtf}"
+        note = f"runs to the end told next: '{end.text}'"
+        tail.append(replace(e, when=replace(when, latest=end.latest, edtf=edtf, note=note)))
+    return [*earlier[:k], *tail]

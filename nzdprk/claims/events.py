@@ -5,9 +5,8 @@ the lexicon ``data/lexicon.csv`` in its sense (`nzdprk.claims.lexicon`) — or, 
 trigger takes, the clause's main verb (a generic event: every statement the text dates is a
 row). Each event has
 
-* **one row per happening**: triggers of one kind with nothing between them are one happening;
-  a back-reference ("During his visit") points to the earlier event (`references`); a copula
-  ("the test was the detonation ... on 9 October") dates the event it names;
+* **one row per happening**: triggers of one kind with nothing between them are one; a
+  back-reference ("During his visit") points to the earlier event (`references`);
 * **participants** only where the grammar binds them (`_Sentence._sides`, `roles`);
 * **a date** from its own verb phrase (`_Sentence._date`): not across an embedded clause or a
   coordinated verb phrase; a coordination of dates gives a row per date, "since" dates the onset
@@ -16,8 +15,7 @@ row). Each event has
   trigger's own verb phrase and voice (`modes`); the matching ``assertion_mode`` (planned,
   hedged, negated), or reported for the words of someone other than the document's author;
 * **attribution**: the speaker of a quotation for the words inside it, bound by the
-  attribution's grammar (`roles.speaker`), or the actor of a speech act.
-Everything here is pure Python over offsets; `event_rows` turns the results into frame rows."""
+  attribution's grammar (`roles.speaker`), or the actor of a speech act (`event_rows`: rows)."""
 
 from __future__ import annotations
 
@@ -148,8 +146,7 @@ def extract_events(
         + [(m.char_start, m.char_end) for m in mentions]
     )
     span_at = [start for start, _ in spans]
-    money_at = [start for start, _ in money]
-    sentence_at = [start for start, _ in sentences]
+    money_at, sentence_at = [s for s, _ in money], [s for s, _ in sentences]
     triggers_of = find_triggers(text, sentences)
     opening = list(mentions[:50])  # who the document is about, for relations with one party
 
@@ -183,6 +180,7 @@ def extract_events(
                 anchor,
             )
             new, subject = sentence.events(subject)
+            found = event_dates.ended(text, found, new)  # "It stopped in 2016."
             found.extend(described(found, linked(text, found, new)))
     return found
 
