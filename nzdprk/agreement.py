@@ -29,9 +29,10 @@ from .bounds import (
     money_text,
     shape_of,
     span,
+    undated_far_apart,
 )
 from .claims.lexicon import triggers
-from .negations import negation_rows
+from .negations import negation_rows, publication_days
 from .schema import ASPECT, FRAMES, RELATION, cast_frame
 
 if TYPE_CHECKING:
@@ -491,7 +492,8 @@ def compare_claims(
     Events are compared on their date (and, given ``participants`` = ``event_participants``, on
     who takes part); aid flows on amount, period and scope; a negated event with what other
     documents affirm (`nzdprk.negations`; ``documents`` says up to when each one speaks),
-    under the negation's key. Columns are
+    under the negation's key. Two undated claims of an action that can recur from documents
+    published far apart are not paired (`nzdprk.bounds.undated_far_apart`). Columns are
     ``COMPARISON_COLUMNS``, all of dtype ``string``; rows are sorted by fact_key, claim_id_a,
     claim_id_b, aspect. Claims without a fact_key are compared only with a negation of what they
     state. The inputs are not modified.
@@ -505,7 +507,10 @@ def compare_claims(
         _require(events, "events", ("event_id",))
         _require(participants, "participants", ("event_id", "actor_id", "role", "quote"))
         who = _who(events, participants)
+    published = publication_days(documents, "published_earliest")
     for a, b in _pairs(events):
+        if {a["action"], b["action"]} - ONE_OFF_ACTIONS and undated_far_apart(a, b, published):
+            continue  # nothing ties them to one occurrence of what can recur
         rows.append(_date_row(a, b))
         if who is not None:
             rows.append(_participants_row(a, b, who))

@@ -8,7 +8,7 @@ Every comparison uses the *strict* bounds of the values: a missing bound is an o
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 Bounds = tuple[Any, Any]  # (low, high); None = open end or unknown
@@ -123,3 +123,22 @@ def interval_relation(
     else:
         relation, why = disjoint[0], f"disjoint bounds: a ({sa}) and b ({sb}) {disjoint[1]}"
     return relation, why + open_note(a, b, fmt)
+
+
+#: How far apart (in days) the publication of two documents must be for two statements with no
+#: date bound at all to be told apart: more than a year, so that neither could be the news of
+#: the other's happening.
+UNDATED_APART_DAYS = 366
+
+
+def undated_far_apart(a: Mapping[str, Any], b: Mapping[str, Any], published: Mapping) -> bool:
+    """Whether two claims give no date bound at all (``date_earliest``/``date_latest``) and
+    come from documents whose ``published`` days (by ``doc_id``) lie more than
+    `UNDATED_APART_DAYS` apart: then nothing ties them to one happening."""
+    bounds = ("date_earliest", "date_latest")
+    if not all(missing(claim.get(k)) for claim in (a, b) for k in bounds):
+        return False
+    days = [published.get(a["doc_id"]), published.get(b["doc_id"])]
+    if any(missing(d) for d in days):
+        return False
+    return abs(number(days[0]) - number(days[1])) > UNDATED_APART_DAYS

@@ -50,6 +50,13 @@ def _affirming(events: pd.DataFrame, flows: pd.DataFrame | None) -> dict[str, li
     return out
 
 
+def publication_days(documents: pd.DataFrame | None, column: str) -> dict[str, Any]:
+    """Each document's publication day from ``column`` of the documents frame (empty without)."""
+    if documents is None or column not in documents.columns:
+        return {}
+    return dict(zip(documents["doc_id"], documents[column], strict=True))
+
+
 def negation_rows(
     events: pd.DataFrame,
     flows: pd.DataFrame | None,
@@ -59,11 +66,7 @@ def negation_rows(
     """The ``claim_comparisons`` rows of each negation with what it denies, under its key;
     ``row(a, b, aspect, relation, value_a, value_b, why)`` makes one row; ``documents`` gives
     each one's latest publication day."""
-    published = (
-        {}
-        if documents is None
-        else dict(zip(documents["doc_id"], documents["published_latest"], strict=True))
-    )
+    published = publication_days(documents, "published_latest")
     out = []
     for negation, other, relation, why, said, time in negation_pairs(events, flows, published):
         a, b = sorted((negation, other), key=lambda c: str(c["claim_id"]))

@@ -266,10 +266,13 @@ DEV = {
     "h05-this-year-past": Case("the other tests conducted this year by North Korea are a "
          "serious challenge", "this year", "2016-01-01/2016-09-06", "2016-01-01", "2016-09-06",
          "day", "anchored", "date.relative_period", anchor=D("2016-09-06")),
-    # ... and with no tense marked, the whole year
-    "h04-this-year-unmarked": Case("It follows two such tests last year and more than a dozen "
-         "missile tests this year", "this year", "2017", "2017-01-01", "2017-12-31", "year",
-         "anchored", "date.relative_period", anchor=D("2017-09-03")),
+    # ... and after "follows": what a happening follows came before it
+    "h04-this-year-follows": Case("It follows two such tests last year and more than a dozen "
+         "missile tests this year", "this year", "2017-01-01/2017-09-03", "2017-01-01",
+         "2017-09-03", "day", "anchored", "date.relative_period", anchor=D("2017-09-03")),
+    "this-month-follows": Case("The fine follows three warnings this month.", "this month",
+         "2020-05-01/2020-05-20", "2020-05-01", "2020-05-20", "day", "anchored",
+         "date.relative_period", anchor=D("2020-05-20")),
 }  # fmt: skip
 
 
@@ -603,10 +606,25 @@ def test_relative_and_year_less_phrases_stay_unresolved_without_anchor(phrase: s
         "resolutions 1718 and 1874", "the 1718 Committee met", "In 2000 people fled.",
         "NZ$8.5 million and NZD$1.4 million", "The meeting was on a Tuesday, as every Monday.",
         "as early as 2019", "Support for May grew in the party.",
+        "a 1500 strong garrison", "It rained on a Monday.",
     ],
 )  # fmt: skip
 def test_not_dates(text: str) -> None:
     assert find_dates(text, anchor=WED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # dev set h08 and h02: a year after an article is the year of the noun it modifies
+        ("in violation of a 1994 nuclear-freeze deal.", "1994"),
+        ("According to a 2013 BBC World Service Poll, only 7% agreed.", "2013"),
+        ("The minister praised a 2009 agreement on fishing.", "2009"),
+    ],
+)
+def test_a_year_after_an_article_is_a_date(text: str, phrase: str) -> None:
+    found = find_dates(text, anchor=WED)
+    assert [(w.text, w.edtf) for w in found] == [(phrase, phrase)]
 
 
 # ---------------------------------------------------------------------------------------------

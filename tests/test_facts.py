@@ -236,3 +236,35 @@ def test_a_test_read_with_its_actor_in_another_role_has_the_same_participants(ma
         ("nuclear_test:FRA", "a:c001", "b:c001", "date", "agree"),
         ("nuclear_test:FRA", "a:c001", "b:c001", "participants", "agree"),
     ]
+
+
+def test_undated_requests_from_releases_years_apart_are_not_one_happening(make_corpus):
+    # dev set h05 (a release of 6 September 2016) and h09 (news of October 2006): an urging
+    # can recur, and neither sentence dates its own
+    later = RELEASE.format(
+        date="2016-09-06",
+        minister="Murray McCully",
+        body="“New Zealand again urges North Korea to adhere to previous Security Council"
+        " resolutions and to refrain from further tests.",
+    )
+    earlier = RELEASE.format(
+        date="2006-10-09",
+        minister="Winston Peters",
+        body="Mr Peters said he had written to the North Korean Foreign Minister at the weekend,"
+        " urging the North Koreans not to develop nuclear weapons.",
+    )
+    assert compared(make_corpus, {"a.txt": later, "b.txt": earlier}) == []
+
+
+def test_undated_requests_from_releases_months_apart_are_still_compared(make_corpus):
+    def release(date: str, where: str) -> str:
+        body = f"New Zealand urged North Korea to return to talks {where}."
+        return RELEASE.format(date=date, minister="Jane Doe", body=body)
+
+    files = {"a.txt": release("2010-02-01", "soon"), "b.txt": release("2010-11-30", "again")}
+    assert compared(make_corpus, files) == [
+        ("request:NZL>PRK", "a:c001", "b:c001", "date", "not_comparable"),
+        ("request:NZL>PRK", "a:c001", "b:c001", "participants", "agree"),
+    ]
+    files = {"a.txt": release("2010-02-01", "soon"), "b.txt": release("2013-02-01", "again")}
+    assert compared(make_corpus, files) == []

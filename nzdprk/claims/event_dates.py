@@ -9,6 +9,9 @@ A date phrase is the time of the clause it stands in, but not always of the happ
   contributed NZ$1.4 million") it is the period from X to the document's own date;
 * "until X" ("remained until 1971", "did not leave until 1957") dates the end, X.
 
+A date inside a noun phrase ("a 1994 nuclear-freeze deal", "the August 2007 floods", "last
+year's floods", "today's test") dates that noun, not the clause's verb (`modified_noun`).
+
 A statement with no lexicon word is named by its clause's main verb (`main_verb`).
 """
 
@@ -20,11 +23,36 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .. import dates
+from ..text import cue
 
 #: Separators of the members of a coordinated date ("1974 and 1978", "1998, 2001 and 2007").
 _MEMBER_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\s+|&\s*)")
 _SINCE = re.compile(r"(?i:since|from)\s+")
 _UNTIL = re.compile(r"(?i:until|till|up to)\s+")
+
+#: What separates two verb phrases in a clause: a complementiser or a subordinator ("agreed to
+#: the visit when he met him yesterday"), or "and" before a new auxiliary.
+BARRIER = re.compile(
+    r"\b(?:that|whether|when|while|because|although|if)\b"
+    r"|\band\s+(?:has|have|had|is|are|was|were|will|would|did|also)\b"
+)
+#: What keeps a date fronted before a sentence ("In 2018, ...") from a later verb phrase: a
+#: complementiser or subordinator only (coordinated verb phrases share it).
+SUBORDINATE = re.compile(r"\b(?:that|whether|when|while|because|although|if)\b")
+#: A determiner right before a date makes the date a modifier of the noun after it ("a 1994
+#: deal", "the August 2007 floods"); so does a possessive after it ("last year's floods").
+_DETERMINER = re.compile(r"\b(?i:a|an|the|its|their|his|her|our)\s+\Z")
+_POSSESSIVE = re.compile(r"['’]s\s+")
+_NOUN_WORD = re.compile(r"\s*([A-Za-z][\w-]*)")
+#: Words that end a noun phrase: prepositions, conjunctions, auxiliaries, relative words.
+_PHRASE_END = re.compile(
+    r"of|in|on|at|by|for|to|from|with|and|or|but|as|than|since|after|before|during|under|over"
+    r"|into|is|are|was|were|be|been|has|have|had|will|would|could|should|can|may|might|must"
+    r"|that|which|who|whose|when|where|while"
+)
+#: At most this many words between a modifying date and its head noun's end: "a 2013 BBC
+#: World Service Poll" has four; a longer run is more likely a clause than a noun phrase.
+_NOUN_WORDS = 4
 
 #: Auxiliaries before a main verb, and verbs whose past tense does not end in -ed.
 _AUX = r"(?:has|have|had|was|were|is|are|be|been|being|will|would|did|does|do|to)"
@@ -87,10 +115,13 @@ def _verb_match(text: str, clause: tuple[int, int], rest: Sequence[tuple[int, in
 
 
 def main_verb(
-    text: str, clause: tuple[int, int], rest: Sequence[tuple[int, int]] = ()
+    text: str, clause: tuple[int, int], rest: Sequence[tuple[int, int]] = (), at: int = -1
 ) -> tuple[str, int, int] | None:
-    """The first finite or past-participle verb of a clause (or of the clauses in ``rest``
-    after it when it has none), lower-cased, with its span; else None."""
+    """The verb of saying right before a date at ``at`` ("said on Monday"), else the first
+    finite or past-participle verb of a clause (or of the clauses in ``rest`` after it when it
+    has none), lower-cased, with its span; else None."""
+    if at >= 0 and (saying := said_before(text, at)) is not None:
+        return saying
     m = _verb_match(text, clause, rest)
     if m is None:
         return None
@@ -159,3 +190,132 @@ def within(inner: object, outer: object) -> bool:
     if low_a is None or high_a is None or low_b is None or high_b is None:
         return False
     return low_b <= low_a and high_a <= high_b
+
+
+def modified_noun(text: str, when: object) -> tuple[str, int, int] | None:
+    """The head noun (lower-cased, with its span) of the noun phrase a date stands in as a
+    modifier: after a determiner ("a 1994 nuclear-freeze deal", "the August 2007 floods") or
+    as a possessive ("last year's floods", "Today's test is"); else None. The noun phrase
+    runs to the word before punctuation or a function word (`_PHRASE_END`)."""
+    start, end = getattr(when, "char_start", 0), getattr(when, "char_end", 0)
+    possessive = _POSSESSIVE.match(text, end)
+    if not possessive and not _DETERMINER.search(text, max(0, start - 6), start):
+        return None
+    pos, head = possessive.end() if possessive else end, None
+    for _ in range(_NOUN_WORDS + 1):
+        m = _NOUN_WORD.match(text, pos)
+        if m is None or _PHRASE_END.fullmatch(m.group(1).lower()):
+            break
+        if head is not None and m.start(1) == pos and not m.group(0)[:1].isspace():
+            break
+        head, pos = m, m.end()
+    else:
+        return None  # too long for a noun phrase
+    if head is None:
+        return None
+    return head.group(1).lower(), head.start(1), head.end(1)
+
+
+def apart(text: str, when: object, start: int, end: int, fronted: bool = False) -> bool:
+    """Whether a date and a trigger (``start``-``end``) stand in different phrases: an
+    embedded clause ("welcomed the announcement that he will visit on 17 September") or a
+    coordinated verb phrase ("established relations in 2001 and has given aid") lies between
+    them, the date modifies a noun the trigger is not part of ("tripled ... in the August
+    2007 floods"), or a verb of saying stands between them with its own date ("said yesterday
+    he would visit") or with the reported clause's verb ("said the funding was stopped last
+    year"). A date ``fronted`` before the sentence reaches a coordinated verb phrase."""
+    d_start, d_end = getattr(when, "char_start", 0), getattr(when, "char_end", 0)
+    noun = modified_noun(text, when)
+    if noun is not None and not d_end <= start < noun[2]:
+        return True
+    saying = said_before(text, d_start)
+    fronted = re.match(r"\s*,", text[d_end : d_end + 3])  # "said from May, a ship was ..."
+    if saying is not None and start != saying[1] and not fronted:
+        return True  # "said yesterday he would visit": yesterday is the saying's
+    if d_end > end and reported_start(text, start, d_start) > start:
+        return True  # "said the funding was stopped last year": the stopping's
+    if (
+        d_end <= start
+        and cue("speech").fullmatch(text, start, end)
+        and _own_verb(text, d_end, start)
+    ):
+        return True  # "In August the US penalised vessels it said were ...": the penalising's
+    lo, hi = (d_end, start) if d_end <= start else (end, d_start)
+    if lo == d_end and (relative := _WHEN_AFTER.match(text, lo)):
+        lo = relative.end()  # "July 2000 when they met": the date of the "when" clause
+    barrier = SUBORDINATE if fronted else BARRIER  # "In 2018, X visited and has met": both
+    return bool(barrier.search(text, lo, hi))
+
+
+#: "when" right after a date relates the clause after it to the date ("in 2007, when ...").
+_WHEN_AFTER = re.compile(r"[\s,]*when\b", re.IGNORECASE)
+#: A preposition between a verb of saying and its date ("said on Monday").
+_SAID_BEFORE = re.compile(r"(?:\s+(?i:on|in|at|during))?\s+\Z")
+
+
+def said_before(text: str, at: int) -> tuple[str, int, int] | None:
+    """The verb of saying right before position ``at`` ("said yesterday"), lower-cased, with
+    its span; else None."""
+    lead = _SAID_BEFORE.search(text, max(0, at - 12), at)
+    if lead is None:
+        return None
+    word = re.search(r"[A-Za-z]+\Z", text[max(0, lead.start() - 20) : lead.start()])
+    if word is None or not cue("speech").fullmatch(word.group(0)):
+        return None
+    return word.group(0).lower(), lead.start() - len(word.group(0)), lead.start()
+
+
+def _own_verb(text: str, start: int, end: int) -> bool:
+    """Whether a verb of its own stands in ``text[start:end]`` with no comma after it (the
+    clause of a date before a verb of saying that is not the saying)."""
+    verb = _VERB.search(text, start, end)
+    return verb is not None and "," not in text[verb.end() : end]
+
+
+def reported_start(text: str, start: int, at: int) -> int:
+    """Where the clause reported by the last verb of saying in ``text[start:at]`` begins, when a
+    verb of its own follows ("said the funding was stopped"); else ``start``."""
+    said = list(cue("speech").finditer(text, start, at))
+    if not said or _VERB.search(text, said[-1].end(), at) is None:
+        return start
+    return said[-1].end()
+
+
+#: A sentence opening on "It" and a verb of ending ("It stopped in 2016."): the end of the open
+#: state the sentence before began ("Since 2008 a fund allocated $30,000 a year ...").
+_IT_ENDED = re.compile(
+    r"\W*(?i:it|this|that)\s+(?:was\s+)?(?:stopped|ended|ceased|halted|expired)\b", re.I
+)
+
+
+def _ending(text: str, new: Sequence) -> object | None:
+    """The dated event of a sentence that opens on "It" and a verb of ending, else None."""
+    for e in new:
+        if getattr(e.when, "latest", None) is not None and _IT_ENDED.match(text, e.sentence_start):
+            return e
+    return None
+
+
+def ended(text: str, earlier: list, new: Sequence) -> list:
+    """``earlier`` events with the open-ended dates ("Since 2008 a fund allocated ...") of the
+    sentence before closed by an ending told next in ``new`` ("It stopped in 2016."): they run
+    to the ending's date. Without such an ending ``earlier`` itself, unread (each sentence
+    costs only its own events); with one, a new list."""
+    stop = _ending(text, new)
+    if stop is None or not earlier:
+        return earlier
+    last = earlier[-1].sentence_start
+    k = len(earlier)
+    while k and earlier[k - 1].sentence_start == last:
+        k -= 1
+    end = getattr(stop, "when", None)
+    tail = []
+    for e in earlier[k:]:
+        when = e.when
+        if not isinstance(when, dates.When) or when.earliest is None or when.latest is not None:
+            tail.append(e)
+            continue
+        edtf = f"{(when.edtf or '').split('/')[0]}/{end.edtf}"
+        note = f"runs to the end told next: '{end.text}'"
+        tail.append(replace(e, when=replace(when, latest=end.latest, edtf=edtf, note=note)))
+    return [*earlier[:k], *tail]

@@ -5,9 +5,8 @@ the lexicon ``data/lexicon.csv`` in its sense (`nzdprk.claims.lexicon`) — or, 
 trigger takes, the clause's main verb (a generic event: every statement the text dates is a
 row). Each event has
 
-* **one row per happening**: triggers of one kind with nothing between them are one happening;
-  a back-reference ("During his visit") points to the earlier event (`references`); a copula
-  ("the test was the detonation ... on 9 October") dates the event it names;
+* **one row per happening**: triggers of one kind with nothing between them are one; a
+  back-reference ("During his visit") points to the earlier event (`references`);
 * **participants** only where the grammar binds them (`_Sentence._sides`, `roles`);
 * **a date** from its own verb phrase (`_Sentence._date`): not across an embedded clause or a
   coordinated verb phrase; a coordination of dates gives a row per date, "since" dates the onset
@@ -16,8 +15,7 @@ row). Each event has
   trigger's own verb phrase and voice (`modes`); the matching ``assertion_mode`` (planned,
   hedged, negated), or reported for the words of someone other than the document's author;
 * **attribution**: the speaker of a quotation for the words inside it, bound by the
-  attribution's grammar (`roles.speaker`), or the actor of a speech act.
-Everything here is pure Python over offsets; `event_rows` turns the results into frame rows."""
+  attribution's grammar (`roles.speaker`), or the actor of a speech act (`event_rows`: rows)."""
 
 from __future__ import annotations
 
@@ -92,13 +90,8 @@ _BY = re.compile(r"\bby\s+")
 _HELD = re.compile(r"\b(?:has|have|had|gets?|got|receives?|received|enjoys?|enjoyed)\s+\Z")
 #: Verbs that say what a thing is rather than what happened.
 _COPULA = frozenset({"is", "was", "are", "were", "be", "been"})
-#: What separates two happenings of one kind in a clause.
-_SEPARATE = re.compile(r"\b(?:and|or|that|whether|then)\b|[,;]")
-#: What separates two verb phrases in a clause: a complementiser, or "and" before a new
-#: auxiliary.
-_BARRIER = re.compile(
-    r"\b(?:that|whether)\b|\band\s+(?:has|have|had|is|are|was|were|will|would|did|also)\b"
-)
+#: What separates two happenings of one kind in a clause ("agreed to the visit when he met").
+_SEPARATE = re.compile(r"\b(?:and|or|that|whether|then|when|while|because|although|if)\b|[,;]")
 
 
 class WhenLike(Protocol):
@@ -153,8 +146,7 @@ def extract_events(
         + [(m.char_start, m.char_end) for m in mentions]
     )
     span_at = [start for start, _ in spans]
-    money_at = [start for start, _ in money]
-    sentence_at = [start for start, _ in sentences]
+    money_at, sentence_at = [s for s, _ in money], [s for s, _ in sentences]
     triggers_of = find_triggers(text, sentences)
     opening = list(mentions[:50])  # who the document is about, for relations with one party
 
@@ -188,6 +180,7 @@ def extract_events(
                 anchor,
             )
             new, subject = sentence.events(subject)
+            found = event_dates.ended(text, found, new)  # "It stopped in 2016."
             found.extend(described(found, linked(text, found, new)))
     return found
 
@@ -359,12 +352,14 @@ class _Sentence:
                 continue
             clause = next((c for c in parts if c[0] <= d.char_start < c[1]), (self.start, self.end))
             rest = [c for c in parts if c[0] >= clause[1]]
-            barriers = list(_BARRIER.finditer(self.text, clause[0], d.char_start))
+            barriers = list(event_dates.BARRIER.finditer(self.text, clause[0], d.char_start))
             own = (barriers[-1].end() if barriers else clause[0], clause[1])
-            found = event_dates.main_verb(self.text, own, rest)
+            own = (event_dates.reported_start(self.text, own[0], d.char_start), own[1])
+            noun = event_dates.modified_noun(self.text, d)  # "a 1994 deal": the deal's date
+            found = noun or event_dates.main_verb(self.text, own, rest, d.char_start)
             verb, at = (found[0], found[1:]) if found else (None, (d.char_start, d.char_end))
             subject = [k for k, e in enumerate(coded) if clause[0] <= e.trigger_start < at[0]]
-            if verb in _COPULA and subject:
+            if verb in _COPULA and subject and not noun:
                 k = subject[-1]
                 j = coded[k].when_index
                 if j is None or event_dates.within(d, self.dates[j]):
@@ -431,11 +426,11 @@ class _Sentence:
         return kept
 
     def _same_happening(self, first: Hit, then: Hit) -> bool:
-        """Two triggers of one kind with no "and", comma or embedded clause between them name
-        one happening ("contributed NZ$1.4 million in humanitarian aid" is one gift)."""
-        if first.trigger.event_type != then.trigger.event_type:
-            return False
-        return not _SEPARATE.search(self.text, first.end, then.start)
+        """Two triggers of one kind with no "and", comma or embedded clause between them outside
+        a date, amount or name are one happening ("gave $8 million in aid", "between X and Y")."""
+        seps = _SEPARATE.finditer(self.text, first.end, then.start)
+        kind = first.trigger.event_type == then.trigger.event_type
+        return kind and all(any(a <= m.start() < b for a, b in self.protected) for m in seps)
 
     def _event(
         self,
@@ -525,12 +520,17 @@ class _Sentence:
             return min(own, key=lambda i: distance(i, hit))
         later = [c for c in parts if c[0] >= clause[1]]
         if hit is siblings[-1] and later and later[0] not in with_events:
-            after = [i for i in mine if later[0][0] <= self.dates[i].char_start < later[0][1]]
+            after = [
+                i
+                for i in mine
+                if later[0][0] <= self.dates[i].char_start < later[0][1] and not self._noun(i)
+            ]
             if after:
                 return after[0]
         if len(ix) == 1:
             return ix[0]
-        return self._fronted(clause, parts, with_events)
+        fronted = self._fronted(clause, parts, with_events)
+        return None if fronted is None or self._apart(fronted, hit, True) else fronted
 
     def _fronted(
         self,
@@ -538,8 +538,7 @@ class _Sentence:
         parts: list[tuple[int, int]],
         with_events: set[tuple[int, int]],
     ) -> int | None:
-        """The last date of the clauses before the sentence's first event, for an event of a
-        later clause ("In 2006, North Korea tested …, drawing criticism")."""
+        """The last date of the clauses before the sentence's first event ("In 2006, ...")."""
         fronted = None
         for c in parts:
             if c in with_events or c[0] >= clause[0]:
@@ -548,7 +547,7 @@ class _Sentence:
                 (
                     i
                     for i in reversed(range(*self.date_range))
-                    if c[0] <= self.dates[i].char_start < c[1]
+                    if c[0] <= self.dates[i].char_start < c[1] and not self._noun(i)
                 ),
                 fronted,
             )
@@ -566,13 +565,12 @@ class _Sentence:
                 start = max(start, q_end)
         return start
 
-    def _apart(self, i: int, hit: Hit) -> bool:
-        """Whether a date and a trigger stand in different verb phrases: an embedded clause
-        ("welcomed the announcement that he will visit on 17 September") or a coordinated verb
-        phrase ("established relations in 2001 and has given aid") lies between them."""
-        d = self.dates[i]
-        lo, hi = (d.char_end, hit.start) if d.char_end <= hit.start else (hit.end, d.char_start)
-        return bool(_BARRIER.search(self.text, lo, hi))
+    def _noun(self, i: int) -> bool:  # "a 1994 deal": the date is the deal's alone
+        return event_dates.modified_noun(self.text, self.dates[i]) is not None
+
+    def _apart(self, i: int, hit: Hit, fronted: bool = False) -> bool:
+        """Whether a date and a trigger stand in different phrases (`event_dates.apart`)."""
+        return event_dates.apart(self.text, self.dates[i], hit.start, hit.end, fronted)
 
     def _group(self, start: int, end: int, subject: bool) -> tuple[Participant, ...]:
         return group(self.text, self.mentions, start, end, self.lookup, possessive=not subject)

@@ -249,7 +249,7 @@ def _has_cue(m: re.Match[str], text: str, words: tuple[str, ...]) -> bool:
 
 #: Words after which a capitalised month name alone is a date ("talks scheduled for October").
 _MONTH_CUES = ("in", "during", "throughout", "for")
-_YEAR_CUES = ("in", "during", "throughout", "on", "at", "of", "the")
+_YEAR_CUES = ("in", "during", "throughout", "on", "at", "of", "the", "a", "an")
 
 
 #: A number after "the" is read as a year only from this year on. Below it, "the NNNN" is far
@@ -260,10 +260,11 @@ THE_YEAR_FROM = 1800
 
 
 def _year_cued(m: re.Match[str], text: str, year: int) -> bool:
-    """A bare year needs a cue; "the" alone only from `THE_YEAR_FROM` ("the 1718 Committee")."""
+    """A bare year needs a cue; an article ("the 1953 armistice", "a 1994 deal") only from
+    `THE_YEAR_FROM` ("the 1718 Committee")."""
     if m.group("paren") is not None and text.startswith(")", m.end()):
         return True
-    if (m.group("lead") or "").lower() == "the" and year < THE_YEAR_FROM:
+    if (m.group("lead") or "").lower() in ("the", "a", "an") and year < THE_YEAR_FROM:
         return False
     return _has_cue(m, text, _YEAR_CUES)
 
@@ -273,6 +274,8 @@ def _build_point(m: re.Match[str], text: str, hemisphere: str | None) -> _Parsed
     if read is None:
         return None
     alt, point, weekday = read
+    if alt != "y" and _lead_word(m) in ("a", "an"):
+        return None  # "on a Tuesday": any Tuesday; only a year takes "a" ("a 1994 deal")
     plain = point.refine is None and point.qualifier == "none"
     if plain and alt == "y" and not _year_cued(m, text, point.year or 0):
         return None

@@ -37,12 +37,14 @@ class When:
 # Resolution: tense, narrative year, document date
 # ---------------------------------------------------------------------------------------------
 
+#: Words that mark a clause future or past. "follows" is past: what a happening follows came
+#: before it ("It follows ... more than a dozen missile tests this year").
 _TENSE_MARKER = re.compile(
     r"(?P<future>\b(?i:will|shall|won['’]t|upcoming|forthcoming|next"
     r"|(?:is|are|am)(?:\s+(?:due|scheduled|expected|set|planning|going|about))?\s+to"
     r"|plans?\s+to|planning\s+to|intends?\s+to|(?:scheduled|planned|due)\s+for)\b|['’]ll\b)"
     r"|\b(?P<past>(?i:was|were|had|did|has|have|said|told|met|went|came|took|gave|made|held|began"
-    r"|left|saw|became|won|lost|sent|signed)|[a-z]{3,}ed)\b"
+    r"|left|saw|became|won|lost|sent|signed|follows)|[a-z]{3,}ed)\b"
 )
 _SENTENCE_BREAKS = ".!?;\n"
 

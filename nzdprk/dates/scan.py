@@ -54,9 +54,9 @@ from .words import (
 # ---------------------------------------------------------------------------------------------
 
 _LEAD_WORDS = ("in", "on", "at", "during", "throughout", "of", "for")
-_LEAD = (  # "in", "on the", "in the year", "the", "(" …
+_LEAD = (  # "in", "on the", "in the year", "the", "a" ("a 1994 deal"), "(" …
     rf"(?:\b(?P<lead>(?i:(?:{'|'.join(_LEAD_WORDS)})(?:{_SP}the(?:{_SP}year)?)?"
-    rf"|the(?:{_SP}year)?)){_SP}|(?P<paren>\())?"
+    rf"|the(?:{_SP}year)?|an?)){_SP}|(?P<paren>\())?"
 )
 _FROM = rf"(?:\b(?P<op>(?i:from|between)){_SP})?"
 _JOIN = rf"(?:{_SP}(?P<join>(?i:to|until|till|through|and)){_SP}|{_DASH})"
@@ -243,6 +243,8 @@ def _longest(text: str, start: int, hemisphere: str | None) -> tuple[re.Match[st
         m = regex.match(text, start)
         if m is None or (best is not None and m.end() <= best[0].end()):
             continue
+        if build is not _build_point and (m.groupdict().get("lead") or "").lower() in ("a", "an"):
+            continue  # "on a Tuesday" is any Tuesday: an article leads only a year ("a 1994 deal")
         parsed = build(m, text, hemisphere)
         if parsed is not None:
             best = (m, parsed if parsed.rule else replace(parsed, rule=rule))
