@@ -262,6 +262,12 @@ DEV = {
     "h07-scheduled-for": Case("Further North-South talks are scheduled for October",
          "October", "2002-10", "2002-10-01", "2002-10-31", "month", "anchored", "date.month",
          anchor=D("2002-09-04")),
+    # the future cues of data/cues.csv mark the tense: the next such month after the document
+    "upcoming-in-march": Case("The upcoming visit in March is a first for the minister",
+         "March", "2017-03", "2017-03-01", "2017-03-31", "month", "anchored", "date.month",
+         anchor=D("2016-09-06")),
+    "set-to-in-march": Case("The minister is set to return in March", "March", "2017-03",
+         "2017-03-01", "2017-03-31", "month", "anchored", "date.month", anchor=D("2016-09-06")),
     # "this year" in a past-tense clause: up to the document date
     "h05-this-year-past": Case("the other tests conducted this year by North Korea are a "
          "serious challenge", "this year", "2016-01-01/2016-09-06", "2016-01-01", "2016-09-06",

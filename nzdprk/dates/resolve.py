@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..schema import PRECISION
+from ..text import cue
 from .edtf import _is_dated, _Point, _point_bounds, _Shape, _shape_edtf, _with_year, edtf_bounds
 from .grammar import _Parsed, _Relative
 from .scan import _Hit, _scan
@@ -37,12 +38,11 @@ class When:
 # Resolution: tense, narrative year, document date
 # ---------------------------------------------------------------------------------------------
 
-#: Words that mark a clause future or past. "follows" is past: what a happening follows came
-#: before it ("It follows ... more than a dozen missile tests this year").
+#: Words that mark a clause future or past: the future cues of ``data/cues.csv`` (the one table
+#: every stage reads), and past forms. "follows" is past: what a happening follows came before
+#: it ("It follows ... more than a dozen missile tests this year").
 _TENSE_MARKER = re.compile(
-    r"(?P<future>\b(?i:will|shall|won['’]t|upcoming|forthcoming|next"
-    r"|(?:is|are|am)(?:\s+(?:due|scheduled|expected|set|planning|going|about))?\s+to"
-    r"|plans?\s+to|planning\s+to|intends?\s+to|(?:scheduled|planned|due)\s+for)\b|['’]ll\b)"
+    rf"(?P<future>{cue('future').pattern})"
     r"|\b(?P<past>(?i:was|were|had|did|has|have|said|told|met|went|came|took|gave|made|held|began"
     r"|left|saw|became|won|lost|sent|signed|follows)|[a-z]{3,}ed)\b"
 )
