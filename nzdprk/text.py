@@ -334,7 +334,8 @@ def in_spans(spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int) 
 @cache
 def cue(kind: str) -> re.Pattern[str]:
     """The cue words of one kind (``schema.CUE_KIND``: future, negation, hypothetical, speech,
-    hedge, approximation) from ``data/cues.csv``, as one pattern of whole words. A cue marked
+    hedge, approximation) from ``data/cues.csv`` (approximation: the hedging words of
+    ``data/qualifiers.csv``), as one pattern of whole words. A cue marked
     ``case_sensitive`` matches only as written ("may" is a modal, "May" a month)."""
     rows = curated.table("cues.csv")
     curated.check_vocabulary("cues.csv", rows, "kind", CUE_KIND.values)
@@ -345,4 +346,7 @@ def cue(kind: str) -> re.Pattern[str]:
         for r in rows
         if r["kind"] == kind
     ]
+    if kind == "approximation":  # the hedging words of the one table of qualifier words
+        hedges = curated.table("qualifiers.csv")
+        words += [f"(?i:{re.escape(r['phrase'])})" for r in hedges if r["hedge"] == "yes"]
     return re.compile(rf"\b(?:{'|'.join(words)})\b")

@@ -73,7 +73,7 @@ _NAMED_DAY = (  # the days of _NAMED_DAYS, as written
     r"|Waitangi\s+Day|Armistice\s+Day|Valentine['’]?s\s+Day)\b"
 )
 _COUNT = r"\b(?:\d{1,2}|(?i:" + "|".join(_COUNT_OF) + r"))\b"
-_QUALIFIER = r"\b(?i:around|about|approximately|roughly|circa|probably|possibly|perhaps)"
+_QUALIFIER = r"\b(?i:" + "|".join(w for w in _QUALIFIER_WORD if w.isalpha()) + ")"
 _CIRCA = r"\b(?i:ca?)\."
 _REFINE = r"\b(?i:early|mid|late)"
 _REFINE_OF = r"\b(?i:beginning|start|middle|end)"

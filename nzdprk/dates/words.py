@@ -3,6 +3,9 @@ and the qualifier and refine words, each mapped to what it means."""
 
 from __future__ import annotations
 
+from .. import curated
+from ..schema import QUALIFIER
+
 _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -11,18 +14,15 @@ _MONTH_OF = {name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-_QUALIFIER_WORD = {
-    "around": "approximate",
-    "about": "approximate",
-    "approximately": "approximate",
-    "roughly": "approximate",
-    "circa": "approximate",
-    "c.": "approximate",
-    "ca.": "approximate",
-    "probably": "uncertain",
-    "possibly": "uncertain",
-    "perhaps": "uncertain",
-}
+def _date_qualifiers() -> dict[str, str]:
+    """Words that qualify a date ("around 1995", "probably 2001") and the EDTF qualifier they
+    give, from ``data/qualifiers.csv`` (the one table of qualifier words)."""
+    rows = curated.table("qualifiers.csv")
+    curated.check_vocabulary("qualifiers.csv", rows, "date_qualifier", QUALIFIER.values)
+    return {row["phrase"]: row["date_qualifier"] for row in rows if row["date_qualifier"]}
+
+
+_QUALIFIER_WORD = _date_qualifiers()
 _REFINE_WORD = {
     "early": "early",
     "beginning": "early",

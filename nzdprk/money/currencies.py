@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .. import curated
+from ..schema import AMOUNT_QUALIFIER
+
 # ---------------------------------------------------------------------------------------------
 # Vocabulary: the closed lists of currency tokens, multipliers, number words and cues.
 # ---------------------------------------------------------------------------------------------
@@ -106,19 +109,20 @@ _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_ONES + _TEENS, start=1)}
 _NUMBER_WORDS |= {w: 10 * i for i, w in enumerate(_TENS, start=2)}
 
-#: Qualifier cues written just before an amount (case-insensitive).
-_CUES: dict[str, tuple[str, ...]] = {
-    "almost": ("almost", "nearly", "just under", "just short of", "just shy of"),
-    "approximately": (
-        *("about", "around", "approximately", "approx.", "roughly", "some", "circa", "c."),
-        *("ca.", "an estimated", "estimated", "close to", "in the region of", "~"),
-        *("of the order of", "on the order of"),
-    ),
-    "more_than": ("more than", "over", "just over", "well over", "in excess of", "upwards of"),
-    "at_least": ("at least", "a minimum of", "no less than", "not less than"),
-    "up_to": ("up to", "as much as", "a maximum of", "at most", "no more than", "not more than"),
-    "less_than": ("less than", "under", "well under", "below"),
-}
+
+def _qualifier_cues() -> dict[str, tuple[str, ...]]:
+    """Qualifier cues written just before an amount (case-insensitive), by qualifier, from
+    ``data/qualifiers.csv`` (the one table of qualifier words for amounts, dates and hedges)."""
+    rows = curated.table("qualifiers.csv")
+    curated.check_vocabulary("qualifiers.csv", rows, "amount_qualifier", AMOUNT_QUALIFIER.values)
+    cues: dict[str, list[str]] = {}
+    for row in rows:
+        if row["amount_qualifier"]:
+            cues.setdefault(row["amount_qualifier"], []).append(row["phrase"])
+    return {qualifier: tuple(words) for qualifier, words in cues.items()}
+
+
+_CUES = _qualifier_cues()
 
 #: Which bounds a qualifier sets to the stated amount: (amount_min, amount_max).
 _BOUNDS: dict[str, tuple[bool, bool]] = {
