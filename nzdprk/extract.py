@@ -110,7 +110,7 @@ def analyse(doc: Document) -> Analysis:
         doc = replace(doc, text=_blank(doc.text, skipped))
     text = doc.text
     anchor = doc.published.earliest if doc.published.precision == "day" else None
-    found = dates.find_dates(text, anchor=anchor)
+    found = dates.find_dates(text, anchor=anchor, sentences=sentences)
     mentions, unresolved = actors.find_mentions(text, doc.ministers)
     lookup = _with_found(actor_lookup(), mentions)
     first_end = sentences[0][1] if sentences else 0

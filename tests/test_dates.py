@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nzdprk.dates import When, edtf_bounds, find_dates, parse_when
+from nzdprk.text import split_sentences
 
 with warnings.catch_warnings():  # pyparsing warns about edtf's grammar when it is built
     warnings.simplefilter("ignore")
@@ -850,3 +851,16 @@ def test_a_month_without_a_year_follows_the_document_date(
         assert w.latest >= anchor and w.earliest.year <= anchor.year + 1
     else:
         assert w.earliest <= anchor and w.latest.year >= anchor.year - 1
+
+
+def test_the_tense_of_a_year_less_month_is_read_in_the_sentence_the_text_stage_found():
+    # written for this test: "St." is no sentence end, so "will" is in the sentence of "March"
+    text = "The service will take place at St. Paul's in March."
+    sentences = split_sentences(text, 0, len(text))
+    (found,) = find_dates(text, anchor=dt.date(2016, 9, 6), sentences=sentences)
+    assert (found.text, found.edtf, found.resolution) == ("March", "2017-03", "anchored")
+    # 001 (shortened): a release's future clause keeps its tense with the sentences given
+    text = "The delegation will visit Pyongyang between 19 and 23 September."
+    sentences = split_sentences(text, 0, len(text))
+    (found,) = find_dates(text, anchor=dt.date(2000, 9, 13), sentences=sentences)
+    assert found.edtf == "2000-09-19/2000-09-23"

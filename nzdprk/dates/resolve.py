@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from ..schema import PRECISION
 from ..text import cue
@@ -49,17 +51,24 @@ _TENSE_MARKER = re.compile(
 _SENTENCE_BREAKS = ".!?;\n"
 
 
-def _sentence_start(text: str, start: int) -> int:
-    """Where the sentence holding position `start` begins."""
-    return max(text.rfind(c, 0, start) for c in _SENTENCE_BREAKS) + 1
+def _sentence(text: str, start: int, end: int, story: _Narrative) -> tuple[int, int]:
+    """The sentence holding the phrase ``start``-``end``: one of the sentences `nzdprk.text`
+    found, when the caller gave them; else (a phrase outside prose, or a text read without
+    its sentences) the stretch between stops."""
+    i = bisect_right(story.starts, start) - 1
+    if i >= 0 and end <= story.sentences[i][1]:
+        return story.sentences[i]
+    lo = max(text.rfind(c, 0, start) for c in _SENTENCE_BREAKS) + 1
+    ends = [i for c in _SENTENCE_BREAKS if (i := text.find(c, end)) != -1]
+    return lo, min(ends, default=len(text))
 
 
-def _tense(text: str, start: int, end: int, default: str | None = "past") -> str | None:
+def _tense(
+    text: str, start: int, end: int, story: _Narrative, default: str | None = "past"
+) -> str | None:
     """The tense ("future" or "past") of the marker nearest to the phrase within its sentence;
     `default` when the sentence has no marker."""
-    lo = _sentence_start(text, start)
-    ends = [i for c in _SENTENCE_BREAKS if (i := text.find(c, end)) != -1]
-    hi = min(ends, default=len(text))
+    lo, hi = _sentence(text, start, end, story)
     nearest, tense = len(text) + 1, default
     for marker in _TENSE_MARKER.finditer(text, lo, hi):
         if marker.end() <= start:
@@ -83,6 +92,8 @@ class _Narrative:
     floor: dt.date | None = None  # first day of the previous dated phrase
     floor_text: str = ""
     previous: When | None = None  # the last explicit date of one day, month or year
+    sentences: Sequence[tuple[int, int]] = ()  # the text's sentences, when the caller gave them
+    starts: list[int] = field(default_factory=list)  # their starts
 
 
 def _written_year(shape: _Shape) -> int | None:
@@ -291,12 +302,12 @@ def _from_previous(text: str, start: int, end: int, parsed: _Parsed, story: _Nar
     return _dated_when(text, start, end, parsed, shape, "inferred", note)
 
 
-def _marked_period(rel: _Relative, text: str, start: int, end: int) -> _Relative:
+def _marked_period(rel: _Relative, text: str, start: int, end: int, story: _Narrative) -> _Relative:
     """ "this year" in a past-tense clause runs up to the document date, in a future-tense
     clause from it on; with no tense marked, the whole unit."""
     if rel.offset or rel.part is not None or rel.unit not in ("week", "month", "year"):
         return rel
-    tense = _tense(text, start, end, default=None)
+    tense = _tense(text, start, end, story, default=None)
     if tense is None:
         return rel
     return replace(rel, part="earlier" if tense == "past" else "later")
@@ -313,9 +324,9 @@ def _relative(
     if anchor is None:
         why = "weekday" if rel.unit == "weekday" else "relative date"
         return _unresolved_when(text, start, end, parsed, f"{why} in an undated document")
-    tense = _tense(text, start, end) if rel.part == "tense" else None
+    tense = _tense(text, start, end, story) if rel.part == "tense" else None
     try:
-        shape, note = _relative_shape(_marked_period(rel, text, start, end), anchor, tense)
+        shape, note = _relative_shape(_marked_period(rel, text, start, end, story), anchor, tense)
     except (ValueError, OverflowError):
         return _unresolved_when(text, start, end, parsed, "outside the calendar")
     return _dated_when(text, start, end, parsed, shape, "anchored", note)
@@ -350,7 +361,7 @@ def _year_less(
     """
     shape = parsed.shape
     assert shape is not None
-    same_sentence = story.year_at >= _sentence_start(text, start)
+    same_sentence = story.year_at >= _sentence(text, start, start, story)[0]
     if story.year is not None and (same_sentence or anchor is None):
         found = _same_year(shape, story)
         if found is not None:
@@ -366,7 +377,7 @@ def _year_less(
             story.floor, story.floor_text = when.earliest or story.floor, when.text
             return when
     if anchor is not None:
-        tense = _tense(text, start, end) or "past"
+        tense = _tense(text, start, end, story) or "past"
         found = _from_anchor(shape, anchor, tense)
         if found is not None:
             dated, year = found
@@ -411,12 +422,19 @@ def _check(anchor: dt.date | None, hemisphere: str | None) -> dt.date | None:
 
 
 def find_dates(
-    text: str, *, anchor: dt.date | None = None, hemisphere: str | None = None
+    text: str,
+    *,
+    anchor: dt.date | None = None,
+    hemisphere: str | None = None,
+    sentences: Sequence[tuple[int, int]] = (),
 ) -> list[When]:
     """All temporal expressions in `text` (a paragraph or whole body), in text order,
-    non-overlapping (longest match wins). `anchor` is the document's publication date."""
+    non-overlapping (longest match wins). `anchor` is the document's publication date;
+    ``sentences`` (start, end), from `nzdprk.text`, bound the clause whose tense a phrase
+    takes."""
     anchor = _check(anchor, hemisphere)
-    story = _Narrative()
+    spans = tuple((a, b) for a, b, *_ in sentences)
+    story = _Narrative(sentences=spans, starts=[a for a, _ in spans])
     return [_resolve(text, hit, anchor, story) for hit in _scan(text, hemisphere)]
 
 
