@@ -1305,3 +1305,47 @@ def test_triggers_are_found_once_per_document_and_given_to_their_sentences():
         "The envoys met": [("meet", "met")],
     }  # fmt: skip
     assert find_triggers(text, []) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 003: a wish is not a deed
+        (
+            "Similarly South Korea wants to provide food and other kinds of aid to the people of"
+            " North Korea, but must keep pressing North Korea’s leadership to take concrete steps"
+            " towards denuclearisation.",
+            [("aid", "provide food and other kinds of aid", "hypothetical", "hedged")],
+        ),
+        # 000: an aim is a plan
+        (
+            "Areas of in which New Zealand is looking to co-operate in could include agriculture,"
+            " training and conservation.",
+            [("cooperate", "co-operate", "future", "planned")],
+        ),
+        (
+            "Chile has accepted an invitation to visit Pyongyang.",
+            [("visit", "visit", "future", "planned")],
+        ),
+        (
+            "Peru requested permission to reopen its embassy in Lima.",
+            [("open", "reopen", "hypothetical", "hedged")],
+        ),
+        (
+            "Fiji has an interest in supporting peace.",
+            [("support", "supporting", "hypothetical", "hedged")],
+        ),
+        # a noun phrase after "to" is no governed verb; a plain past tense is asserted
+        (
+            "Japan invited Chile to the summit in 2004.",
+            [("meet", "summit", "none", "asserted")],
+        ),
+        (
+            "Chile visited Pyongyang in 2001.",
+            [("visit", "visited", "none", "asserted")],
+        ),
+    ],
+)
+def test_a_verb_governed_by_a_wish_or_an_aim_did_not_happen(sentence, expected):
+    _, events = coded(sentence)
+    assert [(e.action, e.trigger_text, e.aux_mode, e.assertion_mode) for e in events] == expected

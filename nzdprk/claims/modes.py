@@ -1,5 +1,7 @@
 """The mood of an event: future, hypothetical, negated or none, from the cue words of
-``data/cues.csv`` (`nzdprk.text.cue`) in the trigger's own clause and verb phrase."""
+``data/cues.csv`` (`nzdprk.text.cue`) in the trigger's own clause and verb phrase. A
+trigger governed by a word of aim or wish ("wants to provide", "urged X to allow a
+visit") is planned or unrealised (`governed_mode`)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,17 @@ _MODAL_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?(?:would|could|might|may)\b")
 _COORDINATOR = re.compile(r"\b(?:and|but|although|though|while|whereas)\s+(?!not\b)")
 #: "did not leave until 1957": the leaving happened, in 1957.
 _UNTIL_AFTER = re.compile(r"\s+(?:\S+\s+){0,4}?until\b")
+
+#: One word of a gap inside the governed phrase: no punctuation, no word that opens a clause.
+_WORD = r"(?:(?!(?:who|whom|which|that|and|but|or|because|after|before|since)\b)[\w'’-]+\s+)"
+#: What follows the governing word up to the trigger: an object of up to four words ("urged
+#: North Korea", "requested permission"), then "to" and up to three words of the governed verb
+#: phrase ("to allow a visit") but not a noun phrase ("an invitation to the summit"), or "in" and
+#: a verbal noun ("an interest in supporting peace").
+_GOVERNED = (
+    rf"\s+{_WORD}{{0,4}}?(?:to\s+(?!(?:the|a|an|its|their|his|her|this|these)\b){_WORD}{{0,3}}"
+    rf"|in\s+(?=\w+ing\b){_WORD}{{0,2}})"
+)
 
 
 def aux_mode(text: str, clause_start: int, trigger_start: int, trigger_end: int) -> str:
@@ -37,6 +50,23 @@ def aux_mode(text: str, clause_start: int, trigger_start: int, trigger_end: int)
     would = re.search(r"\bwould\b", window)
     if would and cue("speech").search(window, 0, would.start()):
         return "future"
+    governed = governed_mode(text, clause_start, trigger_start, trigger_end)
+    if governed:
+        return governed
     if cue("hypothetical").search(window):
         return "hypothetical"
     return "none"
+
+
+def governed_mode(text: str, clause_start: int, trigger_start: int, trigger_end: int) -> str | None:
+    """The mood a governing word gives the trigger of its "to"-complement, else None. An aim,
+    attempt or invitation ("is looking to co-operate", "efforts to engage", "accepted an
+    invitation to visit") is a plan: future. A wish, request, urging or need ("wants to provide
+    food", "urged X to allow a visit", "the need to register") did not happen by being said:
+    hypothetical, which the mode vocabulary gives as hedged, its one mode for the unrealised."""
+    upto = text[clause_start:trigger_end]
+    trigger = re.escape(text[trigger_start:trigger_end]) + "$"
+    for kind, mode in (("intention", "future"), ("wish", "hypothetical")):
+        if re.search(cue(kind).pattern + _GOVERNED + trigger, upto):
+            return mode
+    return None

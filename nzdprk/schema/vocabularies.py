@@ -93,4 +93,6 @@ ASPECT = Category(("date", "amount", "period", "participants", "scope"))
 AUX_MODE = Category(("none", "future", "hypothetical", "negated"))
 ROLE = Category(("actor", "recipient", "location"))
 #: Kinds of cue word in ``data/cues.csv`` (read through `nzdprk.text.cue`).
-CUE_KIND = Category(("future", "negation", "hypothetical", "speech", "hedge", "approximation"))
+CUE_KIND = Category(
+    ("future", "negation", "hypothetical", "speech", "hedge", "approximation", "intention", "wish")
+)
