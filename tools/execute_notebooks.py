@@ -1,7 +1,8 @@
 """Execute notebooks top to bottom in a fresh ``python3`` kernel and store their outputs.
 
 Used by ``make run``. Unlike ``jupyter nbconvert --execute``, it records no timing or
-machine-specific metadata, so running it twice gives byte-identical files.
+machine-specific metadata, and joins the printed output of a cell into one output per stream,
+so running it twice gives byte-identical files.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
@@ -25,6 +27,9 @@ def execute(path: Path) -> None:
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
+    # A cell's printed lines arrive in as many stream messages as the kernel flushed; joined
+    # into one output per stream, the stored notebook does not depend on timing.
+    nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
     nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
