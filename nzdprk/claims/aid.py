@@ -467,12 +467,15 @@ class _Reader(PartyRules):
         """ "pledge" for an offered or conditional amount, "commitment" for one stated as going
         to be given ("will contribute $500,000"), "wish" for a wish, else None."""
         mode = self.a.events[ev].aux_mode if ev is not None else "none"
-        offer = self.offer(start, at)
-        if offer or mode == "hypothetical":
+        if self.offer(start, at):
+            return "pledge"
+        if w.WISH.search(self.text, start, at):  # "wants to give": a wish, whatever its mood
+            return "wish"
+        if mode == "hypothetical":
             return "pledge"
         if mode == "future" or cue("future").search(self.text, start, at):
             return "commitment"
-        return "wish" if w.WISH.search(self.text, start, at) else None
+        return None
 
     def offer(self, start: int, end: int) -> re.Match[str] | None:
         """The first offer or promise cue in [start, end) not followed by a verb of weighing
