@@ -10,34 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 import nzdprk
-from nzdprk import actors, dates, money
 from nzdprk.claims import actor_table, fact_key
-from nzdprk.claims.events import extract_events
 from nzdprk.claims.nouns import ONSET
-from nzdprk.extract import _with_found, actor_lookup
-from nzdprk.text import split_sentences
-
-
-def events_of(text: str, found: list, anchor: dt.date | None = None) -> list:
-    """The events of ``text`` (one paragraph per line) from the stages before coding."""
-    mentions, _ = actors.find_mentions(text, ())
-    amounts = money.find_money(text, default_currency="NZD", default_reason="test")
-    paragraphs, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            paragraphs.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    sentences = [s for a, b in paragraphs for s in split_sentences(text, a, b)]
-    return extract_events(
-        text,
-        sentences,
-        paragraphs,
-        found,
-        mentions,
-        [(m.char_start, m.char_end) for m in amounts],
-        lookup=_with_found(actor_lookup(), mentions),
-        anchor=anchor,
-    )
+from tests.test_events import coded as events_of  # the stages before coding, then coding
 
 
 def key(event) -> str | None:
@@ -47,9 +22,9 @@ def key(event) -> str | None:
 def coded(text: str, anchor: dt.date | None = None) -> list[tuple]:
     """(trigger as written, action, date EDTF, participants, fact key) per event of ``text``,
     in text order."""
-    found = dates.find_dates(text, anchor=anchor)
+    found, events = events_of(text, anchor)
     out = []
-    for e in events_of(text, found, anchor):
+    for e in events:
         when = e.when or (found[e.when_index] if e.when_index is not None else None)
         who = tuple(sorted((p.role, p.actor_id) for p in e.participants))
         out.append((e.trigger_text, e.action, when.edtf if when else None, who, key(e)))
@@ -122,9 +97,9 @@ def test_such_before_a_noun_no_trigger_had_is_no_event():
 
 def notes_of(text: str, anchor: dt.date | None = None) -> list[tuple]:
     """(action, aux_mode, date EDTF, date note, fact key) per event of ``text``."""
-    found = dates.find_dates(text, anchor=anchor)
+    found, events = events_of(text, anchor)
     out = []
-    for e in events_of(text, found, anchor):
+    for e in events:
         when = e.when or (found[e.when_index] if e.when_index is not None else None)
         note = getattr(when, "note", None)
         out.append((e.action, e.aux_mode, when.edtf if when else None, note, key(e)))
