@@ -129,7 +129,8 @@ def compared(make_corpus, files: dict[str, str]) -> list[tuple]:
 
 
 def test_a_gift_in_the_year_none_since_starts_is_compatible(make_corpus):
-    # dev set h06 and h10: "since the government came to power in 2008" (in November)
+    # dev set h06 and h10: "since the government came to power in 2008" (in November); the
+    # statement "MFAT said" is b's first claim
     gift = RELEASE.format(
         date="2008-07-29",
         minister="Winston Peters",
@@ -142,7 +143,7 @@ def test_a_gift_in_the_year_none_since_starts_is_compatible(make_corpus):
         " current government came to power in 2008.\n"
     )
     assert compared(make_corpus, {"a.txt": gift, "b.txt": none}) == [
-        ("aid:NZL>PRK:negated", "a:c003", "b:c001", "date", "differ_precision")
+        ("aid:NZL>PRK:negated", "a:c003", "b:c002", "date", "differ_precision")
     ]
     facts = nzdprk.load_corpus(make_corpus({"a.txt": gift, "b.txt": none})).facts
     assert facts[["fact_key", "n_sources", "relations"]].values.tolist() == [

@@ -30,10 +30,11 @@ _MEMBER_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\s+|&\s*)")
 _SINCE = re.compile(r"(?i:since|from)\s+")
 _UNTIL = re.compile(r"(?i:until|till|up to)\s+")
 
-#: What separates two verb phrases in a clause: a complementiser or a subordinator ("agreed to
-#: the visit when he met him yesterday"), or "and" before a new auxiliary.
+#: What separates two verb phrases in a clause: a complementiser, a subordinator or a relative
+#: pronoun ("agreed to the visit when he met him yesterday", "a request, which the group released
+#: on Sunday"), or "and" before a new auxiliary.
 BARRIER = re.compile(
-    r"\b(?:that|whether|when|while|because|although|if)\b"
+    r"\b(?:that|whether|when|while|because|although|if|which|who|whom)\b"
     r"|\band\s+(?:has|have|had|is|are|was|were|will|would|did|also)\b"
 )
 #: What keeps a date fronted before a sentence ("In 2018, ...") from a later verb phrase: a
@@ -64,9 +65,13 @@ _IRREGULAR = (
 )
 _VERB = re.compile(
     rf"\b(?:(?P<aux>{_AUX})\s+(?:not\s+)?(?:been\s+)?(?P<after>[a-z]+)|(?P<verb>[a-z]+ed|{_IRREGULAR})"
-    r"|(?i:it|he|she|they|we|this|which|who)\s+(?P<present>[a-z]+s))\b",
+    r"|(?i:it|he|she|they|we|this|which|who)\s+(?P<present>(?!(?:was|has|is|does)\b)[a-z]+s))\b",
 )
-#: Words after an auxiliary that are no verb: then the auxiliary is the main verb ("is a test").
+#: Participles that name what comes after them ("an event called the Pong Su incident", "a
+#: group known as ..."): a noun's modifier, never the clause's main verb.
+_NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "known"})
+#: Words after an auxiliary that are no verb: then the auxiliary is the main verb ("is a test",
+#: "he is in Manila").
 _NO_VERB = frozenset(
     {
         "a",
@@ -101,16 +106,39 @@ _NO_VERB = frozenset(
         "each",
         "some",
         "any",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "from",
+        "by",
+        "of",
+        "under",
+        "among",
+        "between",
+        "into",
+        "near",
+        "within",
+        "without",
+        "against",
+        "there",
+        "here",
     }
 )
 
 
 def _verb_match(text: str, clause: tuple[int, int], rest: Sequence[tuple[int, int]]):
     """The main verb's match: in the clause, else in the clauses after it (a fronted date or
-    phrase: "On 5 April, the government advised ..."), else None."""
+    phrase: "On 5 April, the government advised ..."), else None. A naming participle
+    (`_NAMING`) is passed over."""
     for start, end in (clause, *rest):
-        if m := _VERB.search(text, start, end):
-            return m
+        pos = start
+        while m := _VERB.search(text, pos, end):
+            if m.group("verb") not in _NAMING:
+                return m
+            pos = m.end()
     return None
 
 
@@ -223,7 +251,9 @@ def apart(text: str, when: object, start: int, end: int, fronted: bool = False) 
     them, the date modifies a noun the trigger is not part of ("tripled ... in the August
     2007 floods"), or a verb of saying stands between them with its own date ("said yesterday
     he would visit") or with the reported clause's verb ("said the funding was stopped last
-    year"). A date ``fronted`` before the sentence reaches a coordinated verb phrase."""
+    year") or a verb of saying stands between a date and a later trigger ("on Tuesday, said
+    ... deployments"). A date ``fronted`` before the sentence reaches a coordinated verb
+    phrase."""
     d_start, d_end = getattr(when, "char_start", 0), getattr(when, "char_end", 0)
     noun = modified_noun(text, when)
     if noun is not None and not d_end <= start < noun[2]:
@@ -240,6 +270,8 @@ def apart(text: str, when: object, start: int, end: int, fronted: bool = False) 
         and _own_verb(text, d_end, start)
     ):
         return True  # "In August the US penalised vessels it said were ...": the penalising's
+    if d_end <= start and _saying_between(text, d_end, start):
+        return True  # "Peters, on Tuesday, said NZ stood by ... its deployments": the saying's
     lo, hi = (d_end, start) if d_end <= start else (end, d_start)
     if lo == d_end and (relative := _WHEN_AFTER.match(text, lo)):
         lo = relative.end()  # "July 2000 when they met": the date of the "when" clause
@@ -263,6 +295,14 @@ def said_before(text: str, at: int) -> tuple[str, int, int] | None:
     if word is None or not cue("speech").fullmatch(word.group(0)):
         return None
     return word.group(0).lower(), lead.start() - len(word.group(0)), lead.start()
+
+
+def _saying_between(text: str, start: int, end: int) -> bool:
+    """Whether a verb of saying stands in ``text[start:end]`` with no verb of its own before it:
+    a date before it ("On Friday, Peters announced the Government will send ...") is the
+    saying's, not that of what was said."""
+    saying = cue("speech").search(text, start, end)
+    return saying is not None and not _own_verb(text, start, saying.start())
 
 
 def _own_verb(text: str, start: int, end: int) -> bool:

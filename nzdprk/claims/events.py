@@ -31,7 +31,7 @@ from ..dates import When
 from ..text import clauses, cue, in_spans, quoted_spans
 from . import event_dates
 from .lexicon import GENERIC, Hit, Trigger, find_triggers
-from .modes import aux_mode
+from .modes import aux_mode, unrealised, voice_start
 from .nouns import described, onset_of_none, possessor
 from .references import linked
 from .roles import (
@@ -40,6 +40,7 @@ from .roles import (
     MentionLike,
     Participant,
     adjunct,
+    as_states,
     by_agent,
     embedded,
     first_person,
@@ -50,6 +51,7 @@ from .roles import (
     pronoun_first,
     relative_subject,
     roles,
+    subordinate_start,
 )
 from .roles import speaker as quote_speaker
 
@@ -243,7 +245,8 @@ class _Sentence:
             recipients = tuple(p for p in recipients if p.actor_id not in ids)
             participants = roles(h.trigger, actors, recipients, self.lookup)
             if h.trigger.states_only:
-                participants = self._as_states(participants, h.trigger.symmetric)
+                others = itertools.chain(self.mentions, self.context)
+                participants = as_states(participants, h.trigger.symmetric, others, self.lookup)
             if actors:
                 first = first or actors
                 if not subject or actors[0].role == "actor":
@@ -266,7 +269,7 @@ class _Sentence:
         only where the grammar binds them: a noun's modifier or possessor, a passive's subject
         (its recipient), a name after "by", "X has Y's backing", a pronoun before the verb, the
         sentence's subject for ", urging ..."; else `_unnamed_subject`."""
-        left, right = reach
+        left, right = subordinate_start(self.text, self.mentions, reach[0], h.start), reach[1]
         start = max(left, clause[0])
         actors = self._group(start, h.start, True) or self._group(left, h.start, True)
         if adjunct(self.text, left, h.start):  # "Peters wrote to X, urging Y": Peters urges
@@ -412,18 +415,32 @@ class _Sentence:
         return any(clause[0] <= a < clause[1] for a, _ in self.money)
 
     def _keep(self, hits: list[Hit], clause: tuple[int, int]) -> list[Hit]:
-        """The triggers of one clause that make events: substantive ones, else one statement;
-        no purpose infinitive after another event ("visited … to discuss"), and one row per
-        happening (see `_same_happening`)."""
-        in_clause = [h for h in hits if clause[0] <= h.start < clause[1]]
+        """The triggers of one clause that make events: substantive ones, else one statement, and
+        a verb of saying before what it reports (`_saying_of`); none that only names an aim,
+        wish or request (`modes.unrealised`), no purpose infinitive after another event
+        ("visited … to discuss"), and one row per happening (see `_same_happening`)."""
+        own = [h for h in hits if clause[0] <= h.start < clause[1]]
+        in_clause = [h for h in own if not unrealised(self.text, clause[0], h.start, h.end)]
         substantive = [h for h in in_clause if h.trigger.event_type != "STATEMENT"]
-        kept: list[Hit] = []
+        kept: list[Hit] = [h for h in in_clause[:1] if self._saying_of(h, substantive)]
         for h in substantive or in_clause[:1]:
             purpose = self.text[max(clause[0], h.start - 3) : h.start].lower() == "to "
-            if (purpose or self._same_happening(kept[-1], h)) if kept else False:
+            done = [k for k in kept if k.trigger.event_type != "STATEMENT"]
+            if (purpose or self._same_happening(done[-1], h)) if done else False:
                 continue
             kept.append(h)
         return kept
+
+    def _saying_of(self, h: Hit, substantive: list[Hit]) -> bool:
+        """A verb of saying outside quotation marks that opens its clause's reported content
+        ("Peters, on Tuesday, said New Zealand stood by ... its deployments"): a happening of
+        its own, which a date beside it dates; not when what it reports is itself a speech act
+        ("says that New Zealand condemns": one happening)."""
+        return (
+            h.trigger.event_type == "STATEMENT"
+            and any(k.start > h.end and not k.trigger.speech for k in substantive)
+            and not in_spans(self.quotes, self.quote_at, h.start)
+        )
 
     def _same_happening(self, first: Hit, then: Hit) -> bool:
         """Two triggers of one kind with no "and", comma or embedded clause between them outside
@@ -442,7 +459,8 @@ class _Sentence:
         with_events: set[tuple[int, int]],
         siblings: list[Hit],
     ) -> Event:
-        aux = aux_mode(self.text, self._voice_start(clause[0], h), h.start, h.end)
+        voice = voice_start(self.quotes, clause[0], h.start, h.trigger.speech)
+        aux = aux_mode(self.text, voice, h.start, h.end)
         spoken = quoted and in_spans(self.quotes, self.quote_at, h.start)  # not the narrator's
         attributed = (self.speaker if spoken else None) or (
             next((p.actor_id for p in participants if p.role == "actor"), None)
@@ -491,7 +509,7 @@ class _Sentence:
 
         A verb of saying does not take a date that opens the unquoted clause of what was said
         ("said from mid-April to early May, a ship was …"); no date crosses into another verb
-        phrase (`_apart`)."""
+        phrase (`_apart`) or across quotation marks."""
 
         def distance(i: int, h: Hit) -> int:
             d = self.dates[i]
@@ -514,7 +532,8 @@ class _Sentence:
             pool = before if bracketed and before else siblings
             return min(pool, key=lambda h: distance(i, h))
 
-        ix = [i for i in ix if not self._apart(i, hit)]
+        quoted = in_spans(self.quotes, self.quote_at, hit.start)
+        ix = [i for i in ix if not self._apart(i, hit) and self._quoted(i) == quoted]
         own = [i for i in ix if owner(i) is hit]
         if own:
             return min(own, key=lambda i: distance(i, hit))
@@ -553,17 +572,8 @@ class _Sentence:
             )
         return fronted
 
-    def _voice_start(self, clause_start: int, hit: Hit) -> int:
-        """Where the cues of a trigger may start: reported speech keeps its own mood, so a
-        verb of saying outside a quotation does not read the quoted words before it, and a
-        trigger inside one reads only its quotation."""
-        start = clause_start
-        for q_start, q_end in self.quotes:
-            if q_start <= hit.start < q_end:
-                return max(start, q_start)
-            if q_end <= hit.start and hit.trigger.speech:
-                start = max(start, q_end)
-        return start
+    def _quoted(self, i: int) -> bool:  # a date inside quotation marks is the quoted words'
+        return in_spans(self.quotes, self.quote_at, self.dates[i].char_start)
 
     def _noun(self, i: int) -> bool:  # "a 1994 deal": the date is the deal's alone
         return event_dates.modified_noun(self.text, self.dates[i]) is not None
@@ -574,25 +584,3 @@ class _Sentence:
 
     def _group(self, start: int, end: int, subject: bool) -> tuple[Participant, ...]:
         return group(self.text, self.mentions, start, end, self.lookup, possessive=not subject)
-
-    def _as_states(
-        self, participants: tuple[Participant, ...], symmetric: bool
-    ) -> tuple[Participant, ...]:
-        """Relations and sanctions are between states: people and bodies stand for their
-        country. A relation needs two parties: with fewer named, the other states named in the
-        sentence, else the paragraph, else the document (in order of mention) complete it."""
-        out: dict[str, Participant] = {}
-        named = [p for p in participants if p.role != "location"]
-        others = (
-            Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end)
-            for m in itertools.chain(self.mentions, self.context)
-        )
-        for i, p in enumerate(itertools.chain(named, others if symmetric else ())):
-            if i >= len(named) and len(out) >= 2:
-                break
-            state = self.lookup.country.get(p.actor_id) or p.actor_id
-            if self.lookup.kind.get(state) != "state":
-                continue
-            role = "actor" if symmetric else p.role
-            out.setdefault(state, Participant(state, role, p.text, p.char_start, p.char_end))
-        return tuple(out.values())

@@ -4,8 +4,9 @@ Each row of ``data/lexicon.csv`` is keyed by a lemma and gives its PLOVER catego
 February 2024, plus the local ``STATEMENT`` for pure speech and ``OTHER``), the surface forms
 that name it (a regular expression) and its *sense guards*: what may not come right before or
 right after a form for it to have this sense ("meets its commitments" is no meeting, "its
-nuclear test site" no test). Triggers are found in one pass per pattern over a whole document
-and assigned to sentences by bisection, not searched sentence by sentence.
+nuclear test site" no test); a ``not_before`` guard starts at a word's start ("North Korea
+closed" does not end in the article "a"). Triggers are found in one pass per pattern over a
+whole document and assigned to sentences by bisection, not searched sentence by sentence.
 """
 
 from __future__ import annotations
@@ -103,7 +104,9 @@ def triggers() -> tuple[Trigger, ...]:
             happens_once=r["happens_once"] == "yes",
             recipient_is_host=r["recipient_is_host"] == "yes",
             pattern=re.compile(rf"\b(?:{r['forms']})\b", re.IGNORECASE),
-            not_before=re.compile(rf"(?:{r['not_before']})\Z", re.I) if r["not_before"] else None,
+            not_before=re.compile(rf"(?<![\w-])(?:{r['not_before']})\Z", re.I)
+            if r["not_before"]
+            else None,
             not_after=re.compile(r["not_after"], re.IGNORECASE) if r["not_after"] else None,
         )
         for r in rows

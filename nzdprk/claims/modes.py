@@ -1,11 +1,13 @@
 """The mood of an event: future, hypothetical, negated or none, from the cue words of
 ``data/cues.csv`` (`nzdprk.text.cue`) in the trigger's own clause and verb phrase. A
-trigger governed by a word of aim or wish ("wants to provide", "urged X to allow a
-visit") is planned or unrealised (`governed_mode`)."""
+trigger governed by an invitation is planned (`governed_mode`); one governed by a word of
+aim, wish or request ("efforts to engage", "wants to provide", "urged X to allow a visit")
+names no happening (`unrealised`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..text import cue
 
@@ -21,11 +23,11 @@ _UNTIL_AFTER = re.compile(r"\s+(?:\S+\s+){0,4}?until\b")
 _WORD = r"(?:(?!(?:who|whom|which|that|and|but|or|because|after|before|since)\b)[\w'’-]+\s+)"
 #: What follows the governing word up to the trigger: an object of up to four words ("urged
 #: North Korea", "requested permission"), then "to" and up to three words of the governed verb
-#: phrase ("to allow a visit") but not a noun phrase ("an invitation to the summit"), or "in" and
-#: a verbal noun ("an interest in supporting peace").
+#: phrase ("to allow a visit") but not a noun phrase ("an invitation to the summit"), or "in"
+#: or "at" and a verbal noun ("an interest in supporting peace", "talks aimed at negotiating").
 _GOVERNED = (
     rf"\s+{_WORD}{{0,4}}?(?:to\s+(?!(?:the|a|an|its|their|his|her|this|these)\b){_WORD}{{0,3}}"
-    rf"|in\s+(?=\w+ing\b){_WORD}{{0,2}})"
+    rf"|(?:in|at)\s+(?=\w+ing\b){_WORD}{{0,2}})"
 )
 
 
@@ -58,15 +60,46 @@ def aux_mode(text: str, clause_start: int, trigger_start: int, trigger_end: int)
     return "none"
 
 
-def governed_mode(text: str, clause_start: int, trigger_start: int, trigger_end: int) -> str | None:
-    """The mood a governing word gives the trigger of its "to"-complement, else None. An aim,
-    attempt or invitation ("is looking to co-operate", "efforts to engage", "accepted an
-    invitation to visit") is a plan: future. A wish, request, urging or need ("wants to provide
-    food", "urged X to allow a visit", "the need to register") did not happen by being said:
-    hypothetical, which the mode vocabulary gives as hedged, its one mode for the unrealised."""
+def _governed_by(text: str, clause_start: int, trigger_start: int, trigger_end: int, kind: str):
     upto = text[clause_start:trigger_end]
     trigger = re.escape(text[trigger_start:trigger_end]) + "$"
-    for kind, mode in (("intention", "future"), ("wish", "hypothetical")):
-        if re.search(cue(kind).pattern + _GOVERNED + trigger, upto):
+    return re.search(cue(kind).pattern + _GOVERNED + trigger, upto)
+
+
+def governed_mode(text: str, clause_start: int, trigger_start: int, trigger_end: int) -> str | None:
+    """The mood a governing word gives the trigger of its "to"-complement, else None. An
+    invitation or aim ("accepted an invitation to visit", "is looking to co-operate") is a
+    plan: future. A wish, request, urging or need ("wants to provide food", "urged X to allow
+    a visit", "the need to register") did not happen by being said: hypothetical, which the
+    mode vocabulary gives as hedged, its one mode for the unrealised."""
+    for kind, mode in (("intention", "future"), ("aim", "future"), ("wish", "hypothetical")):
+        if _governed_by(text, clause_start, trigger_start, trigger_end, kind):
             return mode
     return None
+
+
+def unrealised(text: str, clause_start: int, trigger_start: int, trigger_end: int) -> bool:
+    """Whether the trigger only names what someone aims at, wants, asks for or needs ("efforts
+    to engage in dialogue", "talks aimed at negotiating an end", "wants to provide food",
+    "urged X to allow a visit", "the need to register its disapproval"): no happening of its
+    own (the aim, wish or request is the event, if the lexicon names it). An invitation's
+    complement is a plan and stays (`governed_mode`)."""
+    return any(
+        _governed_by(text, clause_start, trigger_start, trigger_end, kind)
+        for kind in ("aim", "wish")
+    )
+
+
+def voice_start(
+    quotes: Sequence[tuple[int, int]], clause_start: int, trigger_start: int, speech: bool
+) -> int:
+    """Where the cues of a trigger may start: reported speech keeps its own mood, so a verb of
+    saying (``speech``) outside a quotation does not read the quoted words before it, and a
+    trigger inside one reads only its quotation."""
+    start = clause_start
+    for q_start, q_end in quotes:
+        if q_start <= trigger_start < q_end:
+            return max(start, q_start)
+        if q_end <= trigger_start and speech:
+            start = max(start, q_end)
+    return start

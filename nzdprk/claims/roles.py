@@ -7,8 +7,9 @@ wrong one.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -35,9 +36,9 @@ class MentionLike(Protocol):
 
 
 #: A preposition right before a name: the name is an object, not a subject ("the invasion of
-#: Ukraine ... threatens").
+#: Ukraine ... threatens", "under the command of a British officer ..., performing raids").
 _OBJECT_OF = re.compile(
-    r"\b(?:with|to|from|for|against|into|towards?|on|at|of)\s+(?:the\s+)?\Z",
+    r"\b(?:with|to|from|for|against|into|towards?|on|at|of)\s+(?:(?:the|an?)\s+)?\Z",
     re.IGNORECASE,
 )
 #: "from" right before a name after the trigger: where the act comes from, not who receives it
@@ -366,3 +367,43 @@ def adjunct(text: str, left: int, at: int) -> bool:
     """Whether the trigger at `at` opens a participial adjunct, whose subject is the sentence's
     ("Mr Peters said he had written to the Foreign Ministers, urging the North Koreans ...")."""
     return bool(_ING.match(text, at) and _ADJUNCT.search(text, left, at))
+
+
+def as_states(
+    participants: tuple[Participant, ...],
+    symmetric: bool,
+    others: Iterable[MentionLike],
+    lookup: Lookup,
+) -> tuple[Participant, ...]:
+    """Relations and sanctions are between states: people and bodies stand for their country.
+    A relation needs two parties: with fewer named, the states among ``others`` (the sentence's
+    mentions, then the paragraph's, then the document's, in order) complete it."""
+    out: dict[str, Participant] = {}
+    named = [p for p in participants if p.role != "location"]
+    extra = (Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end) for m in others)
+    for i, p in enumerate(itertools.chain(named, extra if symmetric else ())):
+        if i >= len(named) and len(out) >= 2:
+            break
+        state = lookup.country.get(p.actor_id) or p.actor_id
+        if lookup.kind.get(state) != "state":
+            continue
+        role = "actor" if symmetric else p.role
+        out.setdefault(state, Participant(state, role, p.text, p.char_start, p.char_end))
+    return tuple(out.values())
+
+
+#: A subordinator: the names before it belong to the clause it depends on ("Rice spoke to Peters
+#: just hours after Pyongyang said ...": Pyongyang said).
+_SUBORDINATOR = re.compile(
+    r"\b(?:after|before|when|while|because|although|though|until|once|whereas)\b", re.IGNORECASE
+)
+
+
+def subordinate_start(text: str, mentions: Sequence[MentionLike], start: int, at: int) -> int:
+    """Where the words that can hold the subject of a verb at ``at`` begin: after the last
+    subordinator in ``text[start:at]`` when a name follows it there (the names before it are
+    another clause's), else ``start`` (a pronoun after it may stand for a name before it:
+    "praised China after it had conducted a test")."""
+    ends = [m.end() for m in _SUBORDINATOR.finditer(text, start, at)]
+    named = ends and any(ends[-1] <= m.char_start < at for m in mentions)
+    return ends[-1] if named else start

@@ -94,5 +94,15 @@ AUX_MODE = Category(("none", "future", "hypothetical", "negated"))
 ROLE = Category(("actor", "recipient", "location"))
 #: Kinds of cue word in ``data/cues.csv`` (read through `nzdprk.text.cue`).
 CUE_KIND = Category(
-    ("future", "negation", "hypothetical", "speech", "hedge", "approximation", "intention", "wish")
+    (
+        "future",
+        "negation",
+        "hypothetical",
+        "speech",
+        "hedge",
+        "approximation",
+        "intention",
+        "aim",
+        "wish",
+    )
 )
