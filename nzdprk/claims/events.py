@@ -35,7 +35,6 @@ from .modes import aux_mode, unrealised, voice_start
 from .nouns import described, onset_of_none, possessor
 from .references import linked
 from .roles import (
-    PRONOUN,
     Lookup,
     MentionLike,
     Participant,
@@ -46,21 +45,16 @@ from .roles import (
     first_person,
     group,
     inverted,
-    nearest_person,
-    of_kind,
     pronoun_first,
     relative_subject,
     roles,
     subordinate_start,
+    unnamed_subject,
 )
 from .roles import speaker as quote_speaker
 
 #: Resolutions of a date that places it in time (a date phrase with them is a dated statement).
 _PLACED = frozenset({"explicit", "anchored"})
-#: A coordinated verb with no subject of its own ("... and has given"): it shares the subject.
-_AND_THEN = re.compile(r"\band\s+(?:(?:has|have|had|was|were|is|are|will|also)\s+)*$")
-#: An abstract noun ("resume dialogue and cooperation"): after "and", no verb of the subject.
-_ABSTRACT = re.compile(r"[a-z]+(?:ion|ment|ance|ence)s?\b")
 #: A noun trigger after a determiner or a preposition, with the words that modify it ("the UN
 #: call", "the 2006 North Korean nuclear test", "per North Korean demands"): only those
 #: modifiers can be its actor.
@@ -90,6 +84,9 @@ _PASSIVE = re.compile(
 _BY = re.compile(r"\bby\s+")
 #: "X has Y's backing": what comes before the possessor holds the support.
 _HELD = re.compile(r"\b(?:has|have|had|gets?|got|receives?|received|enjoys?|enjoyed)\s+\Z")
+#: A few words between a trigger and a noun trigger that is its object ("supporting increased
+#: international sanctions"): the object takes no date but one of its own ("today's test").
+_OBJECT = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}")
 #: Verbs that say what a thing is rather than what happened.
 _COPULA = frozenset({"is", "was", "are", "were", "be", "been"})
 #: What separates two happenings of one kind in a clause ("agreed to the visit when he met").
@@ -187,9 +184,6 @@ def extract_events(
     return found
 
 
-_RELATIVE_WHO = re.compile(r",\s*who\b")
-
-
 @dataclass
 class _Sentence:
     """One sentence and what is known around it; `events()` applies the rules to it."""
@@ -268,7 +262,7 @@ class _Sentence:
         """Who does it and to whom, from the names between the neighbouring triggers (``reach``),
         only where the grammar binds them: a noun's modifier or possessor, a passive's subject
         (its recipient), a name after "by", "X has Y's backing", a pronoun before the verb, the
-        sentence's subject for ", urging ..."; else `_unnamed_subject`."""
+        sentence's subject for ", urging ..."; else `roles.unnamed_subject`."""
         left, right = subordinate_start(self.text, self.mentions, reach[0], h.start), reach[1]
         start = max(left, clause[0])
         actors = self._group(start, h.start, True) or self._group(left, h.start, True)
@@ -314,29 +308,11 @@ class _Sentence:
             actors, left = pronoun_first(self.text, actors, left, h.start, self.lookup)
         if actors or nominal:
             return actors, recipients
-        return self._unnamed_subject(left, h.start, earlier), recipients
+        subject = unnamed_subject(self.text, self.mentions, self.lookup, (left, h.start), earlier)
+        return subject, recipients
 
     def _unquoted(self) -> list[MentionLike]:
         return [m for m in self.mentions if not in_spans(self.quotes, self.quote_at, m.char_start)]
-
-    def _unnamed_subject(
-        self,
-        left: int,
-        at: int,
-        earlier: tuple[tuple[Participant, ...], tuple[Participant, ...]],
-    ) -> tuple[Participant, ...]:
-        """The actor of a trigger whose subject is not named before it: the subject shared by a
-        coordinated verb, the person of a relative "who", or the last named subject for a
-        pronoun (``earlier``: the sentence's first actors and the last named subject)."""
-        first, subject = earlier
-        between = self.text[left:at]
-        if _AND_THEN.search(between):  # a coordinated verb shares the sentence's subject,
-            return () if _ABSTRACT.match(self.text, at) else first  # not a coordinated noun
-        if who := _RELATIVE_WHO.search(between):  # "Mr Peters, who yesterday …"
-            return nearest_person(self.mentions, left + who.start(), self.lookup)
-        if pronoun := PRONOUN.search(between):  # "it has contributed": the last named subject
-            return of_kind(subject, pronoun.group(0), self.lookup)
-        return ()
 
     def _generic(
         self, coded: list[Event], parts: list[tuple[int, int]], quoted: bool
@@ -435,19 +411,25 @@ class _Sentence:
         """A verb of saying outside quotation marks that opens its clause's reported content
         ("Peters, on Tuesday, said New Zealand stood by ... its deployments"): a happening of
         its own, which a date beside it dates; not when what it reports is itself a speech act
-        ("says that New Zealand condemns": one happening)."""
+        ("says that New Zealand condemns yesterday's launches": one happening)."""
         return (
             h.trigger.event_type == "STATEMENT"
-            and any(k.start > h.end and not k.trigger.speech for k in substantive)
+            and any(k.start > h.end for k in substantive)
+            and not next(k for k in substantive if k.start > h.end).trigger.speech
             and not in_spans(self.quotes, self.quote_at, h.start)
         )
 
     def _same_happening(self, first: Hit, then: Hit) -> bool:
         """Two triggers of one kind with no "and", comma or embedded clause between them outside
         a date, amount or name are one happening ("gave $8 million in aid", "between X and Y")."""
-        seps = _SEPARATE.finditer(self.text, first.end, then.start)
         kind = first.trigger.event_type == then.trigger.event_type
-        return kind and all(any(a <= m.start() < b for a, b in self.protected) for m in seps)
+        return kind and self._joined(first, then)
+
+    def _joined(self, first: Hit, then: Hit) -> bool:
+        """No "and", comma or embedded clause between two triggers outside a date, amount or
+        name: the second is in the first's phrase."""
+        seps = _SEPARATE.finditer(self.text, first.end, then.start)
+        return all(any(a <= m.start() < b for a, b in self.protected) for m in seps)
 
     def _event(
         self,
@@ -507,6 +489,8 @@ class _Sentence:
         4. a date fronted before the sentence's first event ("In 2006, North Korea tested …,
            drawing criticism"); else none.
 
+        A noun trigger in the object of the trigger before it takes only a date of its own.
+
         A verb of saying does not take a date that opens the unquoted clause of what was said
         ("said from mid-April to early May, a ship was …"); no date crosses into another verb
         phrase (`_apart`) or across quotation marks."""
@@ -534,6 +518,13 @@ class _Sentence:
 
         quoted = in_spans(self.quotes, self.quote_at, hit.start)
         ix = [i for i in ix if not self._apart(i, hit) and self._quoted(i) == quoted]
+        before = [k for k in siblings if k.end <= hit.start]
+        if (
+            before
+            and self._joined(before[-1], hit)
+            and _OBJECT.fullmatch(self.text, before[-1].end, hit.start)
+        ):
+            return next((i for i in ix if self._noun(i)), None)  # "supporting ... sanctions"
         own = [i for i in ix if owner(i) is hit]
         if own:
             return min(own, key=lambda i: distance(i, hit))

@@ -32,8 +32,9 @@ QUAD_CLASS = {
 _GUARD_REACH = 40
 
 #: "such" before a plural or singular noun: the noun names a kind of thing described before
-#: ("two such tests" after "the sixth nuclear test").
-_SUCH = re.compile(r"\bsuch\s+(?P<noun>[a-z]+)\b", re.IGNORECASE)
+#: ("two such tests" after "the sixth nuclear test"); not after "any", which names no happening
+#: ("any such assistance").
+_SUCH = re.compile(r"(?<!\bany )\bsuch\s+(?P<noun>[a-z]+)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,10 +24,12 @@ _WORD = r"(?:(?!(?:who|whom|which|that|and|but|or|because|after|before|since)\b)
 #: What follows the governing word up to the trigger: an object of up to four words ("urged
 #: North Korea", "requested permission"), then "to" and up to three words of the governed verb
 #: phrase ("to allow a visit") but not a noun phrase ("an invitation to the summit"), or "in"
-#: or "at" and a verbal noun ("an interest in supporting peace", "talks aimed at negotiating").
+#: or "at" and a verbal noun ("an interest in supporting peace", "talks aimed at negotiating"),
+#: or "that" and a short clause ("demanded that North Korea not launch missiles").
 _GOVERNED = (
     rf"\s+{_WORD}{{0,4}}?(?:to\s+(?!(?:the|a|an|its|their|his|her|this|these)\b){_WORD}{{0,3}}"
-    rf"|(?:in|at)\s+(?=\w+ing\b){_WORD}{{0,2}})"
+    rf"|(?:in|at)\s+(?=\w+ing\b){_WORD}{{0,2}}"
+    rf"|that\s+{_WORD}{{0,3}}?(?:(?:would|should|must|not)\s+){{0,2}})"
 )
 
 

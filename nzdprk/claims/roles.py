@@ -407,3 +407,33 @@ def subordinate_start(text: str, mentions: Sequence[MentionLike], start: int, at
     ends = [m.end() for m in _SUBORDINATOR.finditer(text, start, at)]
     named = ends and any(ends[-1] <= m.char_start < at for m in mentions)
     return ends[-1] if named else start
+
+
+#: A coordinated verb with no subject of its own ("... and has given"): it shares the subject.
+_AND_THEN = re.compile(r"\band\s+(?:(?:has|have|had|was|were|is|are|will|also)\s+)*$")
+#: An abstract noun ("resume dialogue and cooperation"): after "and", no verb of the subject.
+_ABSTRACT = re.compile(r"[a-z]+(?:ion|ment|ance|ence)s?\b")
+_RELATIVE_WHO = re.compile(r",\s*who\b")
+
+
+def unnamed_subject(
+    text: str,
+    mentions: Sequence[MentionLike],
+    lookup: Lookup,
+    span: tuple[int, int],
+    earlier: tuple[tuple[Participant, ...], tuple[Participant, ...]],
+) -> tuple[Participant, ...]:
+    """The actor of a trigger at ``span[1]`` whose subject is not named in ``span``: the
+    subject shared by a coordinated verb, the person of a relative "who", or the last named
+    subject for a pronoun (``earlier``: the sentence's first actors and the last named
+    subject)."""
+    left, at = span
+    first, subject = earlier
+    between = text[left:at]
+    if _AND_THEN.search(between):  # a coordinated verb shares the sentence's subject,
+        return () if _ABSTRACT.match(text, at) else first  # not a coordinated noun
+    if who := _RELATIVE_WHO.search(between):  # "Mr Peters, who yesterday …"
+        return nearest_person(mentions, left + who.start(), lookup)
+    if pronoun := PRONOUN.search(between):  # "it has contributed": the last named subject
+        return of_kind(subject, pronoun.group(0), lookup)
+    return ()
