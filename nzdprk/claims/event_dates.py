@@ -55,6 +55,8 @@ _PHRASE_END = re.compile(
 #: World Service Poll" has four; a longer run is more likely a clause than a noun phrase.
 _NOUN_WORDS = 4
 
+#: A word between an auxiliary and its verb ("would today be", "has not given").
+_ADVERB = r"(?:not|today|now|then|also|still|already|never|later|since)"
 #: Auxiliaries before a main verb, and verbs whose past tense does not end in -ed.
 _AUX = r"(?:has|have|had|was|were|is|are|be|been|being|will|would|did|does|do|to)"
 _IRREGULAR = (
@@ -64,7 +66,7 @@ _IRREGULAR = (
     "begins|becomes|comes|goes|gives|takes|makes|holds|leaves|sends|wins|leads|remains"
 )
 _VERB = re.compile(
-    rf"\b(?:(?P<aux>{_AUX})\s+(?:not\s+)?(?:been\s+)?(?P<after>[a-z]+)|(?P<verb>[a-z]+ed|{_IRREGULAR})"
+    rf"\b(?:(?P<aux>{_AUX})\s+(?:{_ADVERB}\s+)?(?:been\s+)?(?P<after>[a-z]+)|(?P<verb>[a-z]+ed|{_IRREGULAR})"
     r"|(?i:it|he|she|they|we|this|which|who)\s+(?P<present>(?!(?:was|has|is|does)\b)[a-z]+s))\b",
 )
 #: Participles that name what comes after them ("an event called the Pong Su incident", "a
@@ -156,6 +158,8 @@ def main_verb(
     group = next(g for g in ("after", "verb", "present") if m.group(g))
     if group == "after" and (m.group("after") in _NO_VERB or m.group("after").endswith("ly")):
         group = "aux"
+    if m.group(group).lower() == "to":
+        return None  # "to the list": an infinitive marker with no verb is none
     return m.group(group).lower(), m.start(group), m.end(group)
 
 
@@ -312,10 +316,19 @@ def _own_verb(text: str, start: int, end: int) -> bool:
     return verb is not None and "," not in text[verb.end() : end]
 
 
+#: A form of "be" right before a word: a passive ("was added to the list" is no saying).
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\Z")
+
+
 def reported_start(text: str, start: int, at: int) -> int:
-    """Where the clause reported by the last verb of saying in ``text[start:at]`` begins, when a
-    verb of its own follows ("said the funding was stopped"); else ``start``."""
-    said = list(cue("speech").finditer(text, start, at))
+    """Where the clause reported by the last verb of saying in ``text[start:at]`` (not a passive:
+    "was added to") begins, when a verb of its own follows ("said the funding was stopped");
+    else ``start``."""
+    said = [
+        m
+        for m in cue("speech").finditer(text, start, at)
+        if not _PASSIVE.search(text, 0, m.start())
+    ]
     if not said or _VERB.search(text, said[-1].end(), at) is None:
         return start
     return said[-1].end()

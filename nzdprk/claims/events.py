@@ -344,10 +344,12 @@ class _Sentence:
                 if j is None or event_dates.within(d, self.dates[j]):
                     coded[k] = replace(coded[k], when_index=i)
                 continue
-            aux = aux_mode(self.text, clause[0], *at)
-            mode = {"future": "planned", "hypothetical": "hedged", "negated": "negated"}.get(aux)
             # the verb may be a lexicon word left out for a busier clause ("announced today")
             lexical = next((h for h in self.found if h.start <= at[0] < h.end), None)
+            if not (lexical or noun) and (verb is None or verb in _COPULA):
+                continue  # no content verb: the clause states no happening
+            aux = aux_mode(self.text, clause[0], *at)
+            mode = {"future": "planned", "hypothetical": "hedged", "negated": "negated"}.get(aux)
             speaker = self.speaker if quoted else None
             reported = speaker is not None and speaker not in self.author_ids
             out.append(
@@ -364,7 +366,7 @@ class _Sentence:
                     attributed_to=speaker,
                     when_index=i,
                     participants=(),
-                    verb=None if lexical else verb or "dated",
+                    verb=None if lexical else verb,
                 )
             )
         return coded, out

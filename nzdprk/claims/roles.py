@@ -199,6 +199,12 @@ def roles(
 #: Verbs of saying whose subject may follow them ("said Mr Peters"; not "told Mr Peters"), and
 #: "according to", whose object is the source. None of them has an addressee after it.
 _INVERTIBLE = re.compile(r"said|says|added|announced|stated|declared|according to", re.IGNORECASE)
+#: What follows the subject of an inverted verb of saying ("said Mr Peters.", "said the Ministry
+#: on Monday", "said Mr Peters, who ..."); a verb after the name makes it the subject of what was
+#: said instead ("said New Zealand stood by ...").
+_INVERTED_END = re.compile(
+    r"\s*(?:[,.;:!?\"”’)]|\Z)|\s+(?:on|in|at|yesterday|today|who|when|after|before|while)\b"
+)
 #: Between a verb of saying and the name of its subject ("said Mr Peters", "said the Ministry").
 _SAID_THEN = re.compile(r"\s+(?:the\s+|(?:Mr|Mrs|Ms|Dr)\.?\s+)?")
 
@@ -221,7 +227,9 @@ def inverted(
         actors
         or first is None
         or first.char_start is None
+        or first.char_end is None
         or not _SAID_THEN.fullmatch(text, end, first.char_start)
+        or not _INVERTED_END.match(text, first.char_end)  # "said New Zealand stood by ..."
     ):
         return actors, ()
     return (replace(first, role="actor"),), ()
