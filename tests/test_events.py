@@ -904,6 +904,111 @@ def test_a_happening_told_again_with_its_date_is_no_new_row(text, anchor, expect
             [("visit", "none", "2019", "2019")],
             id="test-site-written",
         ),
+        pytest.param(  # 000: a noun modifier, not the act of supporting
+            "An artillery regiment and support elements arrived later during the conflict from New"
+            " Zealand.",
+            [],
+            id="support-modifier-source",
+        ),
+        pytest.param(
+            "In 2004 the support staff reached Suva.",
+            [("reached", "none", "2004", "2004")],
+            id="support-modifier-written",
+        ),
+        pytest.param(  # 003: a means, no dialogue that took place
+            "South Korea faces a difficult task in balancing the need to register its strong"
+            " disapproval of North Korea’s provocative behaviour, and trying to reduce military"
+            " tension on the peninsula through constructive dialogue.",
+            [],
+            id="means-source",
+        ),
+        pytest.param(
+            "Japan kept the peace through quiet dialogue in 2010.",
+            [("kept", "none", "2010", "2010")],
+            id="means-written",
+        ),
+        pytest.param(  # dev set h04: "the negotiating table" is an aim's place, no negotiation
+            "It is critical that all parties think very carefully about what is needed to achieve"
+            " a return to the negotiating table.",
+            [],
+            id="negotiating-table-source",
+        ),
+        pytest.param(
+            "Chile sent its negotiating team to Lima in 2012.",
+            [("sent", "none", "2012", "2012")],
+            id="negotiating-team-written",
+        ),
+        pytest.param(  # 002: a copula and an evaluative noun: a quality, no welcome
+            "This is a strong endorsement at the highest level of the will of both sides to move"
+            " the reconciliation process forward.",
+            [],
+            id="copula-endorsement-source",
+        ),
+        pytest.param(
+            "It was a welcome step when Fiji praised the accord in 2011.",
+            [("welcome", "none", "2011", "2011")],
+            id="copula-welcome-written",
+        ),
+        pytest.param(  # 004: an ability, no offer made
+            "Only then will its people have the full opportunity for the security and prosperity"
+            " that a stable and peaceful region can offer.",
+            [],
+            id="can-offer-source",
+        ),
+        pytest.param(  # dev set h08: a meeting that "offered a chance" offered nothing
+            "The meeting offered a chance to explain New Zealand's long-standing wish to see peace"
+            " and security on the Korean peninsula.",
+            [("meet", "none", None, None)],
+            id="offered-a-chance-source",
+        ),
+        pytest.param(
+            "The summit in 2009 offered an opportunity, and Japan offered aid to Fiji.",
+            [("meet", "none", "2009", "2009"), ("offer", "none", None, None)],
+            id="offered-an-opportunity-written",
+        ),
+        pytest.param(  # 000: "formed part of" is no founding
+            "The ships were under the command of a British flag officer and formed part of the US"
+            " Navy screening force during the Battle of Inchon, performing shore raids and inland"
+            " bombardment.",
+            [("assault", "none", None, None), ("assault", "none", None, None)],
+            id="formed-part-source",
+        ),
+        pytest.param(
+            "The battalion formed part of a larger force in 1951, and a new unit was formed in"
+            " 1952.",
+            [("formed", "none", "1951", "1951"), ("found", "none", "1952", "1952")],
+            id="formed-part-written",
+        ),
+        pytest.param(  # dev set h09: a passive "added" is an inclusion, no saying
+            "Indonesia and New Zealand were reportedly added at China's invitation.",
+            [],
+            id="passive-added-source",
+        ),
+        pytest.param(
+            "Chile was added to the list in 2015.",
+            [("added", "none", "2015", "2015")],
+            id="passive-added-written",
+        ),
+        pytest.param(  # dev set h02: "North Korea closed" does not end in the article "a"
+            "In January 2008, North Korea closed its embassy in Canberra.",
+            [("close", "none", "2008-01", "January 2008")],
+            id="guard-at-a-word-source",
+        ),
+        pytest.param(
+            "In March 2012, Canada closed its consulate in Seoul.",
+            [("close", "none", "2012-03", "March 2012")],
+            id="guard-at-a-word-written",
+        ),
+        pytest.param(  # dev set h02: a request declined is a rejection
+            "This was declined by Australia in June 2013.",
+            [("reject", "none", "2013-06", "June 2013")],
+            id="declined-source",
+        ),
+        pytest.param(
+            "The request was declined by Fiji in 2004.",
+            [("reject", "none", "2004", "2004")],
+            id="declined-written",
+        ),
     ],
 )
 def test_a_sense_guard_keeps_a_word_from_its_other_senses(sentence, expected):
@@ -1353,3 +1458,223 @@ def test_triggers_are_found_once_per_document_and_given_to_their_sentences():
 def test_a_verb_governed_by_a_wish_or_an_aim_did_not_happen(sentence, expected):
     _, events = coded(sentence)
     assert [(e.action, e.trigger_text, e.aux_mode, e.assertion_mode) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(  # dev set h07: the dialogue is the aim of efforts; the support is the event
+            "“New Zealand strongly supports and encourages efforts to engage in constructive"
+            " dialogue with North Korea.",
+            [("support", "none", None, None)],
+            id="efforts-to-source",
+        ),
+        pytest.param(
+            "Fiji backed efforts to visit Tonga in 2003.",
+            [("support", "none", "2003", "2003")],
+            id="efforts-to-written",
+        ),
+        pytest.param(  # 004: talks "aimed at negotiating" an end negotiated nothing yet
+            "As Foreign Minister in the mid-2000s, Peters supported the Six-Party talks aimed at"
+            " negotiating an end to North Korea's nuclear programme and travelled to Pyongyang.",
+            [("support", "none", "200X", "mid-2000s"), ("visit", "none", "200X", "mid-2000s")],
+            id="aimed-at-source",
+        ),
+        pytest.param(
+            "In 2005 Japan chaired talks aimed at negotiating a truce.",
+            [("chaired", "none", "2005", "2005")],
+            id="aimed-at-written",
+        ),
+        pytest.param(  # dev set h05: what was demanded is no launch, done or not
+            "The United Nations Security Council has repeatedly demanded that North Korea not"
+            " launch ballistic missiles.",
+            [("request", "none", None, None)],
+            id="demanded-that-source",
+        ),
+        pytest.param(  # and no verbless row for the date the dropped verb leaves
+            "Japan has demanded that China not deploy troops in 2014.",
+            [("request", "none", None, None)],
+            id="demanded-that-written",
+        ),
+        pytest.param(  # 002: a willingness is a quality, no dialogue and no offer
+            "I also welcome indications of North Korea’s willingness to resume dialogue with the"
+            " United States and Japan in the future.",
+            [("welcome", "none", None, None)],
+            id="willingness-source",
+        ),
+        pytest.param(
+            "Chile signalled its willingness to visit Fiji.",
+            [],
+            id="willingness-written",
+        ),
+        pytest.param(  # 003: "any such assistance" names no assistance given
+            "New Zealand’s willingness to provide development assistance in support of efforts to"
+            " encourage North Korea to engage more openly with the region was well received by"
+            " both the President and the Foreign Minister. We are also willing to consider other"
+            " forms of assistance, and are happy to be guided by Six Party Talks partners on what"
+            " form and timing of any such assistance.",
+            [("support", "none", None, None)],
+            id="any-such-source",
+        ),
+        pytest.param(
+            "Japan gave humanitarian assistance to Fiji in 2001. It may consider any such"
+            " assistance again.",
+            [("aid", "none", "2001", "2001")],
+            id="any-such-written",
+        ),
+    ],
+)
+def test_an_aim_a_wish_or_a_demand_names_no_happening(sentence, expected):
+    assert rows(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expected"),
+    [
+        pytest.param(  # 004: Tuesday is when Peters spoke, not when the deployments were
+            "Peters, on Tuesday, said New Zealand stood by the international community in"
+            " upholding rules-based order through its monitoring and surveillance deployments.",
+            dt.date(2024, 6, 12),
+            [("statement", "none", "2024-06-11", "Tuesday"), ("deploy", "none", None, None)],
+            id="date-before-saying-source",
+        ),
+        pytest.param(
+            "Chile, on Friday, said it had deployed a frigate to Fiji.",
+            dt.date(2019, 5, 2),
+            [("statement", "none", "2019-04-26", "Friday"), ("deploy", "none", None, None)],
+            id="date-before-saying-written",
+        ),
+        pytest.param(  # 000: the announcement is dated; the force was only to be raised
+            "After some debate, on 26 July 1950, the New Zealand Government announced it would"
+            " raise a volunteer military force to serve with UN forces in Korea.",
+            None,
+            [
+                ("statement", "none", "1950-07-26", "26 July 1950"),
+                ("deploy", "future", None, None),
+            ],
+            id="announced-it-would-source",
+        ),
+        pytest.param(  # dev set h05: saying that New Zealand condemns is one happening
+            "Foreign Minister Murray McCully says that New Zealand condemns yesterday’s multiple"
+            " missile launches by North Korea.",
+            dt.date(2016, 9, 6),
+            [("accuse", "none", None, None), ("missile_launch", "none", "2016-09-05", "yesterday")],
+            id="says-that-condemns-source",
+        ),
+        pytest.param(
+            "The minister says that Japan condemns yesterday's missile test.",
+            dt.date(2019, 5, 2),
+            [("accuse", "none", None, None), ("missile_launch", "none", "2019-05-01", "yesterday")],
+            id="says-that-condemns-written",
+        ),
+        pytest.param(  # 004: "today" inside the quotation is not when Peters said it
+            '"If it had taken that sensible step then, North Korea and its citizens would today be'
+            ' a more secure and prosperous nation," Peters said.',
+            dt.date(2024, 6, 12),
+            [("statement", "none", None, None)],
+            id="no-date-across-quotes-source",
+        ),
+        pytest.param(
+            '"By 2030 the region will be at peace," the envoy said on Monday.',
+            dt.date(2019, 5, 2),
+            [("statement", "none", "2019-04-29", "Monday")],
+            id="no-date-across-quotes-written",
+        ),
+        pytest.param(  # dev set h02: "called" names the event; "was discovered" is the verb
+            "In 2003, in an event called Pong Su incident, the North Korean ship Pong Su was"
+            " discovered in the Australian waters while its crew members were smuggling illegal"
+            " drugs.",
+            None,
+            [("discovered", "none", "2003", "2003")],
+            id="naming-participle-source",
+        ),
+        pytest.param(
+            "In 1999, in a raid known as Operation Dawn, the freighter was seized.",
+            None,
+            [("seized", "none", "1999", "1999")],
+            id="naming-participle-written",
+        ),
+        pytest.param(
+            "This was repainted in May 2009.",
+            None,
+            [("repainted", "none", "2009-05", "May 2009")],
+            id="this-was-is-no-verb-written",
+        ),
+        pytest.param(  # 003: "he is in Manila next week" says when the meeting is
+            "Mr Peters is due to meet North Korea’s Foreign Minister, Pak Ui Chun, when he is in"
+            " Manila next week for the ASEAN Post Ministerial Conference and Regional Forum.",
+            dt.date(2007, 7, 27),
+            [("meet", "future", "2007-07-30/2007-08-05", "next week")],
+            id="copula-and-place-source",
+        ),
+        pytest.param(
+            "Chile is due to visit Fiji when its minister is in Suva next week.",
+            dt.date(2007, 7, 27),
+            [("visit", "future", "2007-07-30/2007-08-05", "next week")],
+            id="copula-and-place-written",
+        ),
+        pytest.param(  # dev set h02: the sanctions supported are not dated by the support
+            "In January 2013, North Korea requested permission to reopen its Canberra embassy,"
+            " despite Australia supporting increased international sanctions against the country"
+            " due to its continued nuclear regime.",
+            None,
+            [
+                ("request", "none", "2013-01", "January 2013"),
+                ("support", "none", "2013-01", "January 2013"),
+                ("sanction", "none", None, None),
+            ],
+            id="object-noun-source",
+        ),
+        pytest.param(
+            "In May 2010 Japan backed tougher sanctions against Iran.",
+            None,
+            [("support", "none", "2010-05", "May 2010"), ("sanction", "none", None, None)],
+            id="object-noun-written",
+        ),
+    ],
+)
+def test_a_date_goes_to_the_verb_phrase_it_stands_in(sentence, anchor, expected):
+    assert rows(sentence, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(  # dev set h09: Pyongyang said it; the names before "after" spoke
+            "United States Secretary of State Condoleezza Rice spoke to Foreign Minister Winston"
+            " Peters just hours after Pyongyang said on Monday it had carried out a nuclear test.",
+            [("statement", ["PRK"], []), ("nuclear_test", ["PRK"], [])],
+            id="subordinator-source",
+        ),
+        pytest.param(
+            "Japan protested to China after Russia said it had conducted a nuclear test.",
+            [("statement", ["RUS"], []), ("nuclear_test", ["RUS"], [])],
+            id="subordinator-written",
+        ),
+        pytest.param(  # 000: "of a British flag officer" is no doer of the raids
+            "The ships were under the command of a British flag officer and formed part of the US"
+            " Navy screening force during the Battle of Inchon, performing shore raids and inland"
+            " bombardment.",
+            [("assault", [], []), ("assault", [], [])],
+            id="object-after-a-source",
+        ),
+        pytest.param(
+            "Ships under the command of a Japanese admiral fought off the coast.",
+            [("assault", [], [])],
+            id="object-after-a-written",
+        ),
+        pytest.param(  # 004: "said New Zealand stood by": New Zealand is what was said, no speaker
+            "Peters, on Tuesday, said New Zealand stood by the international community in"
+            " upholding rules-based order through its monitoring and surveillance deployments.",
+            [("statement", [], []), ("deploy", ["NZL"], [])],
+            id="said-then-a-clause-source",
+        ),
+        pytest.param(
+            "Officials said Japan stood by its allies.",
+            [("statement", [], [])],
+            id="said-then-a-clause-written",
+        ),
+    ],
+)
+def test_a_subject_is_bound_by_its_own_clause(sentence, expected):
+    assert parties(sentence) == expected

@@ -85,7 +85,8 @@ _BY = re.compile(r"\bby\s+")
 #: "X has Y's backing": what comes before the possessor holds the support.
 _HELD = re.compile(r"\b(?:has|have|had|gets?|got|receives?|received|enjoys?|enjoyed)\s+\Z")
 #: A few words between a trigger and a noun trigger that is its object ("supporting increased
-#: international sanctions"): the object takes no date but one of its own ("today's test").
+#: international sanctions"): the object takes no date but one of its own ("today's test"). A
+#: trigger that opens on a copula is a passive verb, not an object ("The offer was declined").
 _OBJECT = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}")
 #: Verbs that say what a thing is rather than what happened.
 _COPULA = frozenset({"is", "was", "are", "were", "be", "been"})
@@ -525,6 +526,7 @@ class _Sentence:
             before
             and self._joined(before[-1], hit)
             and _OBJECT.fullmatch(self.text, before[-1].end, hit.start)
+            and self.text[hit.start : hit.end].split()[0].lower() not in _COPULA  # "was declined"
         ):
             return next((i for i in ix if self._noun(i)), None)  # "supporting ... sanctions"
         own = [i for i in ix if owner(i) is hit]
