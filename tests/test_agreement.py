@@ -173,12 +173,6 @@ def test_peters_visit_to_pyongyang_differs_in_precision(corpus, compared):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the release's support is 'for their country's attempts to engage with North Korea "
-    "... through the Six Party Talks': the talks sit inside the infinitive, so no recipient "
-    "is read and the two sources are not paired (a known miss, kept visible)",
-)
 def test_support_for_the_six_party_talks_is_one_fact_stated_by_two_sources(corpus):
     # 003: "New Zealand's continuing support for ... through the Six Party Talks" (a minister's
     # release); 004: "Peters supported the Six-Party talks" (a news article, years later).

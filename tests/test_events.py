@@ -248,6 +248,35 @@ def test_a_visit_has_its_host_as_recipient(corpus, code):
     )
 
 
+def test_a_participle_after_the_object_leaves_it_the_object(corpus, code):
+    # "supported the Six-Party talks aimed at ...": "aimed" modifies the talks; they are not
+    # the subject of a clause of their own, as in "the $500,000 New Zealand provided"
+    support = find(corpus, NEWS, "As Foreign Minister", "support")
+    assert (support["actor_id"], support["recipient_id"]) == ("winston-peters", "six-party-talks")
+    e = code("In 2015, Japan welcomed the United Nations report released that morning.")
+    assert (one(e, action="welcome")["actor_id"], one(e, action="welcome")["recipient_id"]) == (
+        "JPN",
+        "un",
+    )
+    # with a noun between them, the name after the trigger opens a clause of its own
+    e = code("In 2015, Japan welcomed the decision North Korea announced that morning.")
+    assert pd.isna(one(e, action="welcome")["recipient_id"])
+
+
+def test_support_for_an_effort_goes_to_the_body_the_effort_works_through(corpus, code):
+    # "support for their country's attempts to engage with North Korea ... through the Six
+    # Party Talks": the talks, not North Korea (the effort's own partner), get the support
+    support = find(corpus, PETERS_2007, "“President Roh and Minister Song", "support")
+    assert (support["actor_id"], support["recipient_id"]) == ("NZL", "six-party-talks")
+    e = code(
+        "In 2019, Canada pledged support for efforts to end the war through the United Nations."
+    )
+    assert one(e, action="support")["recipient_id"] == "un"
+    # a supporting trigger only: "remained active in efforts to ..." gives nothing to anyone
+    e = code("In 2019, Canada voiced concern at efforts to end the war through the United Nations.")
+    assert "un" not in set(e["recipient_id"].dropna())
+
+
 def test_a_coordinated_verb_shares_the_subject(corpus, code):
     assert find(corpus, NEWS, "As Foreign Minister", "visit")["actor_id"] == "winston-peters"
     e = code("In 2010, Helen Clark condemned the launch and travelled to Seoul.")
@@ -1138,11 +1167,12 @@ def parties(text: str) -> list[tuple[str, list[str], list[str]]]:
             [("support", ["PRK"], []), ("assault", [], ["UKR"]), ("threaten", [], [])],
             id="object-of-source",
         ),
-        pytest.param(  # 003: South Korea engages with North Korea; the support is South Korea's
+        pytest.param(  # 003: South Korea engages with North Korea (not a recipient of the
+            # support); the effort works through the Six Party Talks, which the support goes to
             "President Roh and Minister Song were assured of New Zealand's continuing support for"
             " their country’s attempts to engage with North Korea, bilaterally as well as through"
             " the Six Party Talks.",
-            [("support", ["NZL"], [])],
+            [("support", ["NZL"], ["six-party-talks"])],
             id="embedded-infinitive-source",
         ),
         pytest.param(

@@ -41,6 +41,7 @@ from .roles import (
     Participant,
     adjunct,
     by_agent,
+    effort_means,
     embedded,
     first_person,
     group,
@@ -271,7 +272,8 @@ class _Sentence:
         actors = self._group(start, h.start, True) or self._group(left, h.start, True)
         if adjunct(self.text, left, h.start):  # "Peters wrote to X, urging Y": Peters urges
             actors = earlier[0]
-        recipients = self._group(h.end, embedded(self.text, h.end, right), subject=False)
+        cut = embedded(self.text, h.end, right)
+        recipients = self._group(h.end, cut, False) or effort_means(self, h, cut, right)
         actors, recipients = inverted(self.text, h.start, h.end, actors, recipients)
         voice = (self.speaker or "", self.lookup)
         if not actors and quoted and self.speaker:
@@ -300,9 +302,8 @@ class _Sentence:
         if agent := by_agent(self.text, self.mentions, h.end, right):
             ids = {p.actor_id for p in agent}
             return agent, tuple(p for p in recipients if p.actor_id not in ids)
-        if owner := possessor(
-            self.text, self.mentions, h.start
-        ):  # "New Zealand's continuing support"
+        # "New Zealand's continuing support"
+        if owner := possessor(self.text, self.mentions, h.start):
             held = _HELD.search(self.text, start, owner[0].char_start or start)
             if held:  # "South Korea has New Zealand's full backing"
                 recipients = self._group(start, held.start(), subject=True)

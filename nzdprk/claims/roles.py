@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..text import cue, in_spans
 from .lexicon import Trigger
@@ -148,16 +148,26 @@ def group(
     return tuple(out.values())
 
 
+#: Only an article between the trigger and a name: the name heads the trigger's object, and a
+#: participle after it modifies it ("supported the Six-Party talks aimed at negotiating ...").
+_ARTICLE_ONLY = re.compile(r"\s*(?:the|a|an)\s+", re.IGNORECASE)
+_PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ed\b")
+
+
 def _bound_elsewhere(text: str, m: MentionLike, start: int, *, possessive: bool) -> bool:
     """Whether the grammar gives the name `m` to something other than the trigger (see
     `group`); `start` is where the group's words begin."""
     before = max(start, m.char_start - _PREPOSITION_REACH)
     if possessive:
+        modified_object = _ARTICLE_ONLY.fullmatch(
+            text, start, m.char_start
+        ) and _PARTICIPLE_AFTER.match(text, m.char_end)
         return bool(
             _ORIGIN.search(text, before, m.char_start)
             or (
                 _NEW_SUBJECT.match(text, m.char_end)
                 and not _AFTER_PREPOSITION.search(text, before, m.char_start)
+                and not modified_object
             )
         )
     return bool(
@@ -366,3 +376,33 @@ def adjunct(text: str, left: int, at: int) -> bool:
     """Whether the trigger at `at` opens a participial adjunct, whose subject is the sentence's
     ("Mr Peters said he had written to the Foreign Ministers, urging the North Koreans ...")."""
     return bool(_ING.match(text, at) and _ADJUNCT.search(text, left, at))
+
+
+#: A noun of effort ending the trigger's own words, before an infinitive that says what the
+#: effort is ("support for their country's attempts to engage with North Korea ... through the
+#: Six Party Talks").
+_EFFORT = re.compile(
+    r"\b(?:attempts?|efforts?|bids?|moves?|drive|push|endeavou?rs?|initiatives?)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def effort_means(coder: Any, hit: Any, cut: int, end: int) -> tuple[Participant, ...]:
+    """The organisations named in the infinitive `[cut, end)` when a supporting trigger's
+    object (from the end of `hit` to `cut`; `coder` gives the sentence's text, mentions and
+    lookup) ends on a noun of effort: the bodies the supported effort works through are what
+    the support goes to. States and people there are the effort's own participants ("to
+    engage with North Korea"), so they are left out."""
+    trigger = hit.trigger
+    if trigger.event_type != "SUPPORT" or trigger.states_only or cut >= end:
+        return ()
+    if not _EFFORT.search(coder.text, hit.end, cut):
+        return ()
+    return tuple(
+        Participant(m.actor_id, "recipient", m.text, m.char_start, m.char_end)
+        for m in coder.mentions
+        if cut <= m.char_start
+        and m.char_end <= end
+        and m.sense != "place"
+        and coder.lookup.kind.get(m.actor_id) == "organisation"
+    )
