@@ -731,3 +731,34 @@ def test_one_gift_in_two_currencies_is_one_row_with_both(tmp_path, lookup) -> No
     assert (flow.amount, flow.currency, flow.measure) == (2e6, "AUD", "flow")
     assert flow.equivalent is not None
     assert (flow.equivalent.amount, flow.equivalent.currency) == (1.4e6, "USD")
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        (  # the dev set (h10): "our embassy", said by the minister named just before
+            "Foreign Affairs Minister Gerry Brownlee said the funding was stopped last year.",
+            '"A small contestable fund of about $30,000 a year was administered by our embassy'
+            " in Seoul, South Korea, to NGOs to support things like sanitation and food"
+            ' projects," he said.',
+        ),
+        (
+            "Helen Clark said the programme had ended.",
+            '"Last year we gave NZ$2 million to the Red Cross," she added.',
+        ),
+    ],
+)
+def test_we_in_quoted_speech_gives_as_the_speakers_country(tmp_path, lookup, paragraphs) -> None:
+    flow = one(tmp_path, lookup, *paragraphs, dated=False)
+    assert (flow.donor_id, flow.donor_source) == ("NZL", "stated")
+
+
+def test_we_with_no_one_to_say_it_gives_no_donor(tmp_path, lookup) -> None:
+    # nobody named has spoken before "he said": whose embassy it is stays unknown
+    flow = one(
+        tmp_path,
+        lookup,
+        '"A fund of about $30,000 a year was administered by our embassy in Jakarta," he said.',
+        dated=False,
+    )
+    assert flow.donor_id is None

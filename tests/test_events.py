@@ -203,6 +203,35 @@ def test_a_statement_reported_in_a_news_article_is_attributed_to_its_speaker(cor
     )
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the dev set (h10): the minister named in the paragraph before is "he"
+        "Foreign Affairs Minister Gerry Brownlee said the funding was stopped last year.\n"
+        '"A small contestable fund was administered by our embassy in Seoul to NGOs to'
+        ' support things like sanitation," he said.\n',
+        "Helen Clark said in 2009 that the talks had failed.\n"
+        '"We will support the United Nations in this," said she.\n',
+    ],
+)
+def test_he_or_she_said_is_the_person_who_spoke_last(code, body):
+    quoted = code(body)
+    quoted = quoted[quoted.quote.str.startswith('"')]
+    speaker = "gerry-brownlee" if "Brownlee" in body else "helen-clark"
+    assert set(quoted[quoted.action != "statement"].attributed_to) == {speaker}
+
+
+def test_he_said_with_nobody_who_spoke_before_is_nobodys(code):
+    # a person named but not speaking is no speaker, and "said he would" is no attribution
+    e = code(
+        "Helen Clark visited Seoul in 2009.\n"
+        '"We will support the United Nations in this," he said.\n'
+        "Officials said he would return in 2010.\n"
+    )
+    assert e.attributed_to.isna().all()
+    assert one(e, action="support")["actor_id"] is pd.NA
+
+
 def test_quoted_words_in_a_release_are_the_ministers(corpus, code):
     offer = find(corpus, PETERS_2007, "“We have offered", "offer")
     assert offer["attributed_to"] == "winston-peters"

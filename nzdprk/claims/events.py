@@ -159,7 +159,7 @@ def extract_events(
         quotes = quoted_spans(text, p_start, p_end)
         quote_at = [s for s, _ in quotes]
         context = in_paragraph + opening
-        voice = quote_speaker(text, p_start, p_end, quotes, in_paragraph, lookup, author_ids)
+        voice = quote_speaker(text, p_start, p_end, quotes, in_paragraph, lookup, author_ids, found)
         subject: tuple[Participant, ...] = ()  # the last named subject, for "it"/"he"/"they"
         for s_start, s_end in within(sentences, sentence_at, p_start, p_end):
             sentence = _Sentence(

@@ -80,11 +80,14 @@ def speaker(
     mentions: Sequence[MentionLike],
     lookup: Lookup,
     author_ids: Sequence[str],
+    earlier: Sequence[Any] = (),
 ) -> str | None:
     """Who is speaking in a paragraph's quotations: the subject of an attribution outside the
     quotes ("Peters said", "said Mr Peters", "the Ministry said", "according to the IAEA", "a
-    statement released by the foreign ministry"), else the press release's minister, else
-    nobody. Only a name the attribution's grammar binds to its verb counts, never the nearest."""
+    statement released by the foreign ministry"); for "he said" or "she said", the last person
+    who said something before (`earlier`: the events already coded, in text order), when one
+    did; else the press release's minister, else nobody. Only a name the attribution's grammar
+    binds to its verb counts, never the nearest."""
     if not quotes:
         return None
     quote_at = [s for s, _ in quotes]
@@ -107,7 +110,44 @@ def speaker(
             )
             if before or after:
                 return m.actor_id
+    said = _said_by_pronoun(text, p_start, p_end, quotes, quote_at)
+    if said and (last := _last_speaker(earlier, lookup)):
+        return last
     return author_ids[0] if author_ids else None
+
+
+#: "he said", "she added", "said he": an attribution to a person named before.
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s*\Z", re.IGNORECASE)
+_PRONOUN_AFTER = re.compile(r"\s+(?:he|she)\s*[,.;:]", re.IGNORECASE)
+
+
+def _said_by_pronoun(
+    text: str, start: int, end: int, quotes: list[tuple[int, int]], quote_at: list[int]
+) -> bool:
+    """Whether a verb of saying outside the quotations of [start, end) has "he" or "she" as
+    its subject."""
+    for frame in cue("speech").finditer(text, start, end):
+        if in_spans(quotes, quote_at, frame.start()):
+            continue
+        if _PRONOUN_BEFORE.search(text, start, frame.start()) or _PRONOUN_AFTER.match(
+            text, frame.end()
+        ):
+            return True
+    return False
+
+
+def _last_speaker(earlier: Sequence[Any], lookup: Lookup) -> str | None:
+    """The person who last said something: the actor of the last act of saying, or the speaker
+    the last attributed statement was given to."""
+    for ev in reversed(earlier):
+        who = ev.attributed_to or (
+            next((p.actor_id for p in ev.participants if p.role == "actor"), None)
+            if ev.trigger.speech
+            else None
+        )
+        if who is not None and lookup.kind.get(who) == "person":
+            return who
+    return None
 
 
 def group(
