@@ -108,7 +108,7 @@ CONDITION = re.compile(
     r"\b(?:once|if|unless|provided that|on condition that|subject to|as soon as)\b", re.I
 )
 AS_OF = re.compile(r"\bas (?:of|at)\s+\Z", re.IGNORECASE)
-TO = re.compile(r"\b(?:to|through|via)\s+(?:the\s+)?\Z", re.IGNORECASE)
+TO = re.compile(r"\b(?:to|towards?|through|via)\s+(?:the\s+)?\Z", re.IGNORECASE)
 TO_ONLY = re.compile(r"\bto\s+(?:the\s+)?\Z", re.IGNORECASE)
 FROM = re.compile(r"\b(?:from|by)\s+(?:the\s+)?\Z", re.IGNORECASE)
 #: "we", "our" or "us": in quoted speech, the speaker's side.
