@@ -43,6 +43,8 @@ def _bounds(e: Event) -> tuple:
     return getattr(e.when, "earliest", None), getattr(e.when, "latest", None)
 
 
+#: The shortest word of a trigger whose stem can name an earlier trigger ("test", not "of").
+_STEM_WORD = 4
 #: Letters of a noun that a word of the earlier sentence must begin with to name the same
 #: thing ("contribution" and "contribute", "launches" and "launch"): a stem, not a word.
 _STEM = 6
@@ -184,15 +186,17 @@ def _dates_agree(e: Event, f: Event) -> bool:
 
 def _antecedent(text: str, e: Event, earlier: list[Event], *, weak: bool = False) -> int | None:
     """The earlier event a back-referring trigger names: the last of its action whose trigger
-    shares the noun's stem ("the inter-Korea summit" is the summit, not the last meeting),
+    shares a word's stem ("the inter-Korea summit" is the summit, not the last meeting),
     else the last of its action. For a weak cue ("the", "this is the") only one whose trigger
     shares the stem, whose date allows it and whose participants do not contradict it."""
     same = [i for i in range(len(earlier) - 1, -1, -1) if earlier[i].action == e.action]
     if weak:
         same = [i for i in same if _dates_agree(e, earlier[i]) and _compatible(e, earlier[i])]
-    head = e.trigger_text.split()[-1]
+    words = [w for w in re.findall(r"[a-z]+", e.trigger_text.lower()) if len(w) >= _STEM_WORD]
     named = (
-        i for i in same if _named(head, text, earlier[i].trigger_start, earlier[i].trigger_end)
+        i
+        for i in same
+        if any(_named(w, text, earlier[i].trigger_start, earlier[i].trigger_end) for w in words)
     )
     return next(named, None if weak else next(iter(same), None))
 
