@@ -223,3 +223,32 @@ def test_the_timeline_shows_a_happening_told_twice_once_at_its_most_precise_date
 )
 def test_a_speech_noun_named_again_is_the_act_it_reported(text, expected):
     assert [a for a, *_ in links(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(  # dev set h07: Koizumi's decision to travel is the visit just announced
+            "New Zealand Foreign Minister Phil Goff, has welcomed Japan’s announcement that Prime"
+            " Minister Junichiro Koizumi will visit North Korea on 17 September. “Prime Minister"
+            " Koizumi’s decision to travel to Pyongyang represents a further step towards"
+            " constructive contact with the North Korean government.",
+            ["welcome", "visit"],
+            id="decision-to-source",
+        ),
+        pytest.param(
+            "Canada expelled two Russian diplomats in 2009. Canada's decision to expel them"
+            " surprised observers.",
+            ["expel"],
+            id="decision-to-written",
+        ),
+        pytest.param(  # someone else's decision is another happening
+            "Canada expelled two Russian diplomats in 2009. Russia's decision to expel them"
+            " surprised observers.",
+            ["expel", "expel"],
+            id="another-actor-written",
+        ),
+    ],
+)
+def test_an_actors_decision_to_do_what_was_told_is_no_new_row(text, expected):
+    assert [a for a, *_ in links(text)] == expected

@@ -136,8 +136,20 @@ _ANOTHER = re.compile(
     r"next|new|further|other|another|latest|last|previous|earlier|later|following)\b",
     re.I,
 )
-#: Words of a sentence that tell a happening again as another one ("visited again").
+#: Words that tell a happening again as another one: before its trigger ("again expelled",
+#: "took another trip"), or after it ("visited again", "visited twice").
 _AGAIN = re.compile(r"\b(?:again|another|once more|twice|times|a (?:second|third|further))\b", re.I)
+_AGAIN_AFTER = re.compile(r"\b(?:again|once more|twice|times)\b", re.I)
+
+
+def _again(text: str, e: Event) -> bool:
+    """Whether ``e``'s sentence tells it as another happening of its kind (`_AGAIN`)."""
+    return bool(
+        _AGAIN.search(text, e.sentence_start, e.trigger_end)
+        or _AGAIN_AFTER.search(text, e.trigger_end, e.sentence_end)
+    )
+
+
 #: A demonstrative or "it" as the subject of "be", then the predicate noun phrase up to the
 #: trigger: the trigger names what the subject names ("This will be the first ever official
 #: visit", "This is the sixth nuclear test North Korea has conducted").
@@ -147,6 +159,10 @@ _PREDICATE = re.compile(
     r"(?:be|been|is|was|are|were)\s+(?:also\s+)?(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}\Z",
     re.I,
 )
+
+#: Someone's decision, plan or agreement to do what the trigger says: "Prime Minister
+#: Koizumi's decision to travel to Pyongyang" names the trip already told.
+_INTENT_OF = re.compile(r"['’]s\s+(?:[a-z]+\s+){1,2}to\s+\Z", re.I)
 
 
 def _span(e: Event) -> float:
@@ -224,7 +240,21 @@ def _back_reference(text: str, e: Event, earlier: list[Event]) -> int | None:
         and not _OF_AFTER.match(text, e.trigger_end)
     ) or _PREDICATE.search(before):
         return _antecedent(text, e, earlier, weak=True)
+    if _INTENT_OF.search(before):
+        return _by_same_actor(text, e, earlier)
     return None
+
+
+def _by_same_actor(text: str, e: Event, earlier: list[Event]) -> int | None:
+    """The last earlier event of ``e``'s action when it was done by ``e``'s own named actor,
+    with participants and dates that allow one happening and no word in the sentence that
+    makes it another ("again", "twice"); else None."""
+    actors = _ids(e, "actor")
+    last = next((i for i in range(len(earlier) - 1, -1, -1) if earlier[i].action == e.action), None)
+    if last is None or not actors or _again(text, e):
+        return None
+    f = earlier[last]
+    return last if actors & _ids(f, "actor") and _compatible(e, f) and _dates_agree(e, f) else None
 
 
 #: The longest date a retelling may carry: a happening told twice with a date is one placed
@@ -241,7 +271,7 @@ def _retold(text: str, e: Event, earlier: list[Event]) -> int | None:
     actors = _ids(e, "actor")
     if not actors or e.trigger.event_type == "STATEMENT" or _span(e) > _RETOLD_DAYS:
         return None
-    if _AGAIN.search(text, e.sentence_start, e.sentence_end) or e.trigger_text[:2] == "re":
+    if _again(text, e) or e.trigger_text[:2] == "re":
         return None
     return next(
         (
