@@ -18,7 +18,10 @@ def findings(corpus: Corpus) -> list[str]:
     require_documents(corpus)
     dates = corpus.dates["date_resolution"].astype(str)
     events = corpus.events
-    happened = events[(events["aux_mode"] != "future") & events["date_edtf"].notna()]
+    # a happening told twice counts once, at its most precise telling
+    happened = events[
+        (events["aux_mode"] != "future") & events["date_edtf"].notna() & events["same_as"].isna()
+    ]
     flows = corpus.aid_flows
     amounts = flows[flows["amount_text"].notna()]
     promises = flows[flows["amount_text"].isna()]

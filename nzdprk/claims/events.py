@@ -33,7 +33,7 @@ from . import event_dates
 from .lexicon import GENERIC, Hit, Trigger, find_triggers
 from .modes import aux_mode
 from .nouns import described, onset_of_none, possessor
-from .references import linked
+from .references import canonical, linked
 from .roles import (
     PRONOUN,
     Lookup,
@@ -117,6 +117,7 @@ class Event:
     verb: str | None = None  # a generic event's main verb, its action
     when: WhenLike | None = None  # the happening's own date (see `event_dates`), else the phrase's
     refers_to: int | None = None  # the earlier event a back-reference in its sentence names
+    same_as: int | None = None  # the row of the same happening told again (`references`)
 
     @property
     def action(self) -> str:
@@ -183,7 +184,7 @@ def extract_events(
             new, subject = sentence.events(subject)
             found = event_dates.ended(text, found, new)  # "It stopped in 2016."
             found.extend(described(found, linked(text, found, new)))
-    return found
+    return canonical(found)
 
 
 _RELATIVE_WHO = re.compile(r",\s*who\b")

@@ -56,8 +56,11 @@ def timeline_table(
     end: str | None = None,
 ) -> pd.DataFrame:
     """The dated, non-planned events behind a timeline chart, one numbered row per mark, with
-    the source and the quote: the way back from any point to its words."""
-    e = events[(events["aux_mode"] != "future") & events["date_edtf"].notna()]
+    the source and the quote: the way back from any point to its words. A happening told
+    twice is one mark, at its most precise telling (the row with no ``same_as``)."""
+    e = events[
+        (events["aux_mode"] != "future") & events["date_edtf"].notna() & events["same_as"].isna()
+    ]
     if start:
         e = e[e["date_latest"].isna() | (e["date_latest"] >= pd.Timestamp(start))]
     if end:
