@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .happenings import dated_happenings
+
 if TYPE_CHECKING:
     from .corpus import Corpus
 
@@ -19,9 +21,7 @@ def findings(corpus: Corpus) -> list[str]:
     dates = corpus.dates["date_resolution"].astype(str)
     events = corpus.events
     # a happening told twice counts once, at its most precise telling
-    happened = events[
-        (events["aux_mode"] != "future") & events["date_edtf"].notna() & events["same_as"].isna()
-    ]
+    happened = dated_happenings(events)
     flows = corpus.aid_flows
     amounts = flows[flows["amount_text"].notna()]
     promises = flows[flows["amount_text"].isna()]

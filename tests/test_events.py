@@ -1242,12 +1242,12 @@ def parties(text: str) -> list[tuple[str, list[str], list[str]]]:
         pytest.param(  # h06: New Zealand provided the earlier sum; it did not receive it
             "This contribution follows the $500,000 New Zealand provided via the International"
             " Federation of the Red Cross immediately following last year's floods.",
-            [("aid_amount", [], [])],
+            [("aid_amount", [], ["ifrc"])],
             id="new-subject-source",
         ),
         pytest.param(
             "This contribution follows the $9,000 Japan provided to the Red Cross.",
-            [("aid_amount", [], [])],
+            [("aid_amount", [], ["red-cross"])],
             id="new-subject-written",
         ),
         pytest.param(  # h04: the test North Korea conducted is North Korea's
