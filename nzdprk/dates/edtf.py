@@ -56,8 +56,23 @@ def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-def _point_bounds(p: _Point) -> tuple[dt.date, dt.date]:
-    """First and last day of a point whose year is known."""
+#: The early, mid and late parts of a unit. English does not say where they split, so these are
+#: a convention (thirds, each part's date marked approximate): per unit, the first and last
+#: sub-unit of each part, counted from 1 (days of a month, months of a year) or from 0 (years of
+#: a decade or century). A decade splits 0–3, 4–6, 7–9 rather than 0–3, 3–6, 7–9 so that every
+#: year is in one part ("the early 2000s" and "the mid-2000s" do not both claim 2003); a
+#: century's parts are the decade's, ten times over.
+_PARTS = {
+    "month": ((1, 10), (11, 20), (21, 31)),  # days; late ends on the month's last day
+    "year": ((1, 4), (5, 8), (9, 12)),  # months
+    "decade": ((0, 3), (4, 6), (7, 9)),  # years
+    "century": ((0, 39), (40, 69), (70, 99)),  # years
+}
+_PART_INDEX = {"early": 0, "mid": 1, "late": 2}
+
+
+def _unit_bounds(p: _Point) -> tuple[dt.date, dt.date]:
+    """First and last day of the whole unit of a point whose year is known (refine ignored)."""
     y = p.year
     assert y is not None
     if p.kind == "day":
@@ -72,6 +87,68 @@ def _point_bounds(p: _Point) -> tuple[dt.date, dt.date]:
         return dt.date(y, first, 1), dt.date(end_year, end_month, _last_day(end_year, end_month))
     span = {"year": 1, "decade": 10, "century": 100}[p.kind]
     return dt.date(y, 1, 1), dt.date(y + span - 1, 12, 31)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` after the month of `day`."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return dt.date(year, month + 1, 1)
+
+
+def _point_bounds(p: _Point) -> tuple[dt.date, dt.date]:
+    """First and last day of a point whose year is known; for an early, mid or late point, of
+    that part of its unit (`_PARTS`).
+
+    A season's part is one of its three months; a season of no stated hemisphere (nine months,
+    see `_GROUPINGS`) holds both hemispheres' parts, months i and i + 6, and everything between.
+    """
+    lower, upper = _unit_bounds(p)
+    if p.refine is None or p.kind == "day":
+        return lower, upper
+    i = _PART_INDEX[p.refine]
+    if p.kind == "season":
+        spread = (upper.year - lower.year) * 12 + upper.month - lower.month - 2  # 0 or 6
+        return _add_months(lower, i), _add_months(lower, i + spread + 1) - dt.timedelta(days=1)
+    first, last = _PARTS[p.kind][i]
+    if p.kind == "month":
+        return lower.replace(day=first), lower.replace(day=min(last, upper.day))
+    if p.kind == "year":
+        return lower.replace(month=first), _add_months(lower, last) - dt.timedelta(days=1)
+    return lower.replace(year=lower.year + first), upper.replace(year=lower.year + last)
+
+
+#: Months an early, mid or late part of a season can lie from the season's own first or last
+#: month: a season of no stated hemisphere runs nine months (`_GROUPINGS`), a part one to seven.
+_SEASON_REACH = 8
+
+
+def whole_units(
+    earliest: dt.date | None, latest: dt.date | None, precision: str
+) -> tuple[dt.date | None, dt.date | None]:
+    """Bounds widened to the whole units of `precision` they fall in ("mid-2000s", 2004–2006,
+    → 2000–2009): how an early, mid or late date compares with other dates, since where a
+    unit's parts split is a convention, not the text's. Season bounds, whose season the bounds
+    alone do not tell, widen by `_SEASON_REACH` months either way."""
+    lower, upper = earliest, latest
+    if precision == "season":
+        if lower is not None:
+            lower = _add_months(lower, -_SEASON_REACH)
+        if upper is not None:
+            upper = _add_months(upper, _SEASON_REACH + 1) - dt.timedelta(days=1)
+        return lower, upper
+    if precision not in ("month", "year", "decade", "century"):
+        return lower, upper
+    if lower is not None:
+        lower = _unit_bounds(_unit_of(lower, precision))[0]
+    if upper is not None:
+        upper = _unit_bounds(_unit_of(upper, precision))[1]
+    return lower, upper
+
+
+def _unit_of(day: dt.date, precision: str) -> _Point:
+    """The unit of `precision` (month, year, decade, century) that holds `day`."""
+    size = {"decade": 10, "century": 100}.get(precision, 1)
+    return _Point(precision, day.year // size * size, day.month if precision == "month" else 0)
 
 
 def _sort_key(p: _Point) -> tuple[int, int, int]:
@@ -187,8 +264,28 @@ def _with_year(shape: _Shape, year: int) -> _Shape | None:
 # ---------------------------------------------------------------------------------------------
 
 
+def approximate(qualifier: str) -> str:
+    """The qualifier of a date placed by a convention (an early, mid or late part): approximate,
+    and still uncertain if it was."""
+    return "uncertain_approximate" if qualifier.startswith("uncertain") else "approximate"
+
+
+def _part_edge(p: _Point, day: dt.date) -> str:
+    """A first or last day of an early, mid or late part, written in the unit its parts are
+    counted in (`_PARTS`: days of a month, months of a year or season, years of a decade)."""
+    mark = _QUALIFIER_MARK[p.qualifier]
+    if p.kind == "month":
+        return f"{day.year:04d}-{day.month:02d}-{day.day:02d}{mark}"
+    if p.kind in ("year", "season"):
+        return f"{day.year:04d}-{day.month:02d}{mark}"
+    return f"{day.year:04d}{mark}"
+
+
 def _point_edtf(p: _Point) -> str:
     assert p.year is not None
+    if p.refine is not None and p.kind != "day":  # the interval of its part's days
+        first, last = (_part_edge(p, edge) for edge in _point_bounds(p))
+        return first if first == last else f"{first}/{last}"
     mark = _QUALIFIER_MARK[p.qualifier]
     if p.kind == "day":
         return f"{p.year:04d}-{p.month:02d}-{p.day:02d}{mark}"
@@ -209,6 +306,8 @@ def _endpoint_edtf(p: _Point | None, *, start: bool, other_open: bool) -> str:
         return ".."
     lower, upper = _point_bounds(p)
     edge = lower if start else upper
+    if p.refine is not None and p.kind != "day":
+        return _part_edge(p, edge)
     if p.kind == "season":
         return f"{edge.year:04d}-{edge.month:02d}"
     if p.kind in ("decade", "century") and other_open:

@@ -6,7 +6,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .edtf import _GROUPINGS, _fill_years, _is_dated, _Point, _settle, _Shape, _valid
+from .edtf import (
+    _GROUPINGS,
+    _fill_years,
+    _is_dated,
+    _Point,
+    _settle,
+    _Shape,
+    _valid,
+    approximate,
+)
 from .words import (
     _CENTURY_OF,
     _CENTURY_WORDS,
@@ -195,6 +204,8 @@ def _read_point(
 
     qualifier = _QUALIFIER_WORD.get((get("q") or get("qc")).lower(), "none")
     refine = _REFINE_WORD.get((get("r1") or get("e1") or get("r2") or get("e2")).lower())
+    if refine is not None:  # its part's bounds are a convention, not the text's precision
+        qualifier = approximate(qualifier)
     year = int(get(f"{alt}_y")) if alt in _WITH_YEAR and get(f"{alt}_y") else None
     weekday = _WEEKDAY_NAMES.index(get("wd")) if get("wd") else None
     if alt == "nd":
@@ -214,17 +225,17 @@ def _read_point(
             first, length = _GROUPINGS[code]
             if following != year + 1 or first + length <= 13:  # only a season across New Year
                 return None
-        return alt, _Point("season", year, code, refine=refine), None
+        return alt, _Point("season", year, code, refine=refine, qualifier=qualifier), None
     if alt == "dec":
         first = int(get("dec_x")) * 10
         kind = "century" if first % 100 == 0 and first < 2000 else "decade"
-        return alt, _Point(kind, first, refine=refine), None
+        return alt, _Point(kind, first, refine=refine, qualifier=qualifier), None
     if alt == "cen":
         word = get("cen_n").lower()
         number = _CENTURY_OF[word] if word in _CENTURY_OF else int(word[:-2])
         if not 2 <= number <= 21:
             return None
-        return alt, _Point("century", (number - 1) * 100, refine=refine), None
+        return alt, _Point("century", (number - 1) * 100, refine=refine, qualifier=qualifier), None
     return alt, _Point("year", year, refine=refine, qualifier=qualifier), None
 
 
