@@ -449,7 +449,7 @@ def _row(
 
 def _whole_unit_dates(events: pd.DataFrame) -> pd.DataFrame:
     """The events with each early, mid or late date widened to its whole unit ("the mid-2000s"
-    compared as the 2000s): where a unit's parts split is a convention."""
+    compared as the 2000s): where a unit's parts split is a convention (`dates.whole_units`)."""
     import pandas as pd
 
     if not {"date_refine", "date_precision"} <= set(events.columns):
@@ -457,7 +457,8 @@ def _whole_unit_dates(events: pd.DataFrame) -> pd.DataFrame:
     out = events.copy()
     for i in out.index[out["date_refine"].notna() & out["date_precision"].notna()]:
         ends = [None if missing(v) else v.date() for v in out.loc[i, list(_EVENT_BOUNDS)]]
-        wide = dates.whole_units(*ends, str(out.at[i, "date_precision"]))
+        precision, refine = str(out.at[i, "date_precision"]), str(out.at[i, "date_refine"])
+        wide = dates.whole_units(*ends, precision, refine)
         out.loc[i, list(_EVENT_BOUNDS)] = [pd.NaT if d is None else pd.Timestamp(d) for d in wide]
     return out
 

@@ -269,10 +269,14 @@ _SEASON_PART_REACH = 8
 
 def _whole_unit(last: str, when: dates.When) -> str:
     """The whole unit of an early, mid or late end ("early May" → May): where the part begins
-    is a convention, so the end began on or after the unit's first day, not the part's."""
+    is a convention, so the end began on or after the unit's first day, not the part's. An
+    exact part that is the whole date ("the second half of 2023") begins with its first
+    sub-unit (July 2023)."""
     refine = (when.refine or "").split("/")[-1]
     if not refine:
         return last
+    if not when.is_interval and when.qualifier == "none" and when.edtf is not None:
+        return when.edtf.split("/")[0]
     day = dates.edtf_bounds(last)[0]
     assert day is not None
     if when.precision == "season":

@@ -333,6 +333,13 @@ def test_an_early_mid_or_late_date_is_compared_by_its_whole_unit():
     assert row.rationale.startswith("nested bounds: a (1990-01-01 to 1999-12-31) contains b")
     unrefined = date_of(frame.drop(columns=["date_refine"]))
     assert unrefined.relation == "conflict"
+    exact = events(  # "in the second half of the 1990s": exact, not widened
+        ("a:c1", REL, "1995/1999", "1995-01-01", "1999-12-31"),
+        ("b:c1", REL, "1991-03", "1991-03-01", "1991-03-31"),
+    )
+    exact["date_precision"] = ["decade", "month"]
+    exact["date_refine"] = pd.array(["second half", None], dtype="string")
+    assert date_of(exact).relation == "conflict"
     assert list(frame["date_earliest"].dt.year) == [1997, 1995]  # the input is not changed
 
 

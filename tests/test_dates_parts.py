@@ -134,6 +134,27 @@ WRITTEN = [
       "late/early")),
     ("The base was staffed from 3 April to mid-May 2011.", "from 3 April to mid-May 2011",
      ("2011-04-03/2011-05-20~", "2011-04-03", "2011-05-20", "month", "approximate", "/mid")),
+    # halves and quarters: exact where the unit divides into whole months or years
+    ("Exports fell in the first half of 2024.", "first half of 2024",
+     ("2024-01/2024-06", "2024-01-01", "2024-06-30", "year", "none", "first half")),
+    ("Growth slowed in the third quarter of 2019.", "third quarter of 2019",
+     ("2019-07/2019-09", "2019-07-01", "2019-09-30", "year", "none", "third quarter")),
+    ("Rice prices rose in the first half of the 1990s.", "first half of the 1990s",
+     ("1990/1994", "1990-01-01", "1994-12-31", "decade", "none", "first half")),
+    ("Whalers came in the last quarter of the 19th century.",
+     "last quarter of the 19th century",
+     ("1875/1899", "1875-01-01", "1899-12-31", "century", "none", "fourth quarter")),
+    ("Treaties multiplied in the second half of the twentieth century.",
+     "second half of the twentieth century",
+     ("1950/1999", "1950-01-01", "1999-12-31", "century", "none", "second half")),
+    # a month's halves split at the 15th, a convention: approximate
+    ("The delegation stayed for the second half of May 2024.", "second half of May 2024",
+     ("2024-05-16~/2024-05-31~", "2024-05-16", "2024-05-31", "month", "approximate",
+      "second half")),
+    ("Sales rose from the first quarter of 2019 to the second half of 2020.",
+     "from the first quarter of 2019 to the second half of 2020",
+     ("2019-01/2020-12", "2019-01-01", "2020-12-31", "year", "none",
+      "first quarter/second half")),
     # open periods bound at the part's edge
     ("Flights have been suspended since mid-2016.", "since mid-2016",
      ("2016-05~/..", "2016-05-01", None, "year", "approximate", "mid/")),
@@ -172,6 +193,16 @@ def test_a_seasons_part_is_one_of_its_months(
     valid_edtf(w)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Sales fell in the third quarter of May 2024.", "Rain fell in the first half of spring 2019."],
+)
+def test_a_part_the_unit_does_not_have_leaves_the_unit(text: str) -> None:
+    """A month has no quarters here and a season no halves: the unit is read, the part not."""
+    (w,) = find_dates(text, hemisphere="south")
+    assert w.refine is None and w.text in ("May 2024", "spring 2019")
+
+
 def test_a_year_less_part_takes_the_year_of_the_document_date() -> None:
     w = the_when("Crews were rotated in early July.", "early July", anchor=D("2024-09-02"))
     assert (w.edtf, w.earliest, w.latest) == ("2024-07-01~/2024-07-10~", D("2024-07-01"),
@@ -179,20 +210,21 @@ def test_a_year_less_part_takes_the_year_of_the_document_date() -> None:
     assert w.resolution == "anchored"
 
 
-def test_whole_units_widen_a_part_to_its_unit() -> None:
-    assert whole_units(D("2004-01-01"), D("2006-12-31"), "decade") == (
-        D("2000-01-01"),
-        D("2009-12-31"),
+def test_whole_units_widen_a_conventional_part_to_its_unit() -> None:
+    mid_2000s = (D("2004-01-01"), D("2006-12-31"))
+    assert whole_units(*mid_2000s, "decade", "mid") == (D("2000-01-01"), D("2009-12-31"))
+    april_may = (D("2024-04-11"), D("2024-05-10"))
+    assert whole_units(*april_may, "month", "mid/early") == (D("2024-04-01"), D("2024-05-31"))
+    assert whole_units(D("2011-04-03"), D("2011-05-20"), "month", "/mid") == (
+        D("2011-04-03"),  # "from 3 April": a day, as written
+        D("2011-05-31"),
     )
-    assert whole_units(D("2024-04-11"), D("2024-05-10"), "month") == (
-        D("2024-04-01"),
-        D("2024-05-31"),
-    )
-    assert whole_units(D("2016-05-01"), None, "year") == (D("2016-01-01"), None)
-    assert whole_units(D("2024-12-01"), D("2024-12-31"), "season") == (
-        D("2024-04-01"),
-        D("2025-08-31"),
-    )
+    assert whole_units(D("2016-05-01"), None, "year", "mid/") == (D("2016-01-01"), None)
+    southern_mid_summer = (D("2025-01-01"), D("2025-01-31"))
+    assert whole_units(*southern_mid_summer, "season", "mid") == (D("2024-05-01"), D("2025-09-30"))
+    first_half = (D("2024-01-01"), D("2024-06-30"))
+    assert whole_units(*first_half, "year", "first half") == first_half  # exact: kept
+    assert whole_units(*first_half, "year", None) == first_half
 
 
 # --- properties ----------------------------------------------------------------------------
@@ -207,16 +239,18 @@ def parts_of(phrase: str, **kwargs: object) -> list[When]:
     return found  # type: ignore[return-value]
 
 
-def partition(parts: list[When], first: dt.date, last: dt.date) -> None:
-    """The parts lie in first…last, in order, touching, and cover it; each is approximate and
-    its EDTF is valid."""
+def partition(
+    parts: list[When], first: dt.date, last: dt.date, qualifier: str = "approximate"
+) -> None:
+    """The parts lie in first…last, in order, touching, and cover it; each has the qualifier
+    (approximate: a convention) and its EDTF is valid."""
     assert parts[0].earliest == first and parts[-1].latest == last
     for before, after in itertools.pairwise(parts):
         assert before.latest is not None and after.earliest is not None
         assert before.latest + dt.timedelta(days=1) == after.earliest
     for w in parts:
         assert w.earliest is not None and w.latest is not None and w.earliest <= w.latest
-        assert w.qualifier == "approximate" and not w.is_interval
+        assert w.qualifier == qualifier and not w.is_interval
         assert edtf_bounds(w.edtf or "") == (w.earliest, w.latest)
 
 
@@ -249,6 +283,33 @@ def test_a_centurys_parts_partition_it(number: int) -> None:
     first = (number - 1) * 100
     parts = parts_of(f"the {{}} {number}th century")
     partition(parts, dt.date(first, 1, 1), dt.date(first + 99, 12, 31))
+
+
+HALVES = ("first half", "second half")
+QUARTERS = ("first quarter", "second quarter", "third quarter", "fourth quarter")
+
+
+@given(year=years, parts=st.sampled_from([HALVES, QUARTERS]))
+def test_a_years_halves_and_quarters_partition_it_exactly(
+    year: int, parts: tuple[str, ...]
+) -> None:
+    found = [parse_when(f"the {part} of {year}") for part in parts]
+    assert all(w is not None for w in found)
+    whens = [w for w in found if w is not None]
+    partition(whens, dt.date(year, 1, 1), dt.date(year, 12, 31), qualifier="none")
+    last = parse_when(f"the last {parts[-1].split()[1]} of {year}")  # = fourth quarter, second half
+    assert last is not None and (last.edtf, last.refine) == (whens[-1].edtf, parts[-1])
+
+
+@given(number=st.integers(11, 21), half=st.sampled_from(["first", "second"]))
+def test_a_centurys_halves_lie_in_it(number: int, half: str) -> None:
+    first = (number - 1) * 100
+    w = parse_when(f"the {half} half of the {number}th century")
+    assert w is not None and (w.earliest, w.latest) == (
+        dt.date(first + (0 if half == "first" else 50), 1, 1),
+        dt.date(first + (49 if half == "first" else 99), 12, 31),
+    )
+    assert edtf.is_valid_edtf(w.edtf) and edtf_bounds(w.edtf or "") == (w.earliest, w.latest)
 
 
 @given(year=years, month=st.integers(1, 12), words=st.sampled_from(["{} of", "the {} of"]))

@@ -186,12 +186,18 @@ def test_the_inference_rule_on_a_written_article(code, make_corpus):
 
 def test_an_early_mid_or_late_end_bounds_the_article_by_its_whole_unit(code, make_corpus):
     """ "mid-May" ends on some day of May: where its part begins is a convention."""
-    folder = make_corpus({"n.txt": "Patrols ran from late March to mid-May 2019."})
-    doc = nzdprk.load_corpus(folder).documents.iloc[0]
-    assert (doc["published_edtf"], doc["published_earliest"]) == (
-        "[2019-05..]",
-        pd.Timestamp("2019-05-01"),
+    folder = make_corpus(
+        {
+            "n.txt": "Patrols ran from late March to mid-May 2019.",
+            "q.txt": "Talks were held in the second half of 2023.",  # exact: from July
+        }
     )
+    docs = nzdprk.load_corpus(folder).documents.set_index("doc_id")
+    got = [tuple(docs.loc[d, ["published_edtf", "published_earliest"]]) for d in ("n", "q")]
+    assert got == [
+        ("[2019-05..]", pd.Timestamp("2019-05-01")),
+        ("[2023-07..]", pd.Timestamp("2023-07-01")),
+    ]
 
 
 # --- modes, attribution, participants --------------------------------------------------------

@@ -52,8 +52,12 @@ Decisions (the tests show each on an example):
   month (with no hemisphere stated, both hemispheres' months and those between). A refined
   point is still a point (``is_interval`` False); a range runs from its first part's start to
   its last part's end ("from mid-April to early May 2024": ``2024-04-11~/2024-05-10~``).
-  `whole_units` widens such bounds back to the unit, for comparisons that must not read a
-  convention as the text's word.
+  Halves and quarters ("the first half of 2024", "the last quarter of the 19th century") are
+  exact where the unit divides into whole months or years (a year's halves and quarters, a
+  decade's halves, a century's halves and quarters) and are not marked; a month's halves split
+  at the 15th, a convention, marked approximate; other parts ("the third quarter of May") are
+  not read, and the unit alone is. `whole_units` widens a convention's bounds back to the unit,
+  for comparisons that must not read a convention as the text's word.
 * "before X"/"after X" end one unit before/after X (``../2009`` for "before 2010"), except when X
   carries a refine or qualifier, which makes the unit itself the bound.
 * "the 1900s" (any ``YY00s`` before 2000) is read as the century, which holds the decade reading

@@ -56,19 +56,47 @@ def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-#: The early, mid and late parts of a unit. English does not say where they split, so these are
-#: a convention (thirds, each part's date marked approximate): per unit, the first and last
-#: sub-unit of each part, counted from 1 (days of a month, months of a year) or from 0 (years of
-#: a decade or century). A decade splits 0–3, 4–6, 7–9 rather than 0–3, 3–6, 7–9 so that every
-#: year is in one part ("the early 2000s" and "the mid-2000s" do not both claim 2003); a
-#: century's parts are the decade's, ten times over.
-_PARTS = {
-    "month": ((1, 10), (11, 20), (21, 31)),  # days; late ends on the month's last day
-    "year": ((1, 4), (5, 8), (9, 12)),  # months
-    "decade": ((0, 3), (4, 6), (7, 9)),  # years
-    "century": ((0, 39), (40, 69), (70, 99)),  # years
-}
-_PART_INDEX = {"early": 0, "mid": 1, "late": 2}
+#: The parts of a unit: per unit and part, its first and last sub-unit, counted from 1 (days of
+#: a month, months of a year) or from 0 (years of a decade or century). Early, mid and late are
+#: thirds, a convention English does not state; a decade's thirds are 0–3, 4–6, 7–9 rather
+#: than 0–3, 3–6, 7–9 so that every year is in one part ("the early 2000s" and "the mid-2000s"
+#: do not both claim 2003), and a century's are the decade's ten times over. Halves and
+#: quarters are exact where the unit divides into whole sub-units (a year's months, a decade's
+#: or century's years); a month's halves split its days at the 15th, again a convention.
+_PARTS: dict[str, dict[str, tuple[int, int]]] = {
+    "month": {
+        "early": (1, 10), "mid": (11, 20), "late": (21, 31),  # late ends on the last day
+        "first half": (1, 15), "second half": (16, 31),
+    },
+    "year": {
+        "early": (1, 4), "mid": (5, 8), "late": (9, 12),
+        "first half": (1, 6), "second half": (7, 12),
+        "first quarter": (1, 3), "second quarter": (4, 6),
+        "third quarter": (7, 9), "fourth quarter": (10, 12),
+    },
+    "decade": {
+        "early": (0, 3), "mid": (4, 6), "late": (7, 9),
+        "first half": (0, 4), "second half": (5, 9),
+    },
+    "century": {
+        "early": (0, 39), "mid": (40, 69), "late": (70, 99),
+        "first half": (0, 49), "second half": (50, 99),
+        "first quarter": (0, 24), "second quarter": (25, 49),
+        "third quarter": (50, 74), "fourth quarter": (75, 99),
+    },
+}  # fmt: skip
+_THIRDS = ("early", "mid", "late")
+
+
+def has_part(kind: str, refine: str) -> bool:
+    """Whether a unit of this kind has the part ("the third quarter of May" has none)."""
+    return refine in _PARTS.get(kind, {}) or (kind == "season" and refine in _THIRDS)
+
+
+def conventional(kind: str, refine: str) -> bool:
+    """Whether a part's bounds are a convention rather than the calendar's: early, mid and late,
+    and a month's halves. Such a date is marked approximate."""
+    return refine in _THIRDS or kind == "month"
 
 
 def _unit_bounds(p: _Point) -> tuple[dt.date, dt.date]:
@@ -96,8 +124,8 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def _point_bounds(p: _Point) -> tuple[dt.date, dt.date]:
-    """First and last day of a point whose year is known; for an early, mid or late point, of
-    that part of its unit (`_PARTS`).
+    """First and last day of a point whose year is known; for a refined point ("mid-2016", "the
+    first half of 2024"), of that part of its unit (`_PARTS`).
 
     A season's part is one of its three months; a season of no stated hemisphere (nine months,
     see `_GROUPINGS`) holds both hemispheres' parts, months i and i + 6, and everything between.
@@ -105,11 +133,11 @@ def _point_bounds(p: _Point) -> tuple[dt.date, dt.date]:
     lower, upper = _unit_bounds(p)
     if p.refine is None or p.kind == "day":
         return lower, upper
-    i = _PART_INDEX[p.refine]
     if p.kind == "season":
+        i = _THIRDS.index(p.refine)
         spread = (upper.year - lower.year) * 12 + upper.month - lower.month - 2  # 0 or 6
         return _add_months(lower, i), _add_months(lower, i + spread + 1) - dt.timedelta(days=1)
-    first, last = _PARTS[p.kind][i]
+    first, last = _PARTS[p.kind][p.refine]
     if p.kind == "month":
         return lower.replace(day=first), lower.replace(day=min(last, upper.day))
     if p.kind == "year":
@@ -123,24 +151,28 @@ _SEASON_REACH = 8
 
 
 def whole_units(
-    earliest: dt.date | None, latest: dt.date | None, precision: str
+    earliest: dt.date | None, latest: dt.date | None, precision: str, refine: str | None
 ) -> tuple[dt.date | None, dt.date | None]:
-    """Bounds widened to the whole units of `precision` they fall in ("mid-2000s", 2004–2006,
-    → 2000–2009): how an early, mid or late date compares with other dates, since where a
-    unit's parts split is a convention, not the text's. Season bounds, whose season the bounds
-    alone do not tell, widen by `_SEASON_REACH` months either way."""
+    """Bounds whose ends are parts placed by a convention (`conventional`: "mid-2000s",
+    2004–2006) widened to the whole units of `precision` they fall in (2000–2009): how such a
+    date compares with others, since where a unit's parts split is not the text's word.
+    `refine` is the date's, per end ("mid/early"); exact parts ("the first half of 2024") and
+    unrefined ends stay. Season ends, whose season the bounds alone do not tell, widen by
+    `_SEASON_REACH` months."""
+    parts = (refine or "").split("/")
+    wide = [bool(part) and conventional(precision, part) for part in (parts[0], parts[-1])]
     lower, upper = earliest, latest
     if precision == "season":
-        if lower is not None:
+        if lower is not None and wide[0]:
             lower = _add_months(lower, -_SEASON_REACH)
-        if upper is not None:
+        if upper is not None and wide[1]:
             upper = _add_months(upper, _SEASON_REACH + 1) - dt.timedelta(days=1)
         return lower, upper
     if precision not in ("month", "year", "decade", "century"):
         return lower, upper
-    if lower is not None:
+    if lower is not None and wide[0]:
         lower = _unit_bounds(_unit_of(lower, precision))[0]
-    if upper is not None:
+    if upper is not None and wide[1]:
         upper = _unit_bounds(_unit_of(upper, precision))[1]
     return lower, upper
 

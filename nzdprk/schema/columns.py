@@ -95,8 +95,9 @@ def when_block(prefix: str, what: str) -> tuple[Column, ...]:
         column(
             f"{p}refine",
             "string",
-            "early/mid/late per endpoint as written (e.g. 'mid/early'); the part's bounds are "
-            "a convention (thirds of the unit) and the date is marked approximate; empty if none",
+            "the part of its unit per endpoint (e.g. 'mid/early', 'first half'); early/mid/late "
+            "are thirds of the unit, a convention, so the date is marked approximate; empty if "
+            "none",
         ),
         column(
             f"{p}resolution",
