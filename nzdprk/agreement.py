@@ -9,7 +9,7 @@ its ``rationale`` says in words which rule decided.
 Every comparison uses the *strict* bounds of the values (``date_earliest``/``date_latest``,
 ``amount_min``/``amount_max``): a missing bound is an open end ("since 1995"), a value with no
 bound at all cannot be compared. Refinements such as "mid-2000s" are deliberately ignored (a
-refined date is compared by its whole unit, `dates.whole_units`), so a coarse source is never
+refined date is compared by its whole unit, `bounds.whole_unit_dates`), so a coarse source is never
 read as contradicting a precise one.
 """
 
@@ -22,7 +22,6 @@ from functools import cache
 from itertools import combinations, groupby
 from typing import TYPE_CHECKING, Any
 
-from . import dates
 from .bounds import (
     Bounds,
     day_text,
@@ -32,6 +31,7 @@ from .bounds import (
     shape_of,
     span,
     undated_far_apart,
+    whole_unit_dates,
 )
 from .claims.lexicon import triggers
 from .negations import negation_rows, publication_days
@@ -447,22 +447,6 @@ def _row(
     }
 
 
-def _whole_unit_dates(events: pd.DataFrame) -> pd.DataFrame:
-    """The events with each early, mid or late date widened to its whole unit ("the mid-2000s"
-    compared as the 2000s): where a unit's parts split is a convention (`dates.whole_units`)."""
-    import pandas as pd
-
-    if not {"date_refine", "date_precision"} <= set(events.columns):
-        return events
-    out = events.copy()
-    for i in out.index[out["date_refine"].notna() & out["date_precision"].notna()]:
-        ends = [None if missing(v) else v.date() for v in out.loc[i, list(_EVENT_BOUNDS)]]
-        precision, refine = str(out.at[i, "date_precision"]), str(out.at[i, "date_refine"])
-        wide = dates.whole_units(*ends, precision, refine)
-        out.loc[i, list(_EVENT_BOUNDS)] = [pd.NaT if d is None else pd.Timestamp(d) for d in wide]
-    return out
-
-
 def _require(frame: pd.DataFrame, name: str, columns: Iterable[str]) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
@@ -526,7 +510,7 @@ def compare_claims(
         _require(participants, "participants", ("event_id", "actor_id", "role", "quote"))
         who = _who(events, participants)
     published = publication_days(documents, "published_earliest")
-    for a, b in _pairs(_whole_unit_dates(events)):
+    for a, b in _pairs(whole_unit_dates(events)):
         if {a["action"], b["action"]} - ONE_OFF_ACTIONS and undated_far_apart(a, b, published):
             continue  # nothing ties them to one occurrence of what can recur
         rows.append(_date_row(a, b))
