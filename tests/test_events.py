@@ -137,12 +137,20 @@ def test_every_placed_date_in_the_sources_dates_an_event(corpus):
             NEWS,
             "The spokesperson",
             "deploy",
-            "2024-04/2024-05",
-            "2024-04-01",
-            "2024-05-31",
+            "2024-04-11~/2024-05-10~",
+            "2024-04-11",
+            "2024-05-10",
             "explicit",
         ),
-        (NEWS, "As Foreign Minister", "visit", "200X", "2000-01-01", "2009-12-31", "explicit"),
+        (
+            NEWS,
+            "As Foreign Minister",
+            "visit",
+            "2004~/2006~",
+            "2004-01-01",
+            "2006-12-31",
+            "explicit",
+        ),
     ],
 )
 def test_events_from_the_sources_carry_their_dates(
@@ -174,6 +182,22 @@ def test_the_inference_rule_on_a_written_article(code, make_corpus):
     folder = make_corpus({"n.txt": "Talks were held in March 2019. Officials will meet in 2031."})
     doc = nzdprk.load_corpus(folder).documents.iloc[0]
     assert doc["published_edtf"] == "[2019-03..]"  # the future meeting does not bound it
+
+
+def test_an_early_mid_or_late_end_bounds_the_article_by_its_whole_unit(code, make_corpus):
+    """ "mid-May" ends on some day of May: where its part begins is a convention."""
+    folder = make_corpus(
+        {
+            "n.txt": "Patrols ran from late March to mid-May 2019.",
+            "q.txt": "Talks were held in the second half of 2023.",  # exact: from July
+        }
+    )
+    docs = nzdprk.load_corpus(folder).documents.set_index("doc_id")
+    got = [tuple(docs.loc[d, ["published_edtf", "published_earliest"]]) for d in ("n", "q")]
+    assert got == [
+        ("[2019-05..]", pd.Timestamp("2019-05-01")),
+        ("[2023-07..]", pd.Timestamp("2023-07-01")),
+    ]
 
 
 # --- modes, attribution, participants --------------------------------------------------------
