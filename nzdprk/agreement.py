@@ -8,8 +8,9 @@ its ``rationale`` says in words which rule decided.
 
 Every comparison uses the *strict* bounds of the values (``date_earliest``/``date_latest``,
 ``amount_min``/``amount_max``): a missing bound is an open end ("since 1995"), a value with no
-bound at all cannot be compared. Refinements such as "mid-2000s" are deliberately ignored, so a
-coarse source is never read as contradicting a precise one.
+bound at all cannot be compared. Refinements such as "mid-2000s" are deliberately ignored (a
+refined date is compared by its whole unit, `bounds.whole_unit_dates`), so a coarse source is never
+read as contradicting a precise one.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from .bounds import (
     shape_of,
     span,
     undated_far_apart,
+    whole_unit_dates,
 )
 from .claims.lexicon import triggers
 from .negations import negation_rows, publication_days
@@ -508,7 +510,7 @@ def compare_claims(
         _require(participants, "participants", ("event_id", "actor_id", "role", "quote"))
         who = _who(events, participants)
     published = publication_days(documents, "published_earliest")
-    for a, b in _pairs(events):
+    for a, b in _pairs(whole_unit_dates(events)):
         if {a["action"], b["action"]} - ONE_OFF_ACTIONS and undated_far_apart(a, b, published):
             continue  # nothing ties them to one occurrence of what can recur
         rows.append(_date_row(a, b))

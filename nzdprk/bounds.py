@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from . import dates
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Bounds = tuple[Any, Any]  # (low, high); None = open end or unknown
+_DATE_BOUNDS = ["date_earliest", "date_latest"]
 
 
 def missing(value: Any) -> bool:
@@ -142,3 +148,19 @@ def undated_far_apart(a: Mapping[str, Any], b: Mapping[str, Any], published: Map
     if any(missing(d) for d in days):
         return False
     return abs(number(days[0]) - number(days[1])) > UNDATED_APART_DAYS
+
+
+def whole_unit_dates(events: pd.DataFrame) -> pd.DataFrame:
+    """Event claims with each early, mid or late date widened to its whole unit ("the mid-2000s"
+    compared as the 2000s): where a unit's parts split is a convention (`dates.whole_units`)."""
+    import pandas as pd
+
+    if not {"date_refine", "date_precision"} <= set(events.columns):
+        return events
+    out = events.copy()
+    for i in out.index[out["date_refine"].notna() & out["date_precision"].notna()]:
+        ends = [None if missing(v) else v.date() for v in out.loc[i, _DATE_BOUNDS]]
+        precision, refine = str(out.at[i, "date_precision"]), str(out.at[i, "date_refine"])
+        wide = dates.whole_units(*ends, precision, refine)
+        out.loc[i, _DATE_BOUNDS] = [pd.NaT if d is None else pd.Timestamp(d) for d in wide]
+    return out

@@ -208,7 +208,7 @@ def _publication(
             continue
         if _in_future_tense(doc.text, w, sentences, starts, clear):
             continue
-        last = _last_part(w.edtf)
+        last = _whole_unit(_last_part(w.edtf), w)
         earliest, _ = dates.edtf_bounds(last)
         if earliest is not None and (best is None or earliest > best[2]):
             best = (last, w, earliest)
@@ -260,6 +260,33 @@ def _in_future_tense(
         return True
     clear[start] = max(clear.get(start, start), when.char_end)
     return False
+
+
+#: Months a season's early, mid or late part can begin after the season itself (the last part
+#: of a season of no stated hemisphere, `dates` `_GROUPINGS`).
+_SEASON_PART_REACH = 8
+
+
+def _whole_unit(last: str, when: dates.When) -> str:
+    """The whole unit of an early, mid or late end ("early May" → May): where the part begins
+    is a convention, so the end began on or after the unit's first day, not the part's. An
+    exact part that is the whole date ("the second half of 2023") begins with its first
+    sub-unit (July 2023)."""
+    refine = (when.refine or "").split("/")[-1]
+    if not refine:
+        return last
+    if not when.is_interval and when.qualifier == "none" and when.edtf is not None:
+        return when.edtf.split("/")[0]
+    day = dates.edtf_bounds(last)[0]
+    assert day is not None
+    if when.precision == "season":
+        year, month = divmod(day.year * 12 + day.month - 1 - _SEASON_PART_REACH, 12)
+        return f"{year:04d}-{month + 1:02d}"
+    return {
+        "month": f"{day.year:04d}-{day.month:02d}",
+        "decade": f"{day.year // 10:03d}X",
+        "century": f"{day.year // 100:02d}XX",
+    }.get(str(when.precision), f"{day.year:04d}")
 
 
 def _last_part(edtf: str) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .happenings import dated_happenings
+
 if TYPE_CHECKING:
     from .corpus import Corpus
 
@@ -18,7 +20,8 @@ def findings(corpus: Corpus) -> list[str]:
     require_documents(corpus)
     dates = corpus.dates["date_resolution"].astype(str)
     events = corpus.events
-    happened = events[(events["aux_mode"] != "future") & events["date_edtf"].notna()]
+    # a happening told twice counts once, at its most precise telling
+    happened = dated_happenings(events)
     flows = corpus.aid_flows
     amounts = flows[flows["amount_text"].notna()]
     promises = flows[flows["amount_text"].isna()]

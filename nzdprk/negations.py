@@ -3,9 +3,9 @@ humanitarian aid to North Korea since the current government came to power in 20
 announced on 29 July 2008 are statements about one happening, NZ aid to North Korea then.
 
 A negation meets, in other documents, the events with its key without ``:negated`` and the aid
-rows of the same donor and receiver (`nzdprk.claims.fact_key`, `aid_fact_key`), when their time
-can fall in the time it denies; an affirmation wholly before that time is another happening and
-is not compared. Used by `nzdprk.agreement`.
+rows of the same donor and receiver, organisation or country (`nzdprk.claims.fact_key`,
+`aid_fact_key`), when their time can fall in the time it denies; an affirmation wholly before
+that time is another happening and is not compared. Used by `nzdprk.agreement`.
 """
 
 from __future__ import annotations
@@ -37,16 +37,17 @@ def _affirming(events: pd.DataFrame, flows: pd.DataFrame | None) -> dict[str, li
         if "event_id" in e
     }
     for f in flows.to_dict("records"):
-        receiver = (
-            f["receiver_org_id"] if not missing(f["receiver_org_id"]) else f["recipient_country"]
-        )
-        if missing(f.get("donor_id")) or missing(receiver):
+        # aid through an organisation to a country is aid to both: "no aid to North Korea"
+        # denies a gift to the UN's work there too
+        receivers = {r for r in (f["receiver_org_id"], f["recipient_country"]) if not missing(r)}
+        if missing(f.get("donor_id")) or not receivers:
             continue
         end = f["period_latest"] if not missing(f["period_latest"]) else f.get("as_of_date")
         time = (f["period_earliest"], end)  # an open period ends when it was counted
         if all(missing(v) for v in time):  # an undated gift: when its act was stated
             time = dated.get(f.get("event_id"), (None, None))
-        out.setdefault(f"aid:{f['donor_id']}>{receiver}", []).append({**f, "time": time})
+        for receiver in sorted(receivers):
+            out.setdefault(f"aid:{f['donor_id']}>{receiver}", []).append({**f, "time": time})
     return out
 
 

@@ -12,6 +12,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from .happenings import dated_happenings
 from .labels import eras, source_labels
 
 if TYPE_CHECKING:
@@ -54,13 +55,14 @@ def timeline_json(
     documents: pd.DataFrame,
     title: str = "New Zealand–North Korea relations in the sources",
 ) -> dict[str, Any]:
-    """A TimelineJS document: one slide per dated event that happened, with its quote."""
+    """A TimelineJS document: one slide per dated event that happened, with its quote; a
+    happening told twice is one slide, at its most precise telling."""
     import pandas as pd
 
     docs = documents.set_index("doc_id")
     labels = source_labels(documents)
     slides = []
-    dated = events[(events["aux_mode"] != "future") & events["date_edtf"].notna()]
+    dated = dated_happenings(events)
     for row in dated.sort_values(["date_earliest", "event_id"], na_position="first").itertuples():
         precision = str(row.date_precision)
         first, last = row.date_earliest, row.date_latest

@@ -166,19 +166,17 @@ def test_peters_visit_to_pyongyang_differs_in_precision(corpus, compared):
     news = claim_of(corpus, NEWS, "visit", "travelled to Pyongyang", "mid-2000s")
     assert wiki.fact_key == news.fact_key == "visit:winston-peters>PRK"
     row = only(compared, "date", claim_id_a=wiki.claim_id, claim_id_b=news.claim_id)
-    assert (row.relation, row.value_a, row.value_b) == ("differ_precision", "2007-11-20", "200X")
+    assert (row.relation, row.value_a, row.value_b) == (
+        "differ_precision",
+        "2007-11-20",
+        "2004~/2006~",
+    )
     assert row.rationale == (
         "nested bounds: b (2000-01-01 to 2009-12-31) contains a (2007-11-20); b is coarser, "
         "the two are compatible"
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the release's support is 'for their country's attempts to engage with North Korea "
-    "... through the Six Party Talks': the talks sit inside the infinitive, so no recipient "
-    "is read and the two sources are not paired (a known miss, kept visible)",
-)
 def test_support_for_the_six_party_talks_is_one_fact_stated_by_two_sources(corpus):
     # 003: "New Zealand's continuing support for ... through the Six Party Talks" (a minister's
     # release); 004: "Peters supported the Six-Party talks" (a news article, years later).
@@ -313,6 +311,30 @@ def test_nested_bounds_not_a_plain_calendar_unit_differ_in_precision(edtf, earli
     assert row.relation == "differ_precision"
     assert row.rationale.startswith(f"nested bounds: a ({earliest} to {latest}) contains b")
     assert "a is coarser" in row.rationale
+
+
+def test_an_early_mid_or_late_date_is_compared_by_its_whole_unit():
+    """ "in the late 1990s" (1997–1999 by convention) does not contradict "in March 1995": where
+    a decade's parts split is a convention, so the decade is compared."""
+    frame = events(
+        ("a:c1", REL, "1997~/1999~", "1997-01-01", "1999-12-31"),
+        ("b:c1", REL, "1995-03", "1995-03-01", "1995-03-31"),
+    )
+    frame["date_precision"] = ["decade", "month"]
+    frame["date_refine"] = pd.array(["late", None], dtype="string")
+    row = date_of(frame)
+    assert (row.relation, row.value_a) == ("differ_precision", "1997~/1999~")
+    assert row.rationale.startswith("nested bounds: a (1990-01-01 to 1999-12-31) contains b")
+    unrefined = date_of(frame.drop(columns=["date_refine"]))
+    assert unrefined.relation == "conflict"
+    exact = events(  # "in the second half of the 1990s": exact, not widened
+        ("a:c1", REL, "1995/1999", "1995-01-01", "1999-12-31"),
+        ("b:c1", REL, "1991-03", "1991-03-01", "1991-03-31"),
+    )
+    exact["date_precision"] = ["decade", "month"]
+    exact["date_refine"] = pd.array(["second half", None], dtype="string")
+    assert date_of(exact).relation == "conflict"
+    assert list(frame["date_earliest"].dt.year) == [1997, 1995]  # the input is not changed
 
 
 def test_partial_overlap_differs_in_precision_with_a_note():

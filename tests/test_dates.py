@@ -46,6 +46,13 @@ class Case:
     hemisphere: str | None = "south"
 
 
+def is_span(w: When) -> bool:
+    """A span has an EDTF with "/", except an early, mid or late point ("in mid-2016"), which
+    is written as the interval of its part but is one point in time."""
+    assert w.edtf is not None
+    return "/" in w.edtf and not (w.refine is not None and "/" not in w.refine)
+
+
 def the_when(c: Case) -> When:
     """The When for `c.phrase` among everything found in `c.text`."""
     found = find_dates(c.text, anchor=c.anchor, hemisphere=c.hemisphere)
@@ -72,7 +79,7 @@ def check(c: Case) -> None:
     )
     assert got == want
     if c.edtf is not None:
-        assert w.is_interval == ("/" in c.edtf)
+        assert w.is_interval == is_span(w)
     assert (w.note is None) == (c.resolution == "explicit")
 
 
@@ -172,10 +179,11 @@ SOURCES = {
     "004-weekday-undated": Case("Pyongyang, on Monday, demanded the countries immediately stop",
          "Monday", None, None, None, "day", "unresolved", "date.weekday"),
     "004-mid-decade": Case("As Foreign Minister in the mid-2000s, Peters supported the talks",
-         "mid-2000s", "200X", "2000-01-01", "2009-12-31", "decade", "explicit", "date.decade",
-         refine="mid"),
-    "004-range-refined": Case(P8A, "from mid-April to early May 2024", "2024-04/2024-05",
-         "2024-04-01", "2024-05-31", "month", "explicit", "date.range", refine="mid/early"),
+         "mid-2000s", "2004~/2006~", "2004-01-01", "2006-12-31", "decade", "explicit",
+         "date.decade", refine="mid", qualifier="approximate"),
+    "004-range-refined": Case(P8A, "from mid-April to early May 2024", "2024-04-11~/2024-05-10~",
+         "2024-04-11", "2024-05-10", "month", "explicit", "date.range", refine="mid/early",
+         qualifier="approximate"),
     "004-year-set": Case("regular contributions to sanctions monitoring in 2018, 2019 and 2021",
          "2018, 2019 and 2021", "{2018,2019,2021}", "2018-01-01", "2021-12-31", "year",
          "explicit", "date.year_list"),
@@ -320,19 +328,22 @@ OWN = {
     # decades, centuries, refine
     "decade": Case("Famine struck North Korea in the 1990s.", "1990s", "199X", "1990-01-01",
          "1999-12-31", "decade", "explicit", "date.decade"),
-    "early-decade": Case("Aid to Vietnam grew in the early 1990s.", "early 1990s", "199X",
-         "1990-01-01", "1999-12-31", "decade", "explicit", "date.decade", refine="early"),
+    "early-decade": Case("Aid to Vietnam grew in the early 1990s.", "early 1990s", "1990~/1993~",
+         "1990-01-01", "1993-12-31", "decade", "explicit", "date.decade", refine="early",
+         qualifier="approximate"),
     "hundreds-are-centuries": Case("Missionaries reached Korea in the 1800s.", "1800s", "18XX",
          "1800-01-01", "1899-12-31", "century", "explicit", "date.decade"),
     "century": Case("Korea opened its ports in the late 19th century.", "late 19th century",
-         "18XX", "1800-01-01", "1899-12-31", "century", "explicit", "date.century",
-         refine="late"),
+         "1870~/1899~", "1870-01-01", "1899-12-31", "century", "explicit", "date.century",
+         refine="late", qualifier="approximate"),
     "century-in-words": Case("Japan modernised in the nineteenth century.", "nineteenth century",
          "18XX", "1800-01-01", "1899-12-31", "century", "explicit", "date.century"),
-    "refined-year": Case("Seoul expects an answer by early 2019.", "by early 2019", "../2019",
-         None, "2019-12-31", "year", "explicit", "date.by", refine="/early"),
-    "end-of": Case("Talks stalled at the end of 2019 in Hanoi.", "end of 2019", "2019",
-         "2019-01-01", "2019-12-31", "year", "explicit", "date.year", refine="late"),
+    "refined-year": Case("Seoul expects an answer by early 2019.", "by early 2019",
+         "../2019-04~", None, "2019-04-30", "year", "explicit", "date.by", refine="/early",
+         qualifier="approximate"),
+    "end-of": Case("Talks stalled at the end of 2019 in Hanoi.", "end of 2019",
+         "2019-09~/2019-12~", "2019-09-01", "2019-12-31", "year", "explicit", "date.year",
+         refine="late", qualifier="approximate"),
     # seasons: southern by default, northern on request; a season is dated by the year it begins
     "season-south": Case("Talks resumed in the spring of 2019.", "spring of 2019", "2019-29",
          "2019-09-01", "2019-11-30", "season", "explicit", "date.season_year"),
@@ -774,7 +785,7 @@ def _check_invariants(text: str, found: list[When]) -> None:
             assert w.earliest <= w.latest
         if w.edtf is not None:
             assert edtf_bounds(w.edtf) == (w.earliest, w.latest)
-            assert w.is_interval == ("/" in w.edtf)
+            assert w.is_interval == is_span(w)
             agrees_with_edtf_package(w)
         else:
             assert (w.earliest, w.latest) == (None, None)

@@ -304,7 +304,11 @@ EXPECTED = {  # (layer, measure): (right, false hits, missed), counted by hand
     ("aid rows", "amount and currency"): (1, 1, 1),
     ("aid rows", "measure"): (0, 1, 1),
     ("aid rows", "period"): (1, 0, 0),
+    ("aid rows", "transaction type"): (0, 0, 0),
     ("aid rows", "as-of date"): (1, 0, 0),
+    ("aid rows", "donor"): (0, 0, 0),
+    # $250,000's measure is wrong and NZ$3 million is missed; "1,044" is no aid
+    ("aid rows", "right in every annotated column"): (0, 1, 2),
     ("persons", "names"): (1, 1, 1),
     ("persons", "mentions that are persons"): (3, 1, None),
     ("shared facts", "pairs with the annotated relation"): (1, 1, 1),
@@ -647,6 +651,48 @@ def test_the_same_sum_said_twice_is_paired_with_the_row_at_its_place(make_corpus
         )  # fmt: skip
     corpus.aid_flows = cast_frame(pd.DataFrame(flows), "aid_flows")
     assert counts(nzdprk.evaluate(corpus, gold))[("aid rows", "period")] == (2, 0, 0)
+
+
+def test_an_aid_row_is_scored_on_every_column_the_annotation_gives(make_corpus, tmp_path):
+    # the words of the aid issue ("disbursement", "annual") are read as the package's measure
+    # and transaction type; a donor is a name, right when it names the row's donor
+    folder = make_corpus(
+        {
+            "c.txt": "New Zealand gave NZ$250,000 to the World Food Programme in 2015.\n"
+            "Japan will give US$1 million a year to UNICEF.\n"
+        }
+    )
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "documents:\n  c.txt:\n    money:\n"
+        '      - {text: "NZ$250,000", amount: 250000, currency: NZD, measure: disbursement,\n'
+        '         donor: New Zealand, period: "2015"}\n'
+        '      - {text: "US$1 million", amount: 1000000, currency: USD, measure: annual,\n'
+        "         donor: South Korea}\n",
+        encoding="utf-8",
+    )
+    result = nzdprk.evaluate(nzdprk.load_corpus(folder), gold)
+    scores = counts(result)
+    assert scores[("aid rows", "measure")] == (2, 0, 0)
+    assert scores[("aid rows", "transaction type")] == (1, 0, 0)
+    assert scores[("aid rows", "donor")] == (1, 1, 1)
+    assert scores[("aid rows", "right in every annotated column")] == (1, 0, 1)
+    errors = result.errors[result.errors.measure == "right in every annotated column"]
+    assert rows(errors, ["doc_id", "error", "quote", "expected"]) == [
+        ["c", "miss", "US$1 million", "donor JPN, not South Korea"]
+    ]
+
+
+def test_a_measure_the_format_does_not_know_names_the_file_and_the_words(make_corpus, tmp_path):
+    folder = make_corpus({"c.txt": "New Zealand gave NZ$250,000 in 2015.\n"})
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "documents:\n  c.txt:\n    money:\n"
+        '      - {text: "NZ$250,000", amount: 250000, currency: NZD, measure: grant}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(GoldError, match=r"gold\.yaml.*measure 'grant' is not one of flow,"):
+        nzdprk.evaluate(nzdprk.load_corpus(folder), gold)
 
 
 def test_make_eval_writes_both_tables_once_and_then_leaves_the_report_alone(tmp_path):

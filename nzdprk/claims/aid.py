@@ -69,7 +69,7 @@ Other columns:
   (``donor_source="inherited"``). After a receiving verb ("North Korea received $5m from
   Japan") the name before is the recipient and the donor comes only from "from/by". A name
   glued to a hyphen ("UN-sanctioned") is a modifier, never a party.
-* ``receiver_org_id``: the first organisation or government body after "to", "through" or "via"
+* ``receiver_org_id``: the first organisation or government body after to/towards/through/via
   following the amount; others joined to it by "and"/commas are receivers too. The donor's own
   government bodies are its agencies, not receivers.
 * ``recipient_country`` / ``recipient_country_source``: the event's recipient state, else the

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..text import quoted_spans
 from . import aid_words as w
 
 if TYPE_CHECKING:
@@ -74,6 +75,8 @@ class PartyRules:
             donor = next(
                 (self.donor(m) for m in after if self.after(m, w.FROM) or self.gives(m)), None
             )
+        if donor is None and not receiving:
+            donor = self.first_person_donor(s, start, end)
         donor_source = "stated" if donor else None
         if donor is None and not receiving:
             donor = self.paragraph_subject(s)
@@ -93,6 +96,34 @@ class PartyRules:
             source,
             self.channel(receivers, end, s_end, to_state),
         )
+
+    def first_person_donor(self, s: int, start: int, end: int) -> str | None:
+        """In quoted speech, "we" or "our ..." giving is the speaker's country: before the
+        amount in its clause ("we have given $1m"), or after it, introduced by "by" or "from"
+        ("a fund of about $30,000 a year was administered by our embassy", he said). The
+        speaker is who the sentence's events attribute the quotation to."""
+        s_start, s_end, number, _ = self.a.sentences[s]
+        if not any(a <= start < b for a, b in quoted_spans(self.text, *self.paragraphs[number])):
+            return None
+        speaker = next(
+            (
+                e.attributed_to
+                for e in self.a.events
+                if e.attributed_to and s_start <= e.trigger_start < s_end
+            ),
+            None,
+        )
+        country = self.lookup.country.get(speaker) if speaker else None
+        if country is None or self.kind(country) != "state":
+            return None
+        clause = self.clause(s, start)
+        before = w.FIRST_PLURAL.search(self.text, clause[0], start)
+        if before and not w.AFTER_PREPOSITION.search(self.text, clause[0], before.start()):
+            return country
+        after = w.FIRST_PLURAL.search(self.text, end, clause[1])
+        if after and w.FROM.search(self.text, end, after.start()):
+            return country
+        return None
 
     def stated_recipient(
         self,

@@ -108,9 +108,15 @@ CONDITION = re.compile(
     r"\b(?:once|if|unless|provided that|on condition that|subject to|as soon as)\b", re.I
 )
 AS_OF = re.compile(r"\bas (?:of|at)\s+\Z", re.IGNORECASE)
-TO = re.compile(r"\b(?:to|through|via)\s+(?:the\s+)?\Z", re.IGNORECASE)
+TO = re.compile(r"\b(?:to|towards?|through|via)\s+(?:the\s+)?\Z", re.IGNORECASE)
 TO_ONLY = re.compile(r"\bto\s+(?:the\s+)?\Z", re.IGNORECASE)
 FROM = re.compile(r"\b(?:from|by)\s+(?:the\s+)?\Z", re.IGNORECASE)
+#: "we", "our" or "us": in quoted speech, the speaker's side.
+FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+#: A preposition right before a word: what follows is its object, not the clause's subject.
+AFTER_PREPOSITION = re.compile(
+    r"\b(?:to|with|for|from|by|of|on|in|at|towards?|into|through|via)\s+\Z", re.IGNORECASE
+)
 JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.IGNORECASE)
 GENERIC_CHANNEL = (
     (

@@ -65,6 +65,7 @@ def event_rows(
                 **columns.when_columns(when),
                 "fact_key": key,
                 "refers_to": None if ev.refers_to is None else f"{doc_id}:e{ev.refers_to + 1:03d}",
+                "same_as": None if ev.same_as is None else f"{doc_id}:e{ev.same_as + 1:03d}",
                 **common,
             }
         )

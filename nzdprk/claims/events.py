@@ -33,7 +33,7 @@ from . import event_dates
 from .lexicon import GENERIC, Hit, Trigger, find_triggers
 from .modes import aux_mode, unrealised, voice_start
 from .nouns import described, onset_of_none, possessor
-from .references import linked
+from .references import canonical, linked
 from .roles import (
     Lookup,
     MentionLike,
@@ -41,6 +41,7 @@ from .roles import (
     adjunct,
     as_states,
     by_agent,
+    effort_means,
     embedded,
     first_person,
     group,
@@ -116,6 +117,7 @@ class Event:
     verb: str | None = None  # a generic event's main verb, its action
     when: WhenLike | None = None  # the happening's own date (see `event_dates`), else the phrase's
     refers_to: int | None = None  # the earlier event a back-reference in its sentence names
+    same_as: int | None = None  # the row of the same happening told again (`references`)
 
     @property
     def action(self) -> str:
@@ -158,7 +160,7 @@ def extract_events(
         quotes = quoted_spans(text, p_start, p_end)
         quote_at = [s for s, _ in quotes]
         context = in_paragraph + opening
-        voice = quote_speaker(text, p_start, p_end, quotes, in_paragraph, lookup, author_ids)
+        voice = quote_speaker(text, p_start, p_end, quotes, in_paragraph, lookup, author_ids, found)
         subject: tuple[Participant, ...] = ()  # the last named subject, for "it"/"he"/"they"
         for s_start, s_end in within(sentences, sentence_at, p_start, p_end):
             sentence = _Sentence(
@@ -182,7 +184,7 @@ def extract_events(
             new, subject = sentence.events(subject)
             found = event_dates.ended(text, found, new)  # "It stopped in 2016."
             found.extend(described(found, linked(text, found, new)))
-    return found
+    return canonical(found)
 
 
 @dataclass
@@ -269,7 +271,8 @@ class _Sentence:
         actors = self._group(start, h.start, True) or self._group(left, h.start, True)
         if adjunct(self.text, left, h.start):  # "Peters wrote to X, urging Y": Peters urges
             actors = earlier[0]
-        recipients = self._group(h.end, embedded(self.text, h.end, right), subject=False)
+        cut = embedded(self.text, h.end, right)
+        recipients = self._group(h.end, cut, False) or effort_means(self, h, cut, right)
         actors, recipients = inverted(self.text, h.start, h.end, actors, recipients)
         voice = (self.speaker or "", self.lookup)
         if not actors and quoted and self.speaker:
@@ -298,9 +301,8 @@ class _Sentence:
         if agent := by_agent(self.text, self.mentions, h.end, right):
             ids = {p.actor_id for p in agent}
             return agent, tuple(p for p in recipients if p.actor_id not in ids)
-        if owner := possessor(
-            self.text, self.mentions, h.start
-        ):  # "New Zealand's continuing support"
+        # "New Zealand's continuing support"
+        if owner := possessor(self.text, self.mentions, h.start):
             held = _HELD.search(self.text, start, owner[0].char_start or start)
             if held:  # "South Korea has New Zealand's full backing"
                 recipients = self._group(start, held.start(), subject=True)

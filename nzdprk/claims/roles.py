@@ -11,7 +11,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..text import cue, in_spans
 from .lexicon import Trigger
@@ -81,11 +81,14 @@ def speaker(
     mentions: Sequence[MentionLike],
     lookup: Lookup,
     author_ids: Sequence[str],
+    earlier: Sequence[Any] = (),
 ) -> str | None:
     """Who is speaking in a paragraph's quotations: the subject of an attribution outside the
     quotes ("Peters said", "said Mr Peters", "the Ministry said", "according to the IAEA", "a
-    statement released by the foreign ministry"), else the press release's minister, else
-    nobody. Only a name the attribution's grammar binds to its verb counts, never the nearest."""
+    statement released by the foreign ministry"); for "he said" or "she said", the last person
+    who said something before (`earlier`: the events already coded, in text order), when one
+    did; else the press release's minister, else nobody. Only a name the attribution's grammar
+    binds to its verb counts, never the nearest."""
     if not quotes:
         return None
     quote_at = [s for s, _ in quotes]
@@ -108,7 +111,44 @@ def speaker(
             )
             if before or after:
                 return m.actor_id
+    said = _said_by_pronoun(text, p_start, p_end, quotes, quote_at)
+    if said and (last := _last_speaker(earlier, lookup)):
+        return last
     return author_ids[0] if author_ids else None
+
+
+#: "he said", "she added", "said he": an attribution to a person named before.
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s*\Z", re.IGNORECASE)
+_PRONOUN_AFTER = re.compile(r"\s+(?:he|she)\s*[,.;:]", re.IGNORECASE)
+
+
+def _said_by_pronoun(
+    text: str, start: int, end: int, quotes: list[tuple[int, int]], quote_at: list[int]
+) -> bool:
+    """Whether a verb of saying outside the quotations of [start, end) has "he" or "she" as
+    its subject."""
+    for frame in cue("speech").finditer(text, start, end):
+        if in_spans(quotes, quote_at, frame.start()):
+            continue
+        if _PRONOUN_BEFORE.search(text, start, frame.start()) or _PRONOUN_AFTER.match(
+            text, frame.end()
+        ):
+            return True
+    return False
+
+
+def _last_speaker(earlier: Sequence[Any], lookup: Lookup) -> str | None:
+    """The person who last said something: the actor of the last act of saying, or the speaker
+    the last attributed statement was given to."""
+    for ev in reversed(earlier):
+        who = ev.attributed_to or (
+            next((p.actor_id for p in ev.participants if p.role == "actor"), None)
+            if ev.trigger.speech
+            else None
+        )
+        if who is not None and lookup.kind.get(who) == "person":
+            return who
+    return None
 
 
 def group(
@@ -149,16 +189,26 @@ def group(
     return tuple(out.values())
 
 
+#: Only an article between the trigger and a name: the name heads the trigger's object, and a
+#: participle after it modifies it ("supported the Six-Party talks aimed at negotiating ...").
+_ARTICLE_ONLY = re.compile(r"\s*(?:the|a|an)\s+", re.IGNORECASE)
+_PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ed\b")
+
+
 def _bound_elsewhere(text: str, m: MentionLike, start: int, *, possessive: bool) -> bool:
     """Whether the grammar gives the name `m` to something other than the trigger (see
     `group`); `start` is where the group's words begin."""
     before = max(start, m.char_start - _PREPOSITION_REACH)
     if possessive:
+        modified_object = _ARTICLE_ONLY.fullmatch(
+            text, start, m.char_start
+        ) and _PARTICIPLE_AFTER.match(text, m.char_end)
         return bool(
             _ORIGIN.search(text, before, m.char_start)
             or (
                 _NEW_SUBJECT.match(text, m.char_end)
                 and not _AFTER_PREPOSITION.search(text, before, m.char_start)
+                and not modified_object
             )
         )
     return bool(
@@ -445,3 +495,33 @@ def unnamed_subject(
     if pronoun := PRONOUN.search(between):  # "it has contributed": the last named subject
         return of_kind(subject, pronoun.group(0), lookup)
     return ()
+
+
+#: A noun of effort ending the trigger's own words, before an infinitive that says what the
+#: effort is ("support for their country's attempts to engage with North Korea ... through the
+#: Six Party Talks").
+_EFFORT = re.compile(
+    r"\b(?:attempts?|efforts?|bids?|moves?|drive|push|endeavou?rs?|initiatives?)\s+\Z",
+    re.IGNORECASE,
+)
+
+
+def effort_means(coder: Any, hit: Any, cut: int, end: int) -> tuple[Participant, ...]:
+    """The organisations named in the infinitive `[cut, end)` when a supporting trigger's
+    object (from the end of `hit` to `cut`; `coder` gives the sentence's text, mentions and
+    lookup) ends on a noun of effort: the bodies the supported effort works through are what
+    the support goes to. States and people there are the effort's own participants ("to
+    engage with North Korea"), so they are left out."""
+    trigger = hit.trigger
+    if trigger.event_type != "SUPPORT" or trigger.states_only or cut >= end:
+        return ()
+    if not _EFFORT.search(coder.text, hit.end, cut):
+        return ()
+    return tuple(
+        Participant(m.actor_id, "recipient", m.text, m.char_start, m.char_end)
+        for m in coder.mentions
+        if cut <= m.char_start
+        and m.char_end <= end
+        and m.sense != "place"
+        and coder.lookup.kind.get(m.actor_id) == "organisation"
+    )

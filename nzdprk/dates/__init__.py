@@ -2,8 +2,8 @@
 
 `find_dates` scans a text with one closed table of regular-expression rules (`_RULES`). Each
 match becomes a `When`: the phrase as written, an EDTF string (levels 0–2), its strict first and
-last possible day, precision, qualifier (EDTF ``~ ? %``), refine (early/mid/late, which EDTF cannot
-say) and where any missing part came from. Nothing is guessed: a phrase that cannot be placed keeps
+last possible day, precision, qualifier (EDTF ``~ ? %``), refine (early/mid/late as written) and
+where any missing part came from. Nothing is guessed: a phrase that cannot be placed keeps
 ``edtf=None`` and says why in ``note``.
 
 Decisions (the tests show each on an example):
@@ -43,6 +43,21 @@ Decisions (the tests show each on an example):
 * Relative phrases count from the document date (weeks run Monday–Sunday; "on Monday" is the last
   Monday before it in past tense, the next one in future tense). "in recent days" is
   ``../<document date>``: only its end is known. Without a document date they stay unresolved.
+* Early, mid and late parts (also "mid-", "the beginning/start/middle/end of") are read as
+  thirds of their unit, a convention the text does not state, so such a date is marked
+  approximate (``~``) and written as the interval of its part: a month's days 1–10, 11–20,
+  21–end ("mid-April 2024": ``2024-04-11~/2024-04-20~``); a year's January–April, May–August,
+  September–December; a decade's years 0–3, 4–6, 7–9 (each year in one part; "the mid-2000s":
+  ``2004~/2006~``); a century's years 0–39, 40–69, 70–99; a season's first, second or third
+  month (with no hemisphere stated, both hemispheres' months and those between). A refined
+  point is still a point (``is_interval`` False); a range runs from its first part's start to
+  its last part's end ("from mid-April to early May 2024": ``2024-04-11~/2024-05-10~``).
+  Halves and quarters ("the first half of 2024", "the last quarter of the 19th century") are
+  exact where the unit divides into whole months or years (a year's halves and quarters, a
+  decade's halves, a century's halves and quarters) and are not marked; a month's halves split
+  at the 15th, a convention, marked approximate; other parts ("the third quarter of May") are
+  not read, and the unit alone is. `whole_units` widens a convention's bounds back to the unit,
+  for comparisons that must not read a convention as the text's word.
 * "before X"/"after X" end one unit before/after X (``../2009`` for "before 2010"), except when X
   carries a refine or qualifier, which makes the unit itself the bound.
 * "the 1900s" (any ``YY00s`` before 2000) is read as the century, which holds the decade reading
@@ -57,7 +72,7 @@ Decisions (the tests show each on an example):
 
 from __future__ import annotations
 
-from .edtf import edtf_bounds
+from .edtf import edtf_bounds, whole_units
 from .resolve import When, find_dates, parse_when
 
-__all__ = ["When", "edtf_bounds", "find_dates", "parse_when"]
+__all__ = ["When", "edtf_bounds", "find_dates", "parse_when", "whole_units"]

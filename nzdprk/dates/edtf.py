@@ -56,8 +56,51 @@ def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-def _point_bounds(p: _Point) -> tuple[dt.date, dt.date]:
-    """First and last day of a point whose year is known."""
+#: The parts of a unit: per unit and part, its first and last sub-unit, counted from 1 (days of
+#: a month, months of a year) or from 0 (years of a decade or century). Early, mid and late are
+#: thirds, a convention English does not state; a decade's thirds are 0–3, 4–6, 7–9 rather
+#: than 0–3, 3–6, 7–9 so that every year is in one part ("the early 2000s" and "the mid-2000s"
+#: do not both claim 2003), and a century's are the decade's ten times over. Halves and
+#: quarters are exact where the unit divides into whole sub-units (a year's months, a decade's
+#: or century's years); a month's halves split its days at the 15th, again a convention.
+_PARTS: dict[str, dict[str, tuple[int, int]]] = {
+    "month": {
+        "early": (1, 10), "mid": (11, 20), "late": (21, 31),  # late ends on the last day
+        "first half": (1, 15), "second half": (16, 31),
+    },
+    "year": {
+        "early": (1, 4), "mid": (5, 8), "late": (9, 12),
+        "first half": (1, 6), "second half": (7, 12),
+        "first quarter": (1, 3), "second quarter": (4, 6),
+        "third quarter": (7, 9), "fourth quarter": (10, 12),
+    },
+    "decade": {
+        "early": (0, 3), "mid": (4, 6), "late": (7, 9),
+        "first half": (0, 4), "second half": (5, 9),
+    },
+    "century": {
+        "early": (0, 39), "mid": (40, 69), "late": (70, 99),
+        "first half": (0, 49), "second half": (50, 99),
+        "first quarter": (0, 24), "second quarter": (25, 49),
+        "third quarter": (50, 74), "fourth quarter": (75, 99),
+    },
+}  # fmt: skip
+_THIRDS = ("early", "mid", "late")
+
+
+def has_part(kind: str, refine: str) -> bool:
+    """Whether a unit of this kind has the part ("the third quarter of May" has none)."""
+    return refine in _PARTS.get(kind, {}) or (kind == "season" and refine in _THIRDS)
+
+
+def conventional(kind: str, refine: str) -> bool:
+    """Whether a part's bounds are a convention rather than the calendar's: early, mid and late,
+    and a month's halves. Such a date is marked approximate."""
+    return refine in _THIRDS or kind == "month"
+
+
+def _unit_bounds(p: _Point) -> tuple[dt.date, dt.date]:
+    """First and last day of the whole unit of a point whose year is known (refine ignored)."""
     y = p.year
     assert y is not None
     if p.kind == "day":
@@ -72,6 +115,72 @@ def _point_bounds(p: _Point) -> tuple[dt.date, dt.date]:
         return dt.date(y, first, 1), dt.date(end_year, end_month, _last_day(end_year, end_month))
     span = {"year": 1, "decade": 10, "century": 100}[p.kind]
     return dt.date(y, 1, 1), dt.date(y + span - 1, 12, 31)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` after the month of `day`."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return dt.date(year, month + 1, 1)
+
+
+def _point_bounds(p: _Point) -> tuple[dt.date, dt.date]:
+    """First and last day of a point whose year is known; for a refined point ("mid-2016", "the
+    first half of 2024"), of that part of its unit (`_PARTS`).
+
+    A season's part is one of its three months; a season of no stated hemisphere (nine months,
+    see `_GROUPINGS`) holds both hemispheres' parts, months i and i + 6, and everything between.
+    """
+    lower, upper = _unit_bounds(p)
+    if p.refine is None or p.kind == "day":
+        return lower, upper
+    if p.kind == "season":
+        i = _THIRDS.index(p.refine)
+        spread = (upper.year - lower.year) * 12 + upper.month - lower.month - 2  # 0 or 6
+        return _add_months(lower, i), _add_months(lower, i + spread + 1) - dt.timedelta(days=1)
+    first, last = _PARTS[p.kind][p.refine]
+    if p.kind == "month":
+        return lower.replace(day=first), lower.replace(day=min(last, upper.day))
+    if p.kind == "year":
+        return lower.replace(month=first), _add_months(lower, last) - dt.timedelta(days=1)
+    return lower.replace(year=lower.year + first), upper.replace(year=lower.year + last)
+
+
+#: Months an early, mid or late part of a season can lie from the season's own first or last
+#: month: a season of no stated hemisphere runs nine months (`_GROUPINGS`), a part one to seven.
+_SEASON_REACH = 8
+
+
+def whole_units(
+    earliest: dt.date | None, latest: dt.date | None, precision: str, refine: str | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """Bounds whose ends are parts placed by a convention (`conventional`: "mid-2000s",
+    2004–2006) widened to the whole units of `precision` they fall in (2000–2009): how such a
+    date compares with others, since where a unit's parts split is not the text's word.
+    `refine` is the date's, per end ("mid/early"); exact parts ("the first half of 2024") and
+    unrefined ends stay. Season ends, whose season the bounds alone do not tell, widen by
+    `_SEASON_REACH` months."""
+    parts = (refine or "").split("/")
+    wide = [bool(part) and conventional(precision, part) for part in (parts[0], parts[-1])]
+    lower, upper = earliest, latest
+    if precision == "season":
+        if lower is not None and wide[0]:
+            lower = _add_months(lower, -_SEASON_REACH)
+        if upper is not None and wide[1]:
+            upper = _add_months(upper, _SEASON_REACH + 1) - dt.timedelta(days=1)
+        return lower, upper
+    if precision not in ("month", "year", "decade", "century"):
+        return lower, upper
+    if lower is not None and wide[0]:
+        lower = _unit_bounds(_unit_of(lower, precision))[0]
+    if upper is not None and wide[1]:
+        upper = _unit_bounds(_unit_of(upper, precision))[1]
+    return lower, upper
+
+
+def _unit_of(day: dt.date, precision: str) -> _Point:
+    """The unit of `precision` (month, year, decade, century) that holds `day`."""
+    size = {"decade": 10, "century": 100}.get(precision, 1)
+    return _Point(precision, day.year // size * size, day.month if precision == "month" else 0)
 
 
 def _sort_key(p: _Point) -> tuple[int, int, int]:
@@ -187,8 +296,28 @@ def _with_year(shape: _Shape, year: int) -> _Shape | None:
 # ---------------------------------------------------------------------------------------------
 
 
+def approximate(qualifier: str) -> str:
+    """The qualifier of a date placed by a convention (an early, mid or late part): approximate,
+    and still uncertain if it was."""
+    return "uncertain_approximate" if qualifier.startswith("uncertain") else "approximate"
+
+
+def _part_edge(p: _Point, day: dt.date) -> str:
+    """A first or last day of an early, mid or late part, written in the unit its parts are
+    counted in (`_PARTS`: days of a month, months of a year or season, years of a decade)."""
+    mark = _QUALIFIER_MARK[p.qualifier]
+    if p.kind == "month":
+        return f"{day.year:04d}-{day.month:02d}-{day.day:02d}{mark}"
+    if p.kind in ("year", "season"):
+        return f"{day.year:04d}-{day.month:02d}{mark}"
+    return f"{day.year:04d}{mark}"
+
+
 def _point_edtf(p: _Point) -> str:
     assert p.year is not None
+    if p.refine is not None and p.kind != "day":  # the interval of its part's days
+        first, last = (_part_edge(p, edge) for edge in _point_bounds(p))
+        return first if first == last else f"{first}/{last}"
     mark = _QUALIFIER_MARK[p.qualifier]
     if p.kind == "day":
         return f"{p.year:04d}-{p.month:02d}-{p.day:02d}{mark}"
@@ -209,6 +338,8 @@ def _endpoint_edtf(p: _Point | None, *, start: bool, other_open: bool) -> str:
         return ".."
     lower, upper = _point_bounds(p)
     edge = lower if start else upper
+    if p.refine is not None and p.kind != "day":
+        return _part_edge(p, edge)
     if p.kind == "season":
         return f"{edge.year:04d}-{edge.month:02d}"
     if p.kind in ("decade", "century") and other_open:

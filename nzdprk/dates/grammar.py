@@ -4,9 +4,20 @@ rule's match into a year-less or dated shape, or a phrase relative to an anchor.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .edtf import _GROUPINGS, _fill_years, _is_dated, _Point, _settle, _Shape, _valid
+from .edtf import (
+    _GROUPINGS,
+    _fill_years,
+    _is_dated,
+    _Point,
+    _settle,
+    _Shape,
+    _valid,
+    approximate,
+    conventional,
+    has_part,
+)
 from .words import (
     _CENTURY_OF,
     _CENTURY_WORDS,
@@ -76,7 +87,10 @@ _COUNT = r"\b(?:\d{1,2}|(?i:" + "|".join(_COUNT_OF) + r"))\b"
 _QUALIFIER = r"\b(?i:" + "|".join(w for w in _QUALIFIER_WORD if w.isalpha()) + ")"
 _CIRCA = r"\b(?i:ca?)\."
 _REFINE = r"\b(?i:early|mid|late)"
-_REFINE_OF = r"\b(?i:beginning|start|middle|end)"
+_REFINE_OF = (  # "the end of", "the first half of", "the last quarter of"
+    r"\b(?i:beginning|start|middle|end"
+    r"|(?:first|second|third|fourth|last)[^\S\n]+(?:half|quarter))"
+)
 _FALL = r"\b(?i:fall)"  # autumn, only right before a year: "the fall of 1975" is an event
 _SPLIT_YEAR = r"\d{2}(?!\w)|" + _YEAR  # "summer 2024/25"
 _ISO = (
@@ -187,14 +201,32 @@ _POINT_RULE = {
 def _read_point(
     m: re.Match[str], p: str, hemisphere: str | None
 ) -> tuple[str, _Point, int | None] | None:
-    """The point matched by `_point_re(p)`: (alternative, point, weekday written) or None."""
+    """The point matched by `_point_re(p)`: (alternative, point, weekday written) or None. A
+    part ("mid-2016", "the first half of 2024") must be one its unit has; a part placed by a
+    convention ("mid") makes the date approximate."""
+    read = _read_unit(m, p, hemisphere)
+    if read is None or read[1].refine is None:
+        return read
+    alt, point, weekday = read
+    if not has_part(point.kind, point.refine):
+        return None
+    if conventional(point.kind, point.refine):
+        point = replace(point, qualifier=approximate(point.qualifier))
+    return alt, point, weekday
+
+
+def _read_unit(
+    m: re.Match[str], p: str, hemisphere: str | None
+) -> tuple[str, _Point, int | None] | None:
+    """The unit matched by `_point_re(p)`, with its refine word as written."""
     alt = next(a for a in _POINT_RULE if m.group(f"{p}_{a}") is not None)
 
     def get(name: str) -> str:
         return m.group(f"{p}_{name}") or ""
 
     qualifier = _QUALIFIER_WORD.get((get("q") or get("qc")).lower(), "none")
-    refine = _REFINE_WORD.get((get("r1") or get("e1") or get("r2") or get("e2")).lower())
+    words = get("r1") or get("e1") or get("r2") or get("e2")
+    refine = _REFINE_WORD.get(" ".join(words.lower().split()))
     year = int(get(f"{alt}_y")) if alt in _WITH_YEAR and get(f"{alt}_y") else None
     weekday = _WEEKDAY_NAMES.index(get("wd")) if get("wd") else None
     if alt == "nd":
@@ -214,17 +246,17 @@ def _read_point(
             first, length = _GROUPINGS[code]
             if following != year + 1 or first + length <= 13:  # only a season across New Year
                 return None
-        return alt, _Point("season", year, code, refine=refine), None
+        return alt, _Point("season", year, code, refine=refine, qualifier=qualifier), None
     if alt == "dec":
         first = int(get("dec_x")) * 10
         kind = "century" if first % 100 == 0 and first < 2000 else "decade"
-        return alt, _Point(kind, first, refine=refine), None
+        return alt, _Point(kind, first, refine=refine, qualifier=qualifier), None
     if alt == "cen":
         word = get("cen_n").lower()
         number = _CENTURY_OF[word] if word in _CENTURY_OF else int(word[:-2])
         if not 2 <= number <= 21:
             return None
-        return alt, _Point("century", (number - 1) * 100, refine=refine), None
+        return alt, _Point("century", (number - 1) * 100, refine=refine, qualifier=qualifier), None
     return alt, _Point("year", year, refine=refine, qualifier=qualifier), None
 
 

@@ -133,6 +133,13 @@ def _weekday_note(shape: _Shape, weekday: int | None) -> str | None:
     return f"{written} written, but {day.isoformat()} is a {actual}"
 
 
+def _is_span(shape: _Shape) -> bool:
+    """Whether the text names a span ("from 2003 to 2005"), not a point of some precision; an
+    early, mid or late point ("in mid-2016") is written as the interval of its part, and is
+    still one point in time."""
+    return shape.kind == "interval"
+
+
 def _dated_when(
     text: str,
     start: int,
@@ -147,7 +154,7 @@ def _dated_when(
     notes = [n for n in (note, _weekday_note(shape, parsed.weekday)) if n]
     return When(
         text[start:end], start, end, edtf, earliest, latest, _precision(shape), _qualifier(shape),
-        _refine(shape), resolution, "/" in edtf, parsed.rule, "; ".join(notes) or None,
+        _refine(shape), resolution, _is_span(shape), parsed.rule, "; ".join(notes) or None,
     )  # fmt: skip
 
 

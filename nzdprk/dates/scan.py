@@ -193,7 +193,7 @@ _OPENING_WORDS = (  # words a rule's own text can start with, before its trigger
     *("between", "this", "next", "last", "earlier", "later", "following"),
     *(word for words in _OPEN_WORDS for word in words.split()),  # "up to", "since"…
     *(word.rstrip(".") for word in _QUALIFIER_WORD),
-    *_REFINE_WORD,
+    *(word for phrase in _REFINE_WORD for word in phrase.split()),  # "first", "half"…
     *_COUNT_OF,
 )
 _STARTERS = frozenset((*_LEAD_WORDS, "the", "(", *_OPENING_WORDS))

@@ -31,6 +31,10 @@ _REFINE_WORD = {
     "middle": "mid",
     "late": "late",
     "end": "late",
+    **{f"{n} {unit}": f"{n} {unit}" for n in ("first", "second") for unit in ("half", "quarter")},
+    **{f"{n} quarter": f"{n} quarter" for n in ("third", "fourth")},
+    "last half": "second half",
+    "last quarter": "fourth quarter",
 }
 # EDTF seasons by hemisphere (level-2 codes, so the hemisphere is explicit in the string); with
 # no hemisphere given, the level-1 codes, which EDTF defines as independent of location.

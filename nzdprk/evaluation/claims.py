@@ -141,7 +141,8 @@ def _score_amounts(
 
 
 def _aid(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> list[_Layer]:
-    """Annotated aid amounts against ``aid_flows``, then what each amount found measures."""
+    """Annotated aid amounts against ``aid_flows``, then what each amount found measures, and
+    how many annotated amounts have a row right in every column the annotation gives."""
     flows = corpus.aid_flows
     flows = flows[flows["amount"].notna()]
     amount = _Layer(
@@ -150,30 +151,96 @@ def _aid(corpus: Corpus, scored: dict[str, GoldDocument], gold: Gold) -> list[_L
         "aid_flows rows with an amount; money marked aid: false is left out",
     )
     attributes = {
-        "measure": _Layer("aid rows", "measure", "where annotated, on the amounts found"),
-        "period": _Layer(
-            "aid rows", "period", "where annotated in EDTF (or null), on the amounts found"
-        ),
-        "as_of": _Layer("aid rows", "as-of date", "where annotated, on the amounts found"),
+        name: _Layer("aid rows", label, "where annotated, on the amounts found")
+        for name, label in [
+            ("measure", "measure"),
+            ("transaction_type", "transaction type"),
+            ("period", "period"),
+            ("as_of", "as-of date"),
+            ("donor", "donor"),
+        ]
     }
+    attributes["period"].note = "where annotated in EDTF (or null), on the amounts found"
+    whole = _Layer(
+        "aid rows",
+        "right in every annotated column",
+        "amount, currency, and measure, period, as-of date and donor where annotated",
+    )
+    donors = _DonorNames(corpus)
     for doc_id, doc in scored.items():
         text = corpus.text(doc_id)
         aid = [m for m in doc.money if m.aid]
         pairs = _score_amounts(amount, text, doc_id, aid, flows)
-        for i, row in pairs.items():
-            money = aid[i]
+        for i, money in enumerate(aid):
+            row = pairs.get(i)
+            if row is None:
+                whole.miss(
+                    doc_id,
+                    money.text,
+                    _money_text(money.amount, money.currency),
+                    None,
+                    (None, None),
+                )
+                continue
             span = (int(row.char_start), int(row.char_end))
-            checks = []
-            if money.measure is not None:
-                checks.append(("measure", money.measure, _value(row.measure)))
-            if money.has_period:
-                checks.append(("period", money.period, _value(row.period_edtf)))
-            if money.as_of is not None:
-                found = _day(row.as_of_date)
-                checks.append(("as_of", iso_text(money.as_of), iso_text(found) if found else None))
-            for name, expected, found in checks:
+            wrong = []
+            for name, expected, found in _aid_checks(money, row, donors):
+                before = attributes[name].tp
                 attributes[name].compare(doc_id, money.text, expected, found, span)
-    return [amount, *attributes.values()]
+                if attributes[name].tp == before:
+                    wrong.append(f"{name} {found or 'empty'}, not {expected or 'empty'}")
+            if wrong:
+                whole.miss(doc_id, money.text, "; ".join(wrong), _amount_text(row), span)
+            else:
+                whole.tp += 1
+    for e in amount.errors:  # an aid row that matches no annotated amount is wrong here too
+        if e["error"] == "false_hit":
+            span = (e["char_start"], e["char_end"])
+            whole.false_hit(e["doc_id"], e["quote"], e["expected"], e["found"], span)
+    return [amount, *attributes.values(), whole]
+
+
+def _aid_checks(money: GoldMoney, row: Any, donors: _DonorNames) -> list[tuple[str, Any, Any]]:
+    """(column, annotated value, value read) for each column the annotation gives."""
+    checks: list[tuple[str, Any, Any]] = []
+    if money.measure is not None:
+        checks.append(("measure", money.measure, _value(row.measure)))
+    if money.transaction_type is not None:
+        checks.append(("transaction_type", money.transaction_type, _value(row.transaction_type)))
+    if money.has_period:
+        checks.append(("period", money.period, _value(row.period_edtf)))
+    if money.as_of is not None:
+        found = _day(row.as_of_date)
+        checks.append(("as_of", iso_text(money.as_of), iso_text(found) if found else None))
+    if money.donor is not None:
+        checks.append(("donor", money.donor, donors.named(money.donor, _value(row.donor_id))))
+    return checks
+
+
+class _DonorNames:
+    """Reads an annotated donor's name as the package's actor: right when the row's donor is
+    that actor or, for a person or body, its state (who gives is the state they act for)."""
+
+    def __init__(self, corpus: Corpus):
+        from ..actors.keys import alias_key
+
+        self._key = alias_key
+        aliases = corpus.actor_aliases
+        self._ids = dict(zip(aliases["alias_key"], aliases["actor_id"], strict=True))
+        actors = corpus.actors
+        self._country = {
+            a: c
+            for a, c in zip(actors["actor_id"], actors["country_code"], strict=True)
+            if isinstance(c, str)
+        }
+
+    def named(self, name: str, found: str | None) -> str | None:
+        """``name`` when the row's donor ``found`` is the actor it names (or that actor's
+        state), else the donor found, so that a mismatch shows both."""
+        if found is None:
+            return None
+        meant = self._ids.get(self._key(name))
+        return name if meant is not None and found in {meant, self._country.get(meant)} else found
 
 
 def _person_mentions(corpus: Corpus) -> pd.DataFrame:

@@ -65,7 +65,18 @@ MONEY_FIELDS = {
     "measure",
     "as_of",
     "aid",
+    "donor",
     "note",
+}
+#: Words an annotator may use for what an amount measures, beside the package's own: one act
+#: of giving (a disbursement or a commitment) is a flow of that transaction type.
+MEASURE_WORDS = {
+    **{m: (m, None) for m in MEASURE.values},
+    "disbursement": ("flow", "disbursement"),
+    "commitment": ("flow", "commitment"),
+    "annual": ("annual_total", None),
+    "cumulative": ("cumulative_total", None),
+    "pledge": ("pledge_total", None),
 }
 SKIPPED_FIELDS = {"text", "reason"}
 AGREEMENT_FIELDS = {"fact", "docs", "value", "status", "words", "note"}
@@ -170,6 +181,8 @@ class GoldMoney:
     currency: str
     aid: bool = True
     measure: str | None = None
+    transaction_type: str | None = None
+    donor: str | None = None  # the giver's name as written ("New Zealand")
     period: str | None = None
     has_period: bool = False
     as_of: dt.date | None = None
@@ -412,10 +425,14 @@ class _Checker:
         if not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency):
             raise self.fail(money, "currency", f"currency {currency!r} must be an ISO 4217 code")
         measure = money.get("measure")
-        if measure is not None and (not isinstance(measure, str) or measure not in MEASURE.values):
+        if measure is not None and (not isinstance(measure, str) or measure not in MEASURE_WORDS):
             raise self.fail(
-                money, "measure", f"measure {measure!r} is not one of {', '.join(MEASURE.values)}"
+                money, "measure", f"measure {measure!r} is not one of {', '.join(MEASURE_WORDS)}"
             )
+        measure, transaction = MEASURE_WORDS[measure] if measure is not None else (None, None)
+        donor = money.get("donor")
+        if donor is not None:
+            donor = self.text(donor, money, "donor", "donor")
         if not isinstance(money.get("aid", True), bool):
             raise self.fail(money, "aid", "aid must be true or false")
         period = money.get("period")
@@ -427,6 +444,8 @@ class _Checker:
             currency=currency,
             aid=money.get("aid", True),
             measure=measure,
+            transaction_type=transaction,
+            donor=donor,
             period=period,
             has_period="period" in money
             and (period is None or bool(_EDTF_PERIOD.match(iso_text(period)))),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..happenings import dated_happenings
 from ..labels import source_labels
 from ..schema import PRECISION
 
@@ -56,8 +57,9 @@ def timeline_table(
     end: str | None = None,
 ) -> pd.DataFrame:
     """The dated, non-planned events behind a timeline chart, one numbered row per mark, with
-    the source and the quote: the way back from any point to its words."""
-    e = events[(events["aux_mode"] != "future") & events["date_edtf"].notna()]
+    the source and the quote: the way back from any point to its words. A happening told
+    twice is one mark, at its most precise telling (the row with no ``same_as``)."""
+    e = dated_happenings(events)
     if start:
         e = e[e["date_latest"].isna() | (e["date_latest"] >= pd.Timestamp(start))]
     if end:

@@ -95,7 +95,9 @@ def when_block(prefix: str, what: str) -> tuple[Column, ...]:
         column(
             f"{p}refine",
             "string",
-            "early/mid/late per endpoint, which EDTF cannot say (e.g. 'mid/early'); empty if none",
+            "the part of its unit per endpoint (e.g. 'mid/early', 'first half'); early/mid/late "
+            "are thirds of the unit, a convention, so the date is marked approximate; empty if "
+            "none",
         ),
         column(
             f"{p}resolution",
@@ -106,7 +108,10 @@ def when_block(prefix: str, what: str) -> tuple[Column, ...]:
             "note) or deduced from other evidence; unresolved: cannot be placed",
         ),
         column(
-            f"{p}is_interval", "boolean", "a span (EDTF with '/'), not a point of some precision"
+            f"{p}is_interval",
+            "boolean",
+            "a span the text names (EDTF with '/'), not a point of some precision; an "
+            "early/mid/late point is written as the interval of its part, yet is a point",
         ),
         column(f"{p}note", "string", "where missing parts came from, or why it cannot be placed"),
     )

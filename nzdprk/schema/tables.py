@@ -293,6 +293,12 @@ FRAMES: dict[str, Frame] = {
                     "string",
                     "the earlier event its sentence names again ('during his visit'), if any",
                 ),
+                _c(
+                    "same_as",
+                    "string",
+                    "the row of the same happening when this row tells it again (its most"
+                    " precise telling): count and draw the rows where this is empty",
+                ),
                 _c("quote", "string", "the sentence, exactly text[char_start:char_end]"),
                 *SPAN,
             ),
@@ -305,6 +311,7 @@ FRAMES: dict[str, Frame] = {
                 _fk("recipient_id", "actors", "actor_id"),
                 _fk("location_id", "actors", "actor_id"),
                 _fk("refers_to", "events", "event_id"),
+                _fk("same_as", "events", "event_id"),
             ),
         ),
         Frame(
