@@ -1764,3 +1764,37 @@ def test_a_date_goes_to_the_verb_phrase_it_stands_in(sentence, anchor, expected)
 )
 def test_a_subject_is_bound_by_its_own_clause(sentence, expected):
     assert parties(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(  # dev set h01: London's embassy opened in 2003, Pyongyang's in 2001
+            "North Korea has an Embassy in London and the United Kingdom has an Embassy in"
+            " Pyongyang which opened in 2003 and 2001 respectively after diplomatic relations were"
+            " established between the two countries in 2000.",
+            [
+                ("open", "2003", [("PRK", "actor"), ("GBR", "location")]),
+                ("open", "2001", [("GBR", "actor"), ("PRK", "location")]),
+                ("establish_relations", "2000", [("PRK", "actor"), ("GBR", "actor")]),
+            ],
+            id="respectively-source",
+        ),
+        pytest.param(
+            "Japan has a consulate in Suva and China has one in Apia, which opened in 1998 and"
+            " 2004 respectively.",
+            [("open", "1998", [("JPN", "actor")]), ("open", "2004", [("CHN", "actor")])],
+            id="respectively-written",
+        ),
+    ],
+)
+def test_respectively_pairs_each_date_with_its_own_clause(sentence, expected):
+    found, events = coded(sentence)
+    assert [
+        (
+            e.action,
+            (e.when or found[e.when_index]).edtf,
+            [(p.actor_id, p.role) for p in e.participants],
+        )
+        for e in events
+    ] == expected

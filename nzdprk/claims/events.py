@@ -48,6 +48,7 @@ from .roles import (
     inverted,
     pronoun_first,
     relative_subject,
+    respective,
     roles,
     subordinate_start,
     unnamed_subject,
@@ -376,7 +377,9 @@ class _Sentence:
 
     def _dated(self, event: Event, parts: list[tuple[int, int]]) -> list[Event]:
         """The event with the date of the happening itself (see `event_dates`): one row per
-        member of a coordinated date; a negation "since" a dated clause, by the onset of none."""
+        member of a coordinated date, with the participants of its own conjunct when the dates
+        go "respectively" (`roles.respective`); a negation "since" a dated clause, by the onset
+        of none."""
         if event.when_index is None:
             return [event]
         when = self.dates[event.when_index]
@@ -388,6 +391,10 @@ class _Sentence:
             replace(event, when=event_dates.bound(m, self.anchor, running_total=total))
             for m in event_dates.members(when, self.anchor)
         ]
+        pairs = respective(self.text, self.mentions, self.lookup, event, when.char_end, len(out))
+        out = (
+            [replace(e, participants=p) for e, p in zip(out, pairs, strict=True)] if pairs else out
+        )
         return onset_of_none(self.text, out, when.char_start)
 
     def _has_money(self, at: int, parts: list[tuple[int, int]]) -> bool:

@@ -525,3 +525,35 @@ def effort_means(coder: Any, hit: Any, cut: int, end: int) -> tuple[Participant,
         and m.sense != "place"
         and coder.lookup.kind.get(m.actor_id) == "organisation"
     )
+
+
+#: "respectively" right after a coordination of dates: its members go with the coordinated
+#: clauses before, in order ("X has an embassy in A and Y has one in B which opened in 2003 and
+#: 2001 respectively").
+_RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b", re.IGNORECASE)
+#: Where two coordinated clauses meet: "and" before a name or an article.
+_CONJUNCT = re.compile(r"\s(?:,\s*)?and\s+(?=the\s|[A-Z])")
+
+
+def respective(
+    text: str,
+    mentions: Sequence[MentionLike],
+    lookup: Lookup,
+    event: Any,
+    date_end: int,
+    members: int,
+) -> list[tuple[Participant, ...]] | None:
+    """The participants of each member of a date coordination followed by "respectively": the
+    names of the coordinated clause before the trigger in the same position (a place is the
+    location, anything else the actor), when there are as many clauses as dates; else None."""
+    if members < 2 or not _RESPECTIVELY.match(text, date_end):
+        return None
+    start, at = event.sentence_start, event.trigger_start
+    cuts = [start, *(m.end() for m in _CONJUNCT.finditer(text, start, at)), at]
+    if len(cuts) - 1 != members:
+        return None
+    out = []
+    for lo, hi in itertools.pairwise(cuts):
+        named = group(text, mentions, lo, hi, lookup, possessive=False)
+        out.append(roles(event.trigger, named, (), lookup))
+    return out
