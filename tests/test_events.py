@@ -1760,6 +1760,18 @@ def test_a_date_goes_to_the_verb_phrase_it_stands_in(sentence, anchor, expected)
             [("statement", [], [])],
             id="said-then-a-clause-written",
         ),
+        pytest.param(  # 002: KEDO is what was established in 1995, not its founder
+            "New Zealand is also a member of the Korean Peninsula Energy Development Organisation"
+            " (KEDO), established in 1995 to construct light-water reactors as a source of energy"
+            " in North Korea.",
+            [("cooperate", ["NZL", "kedo"], []), ("found", [], [])],
+            id="founded-itself-source",
+        ),
+        pytest.param(
+            "Japan funded the United Nations Children's Fund, established in 1946.",
+            [("found", [], [])],
+            id="founded-itself-written",
+        ),
     ],
 )
 def test_a_subject_is_bound_by_its_own_clause(sentence, expected):

@@ -47,6 +47,7 @@ from .roles import (
     group,
     inverted,
     pronoun_first,
+    reduced_relative,
     relative_subject,
     respective,
     roles,
@@ -290,6 +291,10 @@ class _Sentence:
             nominal = None  # after a preposition only a plain noun form ("per ... demands")
         if nominal and _LIGHT_VERB.search(self.text, start, nominal.start()):
             nominal = None  # "made a courtesy call": the subject makes it
+        if participle and reduced_relative(
+            self.text, actors, self.lookup, h.start, participle.end()
+        ):
+            actors = ()  # "UNICEF, established in 1946": what was established, not its founder
         if nominal:  # or "the test North Korea has conducted": North Korea's
             modifiers = self._group(nominal.start("modifiers"), h.start, subject=True)
             actors = modifiers or relative_subject(self.text, self.mentions, h.end)

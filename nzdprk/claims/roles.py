@@ -557,3 +557,25 @@ def respective(
         named = group(text, mentions, lo, hi, lookup, possessive=False)
         out.append(roles(event.trigger, named, (), lookup))
     return out
+
+
+#: Between a name and a participle that follows it as a reduced relative ("KEDO, established").
+_REDUCED = re.compile(r"[\s,)]*")
+#: A preposition right after a participle: it has no object, so it is passive ("established in").
+_NO_OBJECT = re.compile(r"\s+(?:in|on|by|during)\b")
+
+
+def reduced_relative(
+    text: str, named: tuple[Participant, ...], lookup: Lookup, start: int, participle_end: int
+) -> bool:
+    """Whether the last of ``named`` is an organisation right before a participle at ``start``
+    that takes no object ("the Korean Peninsula Energy Development Organisation established in
+    1995", "KEDO, established in 1995"): what the act was done to, not its doer."""
+    last = named[-1] if named else None
+    return (
+        last is not None
+        and last.char_end is not None
+        and lookup.kind.get(last.actor_id) == "organisation"
+        and _REDUCED.fullmatch(text, last.char_end, start) is not None
+        and _NO_OBJECT.match(text, participle_end) is not None
+    )
