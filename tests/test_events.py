@@ -1699,6 +1699,23 @@ def test_an_aim_a_wish_or_a_demand_names_no_happening(sentence, expected):
             [("visit", "future", "2007-07-30/2007-08-05", "next week")],
             id="copula-and-place-written",
         ),
+        pytest.param(  # dev set h06: the 1990s date the famine, not today's "facing"
+            "“North Korea is facing the most severe food shortages since the famine years of the"
+            " 1990s.",
+            None,
+            [("famine", "none", "199X", "1990s")],
+            id="of-a-date-source",
+        ),
+        pytest.param(  # and a noun of time before "of" is part of the date, no happening
+            "Japan was still recovering from the floods of August 1999. In the summer of 2006,"
+            " Japan expelled the envoy.",
+            None,
+            [
+                ("floods", "none", "1999-08", "August 1999"),
+                ("expel", "none", "2006-22", "summer of 2006"),
+            ],
+            id="of-a-date-written",
+        ),
         pytest.param(  # dev set h02: the sanctions supported are not dated by the support
             "In January 2013, North Korea requested permission to reopen its Canberra embassy,"
             " despite Australia supporting increased international sanctions against the country"

@@ -248,6 +248,35 @@ def modified_noun(text: str, when: object) -> tuple[str, int, int] | None:
     return head.group(1).lower(), head.start(1), head.end(1)
 
 
+#: "the famine years of the 1990s", "the elections of May 1950": a noun phrase of up to three
+#: words and "of" right before a date.
+_OF_DATE = re.compile(r"\b(?i:the)\s+(?P<words>(?:[a-z][\w-]*\s+){1,3})of\s+(?:the\s+)?\Z")
+#: Nouns of time or of a part of a period: "the summer of 2006", "the end of 1950" are dates.
+_TIME_NOUN = re.compile(
+    r"(?:year|month|day|decade|time)s?|period|era|season|end|start|beginning|middle|course|rest"
+    r"|half|part|quarter|spring|summer|autumn|fall|winter"
+)
+
+
+def of_noun(text: str, when: object) -> tuple[str, int, int] | None:
+    """The noun a date dates through "of" ("the famine years of the 1990s": the famine), with
+    its span: the first word of the noun phrase before "of" that is no noun of time; else
+    None ("the summer of 2006" is itself a date)."""
+    start = getattr(when, "char_start", 0)
+    m = _OF_DATE.search(text, max(0, start - _OF_REACH), start)
+    if m is None:
+        return None
+    for word in re.finditer(r"[a-z][\w-]*", m.group("words")):
+        if not _TIME_NOUN.fullmatch(word.group(0)):
+            begin = m.start("words") + word.start()
+            return word.group(0), begin, begin + len(word.group(0))
+    return None
+
+
+#: Longer than "the " and three words and "of the " before a date.
+_OF_REACH = 60
+
+
 def apart(text: str, when: object, start: int, end: int, fronted: bool = False) -> bool:
     """Whether a date and a trigger (``start``-``end``) stand in different phrases: an
     embedded clause ("welcomed the announcement that he will visit on 17 September") or a

@@ -343,7 +343,7 @@ class _Sentence:
             barriers = list(event_dates.BARRIER.finditer(self.text, clause[0], d.char_start))
             own = (barriers[-1].end() if barriers else clause[0], clause[1])
             own = (event_dates.reported_start(self.text, own[0], d.char_start), own[1])
-            noun = event_dates.modified_noun(self.text, d)  # "a 1994 deal": the deal's date
+            noun = event_dates.modified_noun(self.text, d) or event_dates.of_noun(self.text, d)
             found = noun or event_dates.main_verb(self.text, own, rest, d.char_start)
             verb, at = (found[0], found[1:]) if found else (None, (d.char_start, d.char_end))
             subject = [k for k, e in enumerate(coded) if clause[0] <= e.trigger_start < at[0]]
