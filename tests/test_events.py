@@ -1716,6 +1716,29 @@ def test_an_aim_a_wish_or_a_demand_names_no_happening(sentence, expected):
             ],
             id="of-a-date-written",
         ),
+        pytest.param(  # 000: May 1950 is when the elections were held, not the refusal's date
+            "After failing to strengthen their cause in the free elections held in South Korea"
+            " during May 1950 and the refusal of South Korea to hold new elections per North"
+            " Korean demands, the communist North Korean Army moved south on June 25, 1950, to"
+            " attempt to reunite the Korean peninsula, which had been formally divided since"
+            " 1948.",
+            None,
+            [
+                ("held", "none", "1950-05", "May 1950"),
+                ("reject", "none", None, None),
+                ("request", "none", None, None),
+                ("deploy", "none", "1950-06-25", "June 25, 1950"),
+                ("divide", "none", "1948", "1948"),
+            ],
+            id="participle-phrase-then-conjunct-source",
+        ),
+        pytest.param(
+            "After the vote held in Fiji during June 2006 and the refusal of Tonga to talk, Japan"
+            " protested.",
+            None,
+            [("held", "none", "2006-06", "June 2006"), ("reject", "none", None, None)],
+            id="participle-phrase-then-conjunct-written",
+        ),
         pytest.param(  # dev set h02: the sanctions supported are not dated by the support
             "In January 2013, North Korea requested permission to reopen its Canberra embassy,"
             " despite Australia supporting increased international sanctions against the country"

@@ -147,13 +147,28 @@ def _verb_match(text: str, clause: tuple[int, int], rest: Sequence[tuple[int, in
 def main_verb(
     text: str, clause: tuple[int, int], rest: Sequence[tuple[int, int]] = (), at: int = -1
 ) -> tuple[str, int, int] | None:
-    """The verb of saying right before a date at ``at`` ("said on Monday"), else the first
-    finite or past-participle verb of a clause (or of the clauses in ``rest`` after it when it
-    has none), lower-cased, with its span; else None."""
+    """The verb of saying right before a date at ``at`` ("said on Monday"), else the last verb
+    of the clause before the date ("the elections held in South Korea during May 1950"), else
+    the first finite or past-participle verb of a clause (or of the clauses in ``rest`` after
+    it when it has none), lower-cased, with its span; else None. A clause whose first verb is a
+    form of "be" keeps it (`_COPULA`)."""
     if at >= 0 and (saying := said_before(text, at)) is not None:
         return saying
-    m = _verb_match(text, clause, rest)
-    if m is None:
+    first = _named(_verb_match(text, clause, rest))
+    if first is not None and first[0] in _COPULA:
+        return first  # "The test was the detonation of a device conducted on 9 October": was
+    before = [m for m in _VERB.finditer(text, clause[0], max(at, clause[0])) if _named(m)]
+    return _named(before[-1]) if before else first
+
+
+#: Forms of "be": a clause whose first verb is one says what its subject was.
+_COPULA = frozenset({"is", "was", "are", "were", "be", "been"})
+
+
+def _named(m: re.Match[str] | None) -> tuple[str, int, int] | None:
+    """The verb a `_VERB` match names, lower-cased, with its span: the auxiliary itself when no
+    verb follows it ("is a test"); None for a naming participle or a bare "to"."""
+    if m is None or m.group("verb") in _NAMING:
         return None
     group = next(g for g in ("after", "verb", "present") if m.group(g))
     if group == "after" and (m.group("after") in _NO_VERB or m.group("after").endswith("ly")):
@@ -303,6 +318,8 @@ def apart(text: str, when: object, start: int, end: int, fronted: bool = False) 
         and _own_verb(text, d_end, start)
     ):
         return True  # "In August the US penalised vessels it said were ...": the penalising's
+    if d_end <= start and _conjunct_after(text, d_start, d_end):
+        return True  # "elections held during May 1950 and the refusal ...": the holding's
     if d_end <= start and _saying_between(text, d_end, start):
         return True  # "Peters, on Tuesday, said NZ stood by ... its deployments": the saying's
     lo, hi = (d_end, start) if d_end <= start else (end, d_start)
@@ -328,6 +345,26 @@ def said_before(text: str, at: int) -> tuple[str, int, int] | None:
     if word is None or not cue("speech").fullmatch(word.group(0)):
         return None
     return word.group(0).lower(), lead.start() - len(word.group(0)), lead.start()
+
+
+#: A date that closes a participle phrase ("the elections held in South Korea during May 1950").
+_PARTICIPLE_PHRASE = re.compile(
+    rf"\b(?:[a-z]+ed|{_IRREGULAR})\s+(?:[\w-]+\s+){{0,4}}(?i:in|on|during|at|from|since)\s+\Z"
+)
+#: "and" and a determiner right after a date: a coordinated noun phrase begins.
+_NEXT_CONJUNCT = re.compile(r"\s*,?\s+and\s+(?:the|a|an|its|their|his|her)\s")
+#: Longer than a participle, four words and a preposition before a date.
+_PHRASE_REACH = 80
+
+
+def _conjunct_after(text: str, d_start: int, d_end: int) -> bool:
+    """Whether a date closes a participle phrase and a coordinated noun phrase follows it: the
+    date is the participle's, not that of a trigger in the next conjunct ("the elections held
+    in South Korea during May 1950 and the refusal of South Korea ...")."""
+    return bool(
+        _NEXT_CONJUNCT.match(text, d_end)
+        and _PARTICIPLE_PHRASE.search(text, max(0, d_start - _PHRASE_REACH), d_start)
+    )
 
 
 def _saying_between(text: str, start: int, end: int) -> bool:
