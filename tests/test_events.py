@@ -1800,6 +1800,28 @@ def test_a_date_goes_to_the_verb_phrase_it_stands_in(sentence, anchor, expected)
             [("statement", [], [])],
             id="said-then-a-clause-written",
         ),
+        pytest.param(  # 000: the United Nations force is what New Zealand fought in, no target
+            "During the Korean War in the 1950s, New Zealand troops fought as part of the United"
+            " Nations force that repelled the North Korean invasion of South Korea.",
+            [("assault", ["NZL"], []), ("assault", ["PRK"], ["KOR"])],
+            id="part-of-source",
+        ),
+        pytest.param(
+            "Japanese troops fought as part of the UN force.",
+            [("assault", ["JPN"], [])],
+            id="part-of-written",
+        ),
+        pytest.param(  # 004: the resolutions broken are not what the launches were aimed at
+            "The sanctions are in response to North Korea continuing to launch ballistic missiles"
+            " in violation of UN Security Council resolutions.",
+            [("missile_launch", [], [])],
+            id="in-violation-of-source",
+        ),
+        pytest.param(
+            "China launched missiles in breach of UN Security Council resolutions.",
+            [("missile_launch", ["CHN"], [])],
+            id="in-breach-of-written",
+        ),
         pytest.param(  # 002: KEDO is what was established in 1995, not its founder
             "New Zealand is also a member of the Korean Peninsula Energy Development Organisation"
             " (KEDO), established in 1995 to construct light-water reactors as a source of energy"
@@ -1816,6 +1838,23 @@ def test_a_date_goes_to_the_verb_phrase_it_stands_in(sentence, anchor, expected)
 )
 def test_a_subject_is_bound_by_its_own_clause(sentence, expected):
     assert parties(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(  # 004: defying is a deed, not words North Korea spoke
+            '"Instead, North Korea continues to defy UN Security Council (UNSC) Resolutions.',
+            id="defy-source",
+        ),
+        pytest.param("Iran defied the United Nations in 2006.", id="defy-written"),
+    ],
+)
+def test_a_deed_is_not_attributed_to_its_doer_as_speech(sentence):
+    _, events = coded(sentence)
+    assert [(e.action, e.attributed_to, e.assertion_mode) for e in events] == [
+        ("reject", None, "asserted")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,10 @@ _OBJECT_OF = re.compile(
 #: "from" right before a name after the trigger: where the act comes from, not who receives it
 #: ("the first official visit from New Zealand to North Korea").
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.IGNORECASE)
+#: What a name after the trigger belongs to when it is no target of the act: the rules broken
+#: ("launch missiles in violation of UN Security Council resolutions") or the body the doers
+#: are part of ("fought as part of the United Nations force").
+_NOT_TARGET = re.compile(r"\b(?:violation|breach|contravention|defiance|part)\s+of\s+(?:the\s+)?\Z")
 #: A verb right after a name: the name is the subject of a clause of its own ("the sixth
 #: nuclear test North Korea has conducted", "the $500,000 New Zealand provided").
 _NEW_SUBJECT = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|[a-z]+ed)\b")
@@ -205,6 +209,7 @@ def _bound_elsewhere(text: str, m: MentionLike, start: int, *, possessive: bool)
         ) and _PARTICIPLE_AFTER.match(text, m.char_end)
         return bool(
             _ORIGIN.search(text, before, m.char_start)
+            or _NOT_TARGET.search(text, before, m.char_start)
             or (
                 _NEW_SUBJECT.match(text, m.char_end)
                 and not _AFTER_PREPOSITION.search(text, before, m.char_start)
