@@ -793,3 +793,26 @@ def test_money_towards_or_via_an_aid_agency_goes_through_it(
     flow = one(tmp_path, lookup, sentence)
     assert (flow.receiver_org_id, flow.channel_kind) == (receiver, "multilateral")
     assert flow.recipient_country == country
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "edtf"),
+    [
+        (  # the dev set (h10)
+            "Since 2008 a fund managed by the New Zealand embassy in Seoul allocated $30,000 a year"
+            " for aid agencies such as Maranatha Trust, Red Cross, Save the Children and Marama"
+            " Global. It stopped in 2016.",
+            "2008/2016",
+        ),
+        (
+            "Since 2011 Japan has given NZ$1 million a year to UNICEF. It ended in 2014.",
+            "2011/2014",
+        ),
+        # with nothing that ends it, the period stays open
+        ("Since 2011 Japan has given NZ$1 million a year to UNICEF.", "2011/.."),
+    ],
+)
+def test_an_open_period_the_next_sentence_ends_is_closed(tmp_path, lookup, paragraph, edtf) -> None:
+    _, analysis, (flow,) = written(tmp_path, lookup, paragraph, dated=False)
+    assert flow.measure == "annual_total"
+    assert period(analysis, flow)[0] == edtf
