@@ -304,7 +304,7 @@ class _Reader(PartyRules):
             currency=money.currency,
             currency_assumed=money.currency_assumed,
             equivalent=self.equivalents.get(money.char_start),
-            period=self.when(period, ev),
+            period=self.when(period, ev) or self.founded_since(*stretch, parties.receivers),
             as_of=as_of,
             as_of_source=as_of_source,
             rule=rule,
