@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from .bounds import (
     Bounds,
+    dated_apart,
     day_text,
     interval_relation,
     missing,
@@ -101,15 +102,9 @@ Row = dict[str, Any]
 
 
 def _date_row(a: Row, b: Row) -> Row:
-    """Compare the dates of two event claims; disjoint dates conflict only for one-off actions."""
-    actions = {a["action"], b["action"]}
-    if actions <= ONE_OFF_ACTIONS:
-        disjoint = ("conflict", f"cannot both be right for a one-off action ({a['action']})")
-    else:
-        disjoint = (
-            "differ_scope",
-            f"may be different occurrences: {'/'.join(sorted(actions))} can recur",
-        )
+    """Compare the dates of two event claims; disjoint dates conflict (`compare_claims` pairs
+    claims of an action that can recur only when their dates can meet)."""
+    disjoint = ("conflict", f"cannot both be right for a one-off action ({a['action']})")
     bounds_a = (a["date_earliest"], a["date_latest"])
     bounds_b = (b["date_earliest"], b["date_latest"])
     relation, why = interval_relation(bounds_a, bounds_b, day_text, disjoint)
@@ -495,7 +490,8 @@ def compare_claims(
     who takes part); aid flows on amount, period and scope; a negated event with what other
     documents affirm (`nzdprk.negations`; ``documents`` says up to when each one speaks),
     under the negation's key. Two undated claims of an action that can recur from documents
-    published far apart are not paired (`nzdprk.bounds.undated_far_apart`). Columns are
+    published far apart are not paired (`nzdprk.bounds.undated_far_apart`), nor two claims of
+    it whose dates share no day (`nzdprk.bounds.dated_apart`). Columns are
     ``COMPARISON_COLUMNS``, all of dtype ``string``; rows are sorted by fact_key, claim_id_a,
     claim_id_b, aspect. Claims without a fact_key are compared only with a negation of what they
     state. The inputs are not modified.
@@ -511,7 +507,8 @@ def compare_claims(
         who = _who(events, participants)
     published = publication_days(documents, "published_earliest")
     for a, b in _pairs(whole_unit_dates(events)):
-        if {a["action"], b["action"]} - ONE_OFF_ACTIONS and undated_far_apart(a, b, published):
+        recurs = bool({a["action"], b["action"]} - ONE_OFF_ACTIONS)
+        if recurs and (undated_far_apart(a, b, published) or dated_apart(a, b)):
             continue  # nothing ties them to one occurrence of what can recur
         rows.append(_date_row(a, b))
         if who is not None:

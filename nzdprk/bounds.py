@@ -150,6 +150,21 @@ def undated_far_apart(a: Mapping[str, Any], b: Mapping[str, Any], published: Map
     return abs(number(days[0]) - number(days[1])) > UNDATED_APART_DAYS
 
 
+def dated_apart(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two claims' date bounds (``date_earliest``/``date_latest``; an empty bound is
+    open) are both given and share no day: "today's nuclear test" (2017) and "two nuclear
+    tests in 2016" are two happenings of what can recur, not one told twice."""
+    bounds = [
+        [None if missing(c.get(k)) else number(c.get(k)) for k in _DATE_BOUNDS] for c in (a, b)
+    ]
+    if any(all(v is None for v in pair) for pair in bounds):
+        return False
+    (a_start, a_end), (b_start, b_end) = bounds
+    before = a_end is not None and b_start is not None and a_end < b_start
+    after = b_end is not None and a_start is not None and b_end < a_start
+    return before or after
+
+
 def whole_unit_dates(events: pd.DataFrame) -> pd.DataFrame:
     """Event claims with each early, mid or late date widened to its whole unit ("the mid-2000s"
     compared as the 2000s): where a unit's parts split is a convention (`dates.whole_units`)."""

@@ -793,3 +793,74 @@ def test_money_towards_or_via_an_aid_agency_goes_through_it(
     flow = one(tmp_path, lookup, sentence)
     assert (flow.receiver_org_id, flow.channel_kind) == (receiver, "multilateral")
     assert flow.recipient_country == country
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "edtf"),
+    [
+        (  # the dev set (h10)
+            "Since 2008 a fund managed by the New Zealand embassy in Seoul allocated $30,000 a year"
+            " for aid agencies such as Maranatha Trust, Red Cross, Save the Children and Marama"
+            " Global. It stopped in 2016.",
+            "2008/2016",
+        ),
+        (
+            "Since 2011 Japan has given NZ$1 million a year to UNICEF. It ended in 2014.",
+            "2011/2014",
+        ),
+        # with nothing that ends it, the period stays open
+        ("Since 2011 Japan has given NZ$1 million a year to UNICEF.", "2011/.."),
+    ],
+)
+def test_an_open_period_the_next_sentence_ends_is_closed(tmp_path, lookup, paragraph, edtf) -> None:
+    _, analysis, (flow,) = written(tmp_path, lookup, paragraph, dated=False)
+    assert flow.measure == "annual_total"
+    assert period(analysis, flow)[0] == edtf
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "receiver", "edtf"),
+    [
+        (  # the dev set (h07): "the body" is KEDO, whose founding an earlier sentence dates
+            (
+                "Japan is a founding member of KEDO (the Korean Peninsula Energy Development"
+                " Organisation established in 1995 to construct light-water reactors).",
+                "New Zealand is also a member and financial supporter of KEDO, contributing a"
+                " total of NZ$4 million to the body since its establishment.",
+            ),
+            "kedo",
+            "1995/..",
+        ),
+        (
+            (
+                "The World Food Programme was founded in 1961.",
+                "Japan, a supporter of the World Food Programme, has given a total of US$30"
+                " million to the agency since its creation.",
+            ),
+            "wfp",
+            "1961/..",
+        ),
+        (  # no founding told: the period is not known
+            (
+                "Japan, a supporter of the World Food Programme, has given a total of US$30"
+                " million to the agency since its creation.",
+            ),
+            "wfp",
+            None,
+        ),
+    ],
+)
+def test_since_its_establishment_starts_at_the_founding_the_text_dates(
+    tmp_path, lookup, paragraphs, receiver, edtf
+) -> None:
+    _, analysis, (flow,) = written(tmp_path, lookup, *paragraphs)
+    assert (flow.measure, flow.receiver_org_id) == ("cumulative_total", receiver)
+    if edtf is None:
+        assert flow.period is None
+    else:
+        assert period(analysis, flow)[0] == edtf
+        assert (
+            flow.period.text == "since its establishment"
+            or flow.period.text == "since its creation"
+        )
+        assert flow.period.resolution == "anchored"

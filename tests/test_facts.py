@@ -244,3 +244,29 @@ def test_undated_requests_from_releases_months_apart_are_still_compared(make_cor
     ]
     files = {"a.txt": release("2010-02-01", "soon"), "b.txt": release("2013-02-01", "again")}
     assert compared(make_corpus, files) == []
+
+
+def test_what_can_recur_told_at_dates_that_share_no_day_is_two_happenings(make_corpus):
+    # dev set h04 and h10: the 2017 test and the two tests of 2016 are not one happening
+    today = RELEASE.format(
+        date="2017-09-03",
+        minister="Gerry Brownlee",
+        body="Foreign Minister Gerry Brownlee has condemned today’s nuclear test by North Korea"
+        " as utterly deplorable.",
+    )
+    earlier = (
+        "Gerry Brownlee said the funding was stopped because of concerns over North Korea's"
+        " provocative actions, including two nuclear tests in 2016.\n"
+    )
+    assert compared(make_corpus, {"a.txt": today, "b.txt": earlier}) == []
+    # the same year in both is one happening told twice
+    again = "In 2016 North Korea carried out two nuclear tests, officials said.\n"
+    assert [c[3:] for c in compared(make_corpus, {"b.txt": earlier, "c.txt": again})] == [
+        ("date", "agree"),
+        ("participants", "agree"),
+    ]
+    # what happens once is compared whatever the dates: they conflict
+    first = "New Zealand established diplomatic relations with North Korea in 2001.\n"
+    other = "New Zealand established diplomatic relations with North Korea in 1975.\n"
+    rows = compared(make_corpus, {"d.txt": first, "e.txt": other})
+    assert ("date", "conflict") in [c[3:] for c in rows]

@@ -46,9 +46,10 @@ Promises without an amount are pledge_total [aid.pledge_without_amount].
 
 Other columns:
 
-* ``period`` (a date phrase of ``AidInputs.dates``): the stretch's
-  date nearest the amount, not an "as of" date nor the day of a reporting verb ("announced
-  today"); else the typed event's date when no other verb phrase stands between; else None.
+* ``period`` (a date phrase of ``AidInputs.dates``): the stretch's date nearest the amount, not
+  an "as of" date nor the day of a reporting verb ("announced today"); else the typed event's
+  date when no other verb phrase stands between; else None. An open end the event's next
+  sentence closes ("It stopped in 2016") is closed.
 * ``as_of``, for cumulative totals only (other rows: None, "unknown"): a day-precision "as of/as
   at <date>" in the sentence, or the day that closes the period ("by 30 June 2010") -> "text";
   else the document's stated day-precision publication date -> "doc_published"; else None,
@@ -303,7 +304,7 @@ class _Reader(PartyRules):
             currency=money.currency,
             currency_assumed=money.currency_assumed,
             equivalent=self.equivalents.get(money.char_start),
-            period=self.when(period),
+            period=self.when(period, ev) or self.founded_since(*stretch, parties.receivers),
             as_of=as_of,
             as_of_source=as_of_source,
             rule=rule,
@@ -523,20 +524,22 @@ class _Reader(PartyRules):
         """False for a date of saying ("announced today") or an "as of" date."""
         return not (self.is_as_of(when) or self.is_said(when))
 
-    def when(self, index: int | None) -> When | None:
-        return None if index is None else self.a.dates[index]
+    def when(self, index: int | None, ev: int | None = None) -> When | None:
+        """The date phrase at `index`, or the typed event's reading of it that closes its end."""
+        phrase = None if index is None else self.a.dates[index]
+        told = self.a.events[ev].when if ev is not None and phrase is not None else None
+        closes = told and told.char_start == phrase.char_start and phrase.latest is None
+        return told if closes and told.earliest == phrase.earliest else phrase
 
     def is_said(self, when: When) -> bool:
         """True for a date written after a reporting verb ("announced today")."""
-        return bool(
-            w.SAID.search(self.text, max(0, when.char_start - w.SAID_REACH), when.char_start)
-        )
+        at = when.char_start
+        return bool(w.SAID.search(self.text, max(0, at - w.SAID_REACH), at))
 
     def is_as_of(self, when: When) -> bool:
         """True for a date written after "as of" or "as at": the time a total refers to."""
-        return bool(
-            w.AS_OF.search(self.text, max(0, when.char_start - w.AS_OF_REACH), when.char_start)
-        )
+        at = when.char_start
+        return bool(w.AS_OF.search(self.text, max(0, at - w.AS_OF_REACH), at))
 
     def measure(
         self, stretch: tuple[int, int], money: Money, period: int | None, promise: str | None

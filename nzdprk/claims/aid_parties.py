@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..dates import When
 from ..text import quoted_spans
 from . import aid_words as w
 
@@ -81,7 +82,7 @@ class PartyRules:
         if donor is None and not receiving:
             donor = self.paragraph_subject(s)
             donor_source = "inherited" if donor else None
-        receivers = self.receivers(after, donor)
+        receivers = self.receivers(after, donor) or self.body_told_before(s_start, end, s_end)
         recipient = recipient or self.stated_recipient(ev, before, after, receivers, donor)
         source = "stated" if recipient else None
         if recipient is None and receivers:
@@ -268,6 +269,33 @@ class PartyRules:
             if receives(m) and m.actor_id not in found:
                 found.append(m.actor_id)
         return tuple(found)
+
+    def body_told_before(self, start: int, at: int, end: int) -> tuple[str, ...]:
+        """The organisation "the body" (or "the organisation", "the agency" ...) after the
+        amount names: the last one named before the amount in its sentence ("a member and
+        financial supporter of KEDO, contributing a total of NZ$4 million to the body")."""
+        if not w.TO_THE_BODY.search(self.text, at, end):
+            return ()
+        named = [m for m in self.mentions(start, at) if self.kind(m.actor_id) == "organisation"]
+        return (named[-1].actor_id,) if named else ()
+
+    def founded_since(self, start: int, end: int, receivers: tuple[str, ...]) -> When | None:
+        """ "since its establishment" after the amount, in [start, end), as a period from the
+        founding of the receiving organisation that the document dates ("KEDO ... established
+        in 1995"): the founding's date opens it. None when either is missing."""
+        since = w.SINCE_FOUNDING.search(self.text, start, end)
+        if since is None or not receivers:
+            return None
+        for e in self.a.events:
+            told = e.when or (self.a.dates[e.when_index] if e.when_index is not None else None)
+            ids = {p.actor_id for p in e.participants if p.role == "actor"}
+            if e.action == "found" and receivers[0] in ids and told and told.earliest:
+                return When(
+                    since.group(0), since.start(), since.end(), f"{told.edtf.split('/')[0]}/..",
+                    told.earliest, None, told.precision, told.qualifier, None, "anchored", True,
+                    "since_founding", f"from the founding told earlier: '{told.text}'",
+                )  # fmt: skip
+        return None
 
     def channel(self, receivers: tuple[str, ...], start: int, end: int, to_state: bool) -> str:
         """CRS channel from the receivers and from unnamed receivers in text[start:end]."""

@@ -111,6 +111,16 @@ AS_OF = re.compile(r"\bas (?:of|at)\s+\Z", re.IGNORECASE)
 TO = re.compile(r"\b(?:to|towards?|through|via)\s+(?:the\s+)?\Z", re.IGNORECASE)
 TO_ONLY = re.compile(r"\bto\s+(?:the\s+)?\Z", re.IGNORECASE)
 FROM = re.compile(r"\b(?:from|by)\s+(?:the\s+)?\Z", re.IGNORECASE)
+#: A receiving organisation named again by a common noun ("to the body", "to the agency").
+TO_THE_BODY = re.compile(
+    r"\b(?:to|towards?|through|via)\s+the\s+(?:body|organi[sz]ation|agency|consortium)\b",
+    re.IGNORECASE,
+)
+#: A period that starts with the founding of what "its" names ("since its establishment").
+SINCE_FOUNDING = re.compile(
+    r"\bsince\s+its\s+(?:establishment|founding|foundation|creation|formation|inception)\b",
+    re.IGNORECASE,
+)
 #: "we", "our" or "us": in quoted speech, the speaker's side.
 FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 #: A preposition right before a word: what follows is its object, not the clause's subject.
