@@ -288,7 +288,7 @@ class PartyRules:
             return None
         for e in self.a.events:
             told = e.when or (self.a.dates[e.when_index] if e.when_index is not None else None)
-            ids = {p.actor_id for p in e.participants if p.role == "actor"}
+            ids = {p.actor_id for p in e.participants}  # the founded body is the recipient
             if e.action == "found" and receivers[0] in ids and told and told.earliest:
                 return When(
                     since.group(0), since.start(), since.end(), f"{told.edtf.split('/')[0]}/..",

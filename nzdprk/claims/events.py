@@ -294,7 +294,7 @@ class _Sentence:
         if participle and reduced_relative(
             self.text, actors, self.lookup, h.start, participle.end()
         ):
-            actors = ()  # "UNICEF, established in 1946": what was established, not its founder
+            actors, recipients = (), actors[-1:] + recipients  # "UNICEF, established in 1946"
         if nominal:  # or "the test North Korea has conducted": North Korea's
             modifiers = self._group(nominal.start("modifiers"), h.start, subject=True)
             actors = modifiers or relative_subject(self.text, self.mentions, h.end)

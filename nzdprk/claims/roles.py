@@ -575,7 +575,8 @@ def reduced_relative(
 ) -> bool:
     """Whether the last of ``named`` is an organisation right before a participle at ``start``
     that takes no object ("the Korean Peninsula Energy Development Organisation established in
-    1995", "KEDO, established in 1995"): what the act was done to, not its doer."""
+    1995", "KEDO, established in 1995"): what the act was done to (its recipient), not its
+    doer."""
     last = named[-1] if named else None
     return (
         last is not None
