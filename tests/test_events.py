@@ -1822,6 +1822,24 @@ def test_a_date_goes_to_the_verb_phrase_it_stands_in(sentence, anchor, expected)
             [("missile_launch", ["CHN"], [])],
             id="in-breach-of-written",
         ),
+        pytest.param(  # 000: South Korea refused; "of X to" names the doer, not a target
+            "After failing to strengthen their cause in the free elections held in South Korea"
+            " during May 1950 and the refusal of South Korea to hold new elections per North"
+            " Korean demands, the communist North Korean Army moved south on June 25, 1950.",
+            [
+                ("held", [], []),
+                ("reject", ["KOR"], []),
+                ("request", ["PRK"], []),
+                ("deploy", ["korean-peoples-army"], []),
+            ],
+            id="of-x-to-source",
+        ),
+        pytest.param(  # and without an infinitive "of" keeps its object ("the invasion of ...")
+            "The refusal of Japan to sign the treaty angered China. The invasion of Ukraine"
+            " continued.",
+            [("reject", ["JPN"], []), ("assault", [], ["UKR"])],
+            id="of-x-to-written",
+        ),
         pytest.param(  # 002: KEDO is what was established in 1995, not its founder
             "New Zealand is also a member of the Korean Peninsula Energy Development Organisation"
             " (KEDO), established in 1995 to construct light-water reactors as a source of energy"

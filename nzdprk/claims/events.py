@@ -45,6 +45,7 @@ from .roles import (
     embedded,
     first_person,
     group,
+    infinitive_subject,
     inverted,
     pronoun_first,
     reduced_relative,
@@ -298,6 +299,8 @@ class _Sentence:
         if nominal:  # or "the test North Korea has conducted": North Korea's
             modifiers = self._group(nominal.start("modifiers"), h.start, subject=True)
             actors = modifiers or relative_subject(self.text, self.mentions, h.end)
+            if not actors and (actors := infinitive_subject(self.text, self.mentions, h.end)):
+                recipients = tuple(r for r in recipients if r.actor_id != actors[0].actor_id)
         elif participle and not h.trigger.symmetric and _PASSIVE.search(self.text, start, h.start):
             by = _BY.search(self.text, h.end, right)
             agent = self._group(by.end(), right, subject=True) if by else ()

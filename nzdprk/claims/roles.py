@@ -585,3 +585,22 @@ def reduced_relative(
         and _REDUCED.fullmatch(text, last.char_end, start) is not None
         and _NO_OBJECT.match(text, participle_end) is not None
     )
+
+
+#: "of" and a name right after a noun trigger, then an infinitive: the name does it ("the refusal
+#: of South Korea to hold new elections").
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?\Z")
+_TO_VERB = re.compile(r"\s+to\s+[a-z]+\b")
+
+
+def infinitive_subject(
+    text: str, mentions: Sequence[MentionLike], end: int
+) -> tuple[Participant, ...]:
+    """The actor of a noun trigger ending at ``end`` named as "of X to ..." ("the refusal of
+    South Korea to hold new elections": South Korea refused), else nothing."""
+    m = next((m for m in mentions if m.char_start >= end), None)
+    if m is None or not _OF_NAME.fullmatch(text, end, m.char_start):
+        return ()
+    if not _TO_VERB.match(text, m.char_end):
+        return ()
+    return (Participant(m.actor_id, "actor", m.text, m.char_start, m.char_end),)
