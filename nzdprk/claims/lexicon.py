@@ -221,19 +221,34 @@ def _by_first() -> _ByFirst:
     )
 
 
+@cache
+def _rows_at(char: str | None) -> tuple[re.Pattern[str], tuple[int, ...]]:
+    """The rows that can match before a lower-cased ASCII character (None: any other one, for
+    which every row is tried), and one pattern that matches where any of them does: most word
+    beginnings are passed over with one call."""
+    by_first = _by_first()
+    if char is None:
+        ids = tuple(range(len(triggers())))
+    else:
+        ids = tuple(sorted(by_first.rows.get(char, ()) + by_first.anywhere))
+    forms = "|".join(triggers()[i].pattern.pattern for i in ids) or "(?!)"
+    return re.compile(rf"(?={forms})", re.IGNORECASE), ids
+
+
 def _scan(text: str, lo: int, hi: int) -> list[tuple[Trigger, int, int]]:
     """Each trigger's hits in [lo, hi) as its own pattern's ``finditer`` would give them
     (leftmost, not overlapping each other), in lexicon order; but each form is tried only at
-    the word boundaries before a character it can begin with."""
-    rows, by_first = triggers(), _by_first()
-    every = tuple(range(len(rows)))
+    the word boundaries before a character it can begin with, and only where one does."""
+    rows = triggers()
     hits: list[list[tuple[Trigger, int, int]]] = [[] for _ in rows]
     free = [lo] * len(rows)  # where each row's own scan would go on
-    for at in by_first.starts.finditer(text, lo, hi):
+    for at in _by_first().starts.finditer(text, lo, hi):
         start = at.start()
         char = text[start].lower() if start < hi else ""
-        ids = by_first.rows.get(char, ()) if char.isascii() else every
-        for i in sorted(ids + by_first.anywhere) if by_first.anywhere else ids:
+        some, ids = _rows_at(char if char.isascii() else None)
+        if not some.match(text, start, hi):
+            continue
+        for i in ids:
             if start >= free[i] and (m := rows[i].pattern.match(text, start, hi)):
                 hits[i].append((rows[i], start, m.end()))
                 free[i] = max(m.end(), start + 1)
