@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -1334,6 +1336,35 @@ def test_one_pass_over_the_lexicon_finds_what_each_form_finds(words, joins, cut)
         (t.action, *m.span()) for t in lexicon.triggers() for m in t.pattern.finditer(text, lo, hi)
     ]
     assert [(t.action, s, e) for t, s, e in lexicon._scan(text, lo, hi)] == expected
+
+
+@pytest.fixture
+def written_lexicon(monkeypatch):
+    """A lexicon of three rows whose forms begin at one place ("peace talks", "peace", "p\\w+"),
+    in place of the curated one while a test runs."""
+    rows = [
+        dataclasses.replace(lexicon.GENERIC, action=action, pattern=re.compile(rf"\b(?:{form})\b"))
+        for action, form in (("talks", "peace talks"), ("peace", "peace"), ("any_p", r"p\w+"))
+    ]
+    monkeypatch.setattr(lexicon, "triggers", lambda: tuple(rows))
+    for cached in (lexicon._by_first, lexicon._rows_at):
+        cached.cache_clear()
+    yield
+    for cached in (lexicon._by_first, lexicon._rows_at):
+        cached.cache_clear()
+
+
+@pytest.mark.usefixtures("written_lexicon")
+def test_forms_that_begin_at_one_place_are_each_found():
+    text = "The peace talks, a peaceful peace."
+    assert [(t.action, text[s:e]) for t, s, e in lexicon._scan(text, 0, len(text))] == [
+        ("talks", "peace talks"),
+        ("peace", "peace"),
+        ("peace", "peace"),
+        ("any_p", "peace"),
+        ("any_p", "peaceful"),
+        ("any_p", "peace"),
+    ]
 
 
 @pytest.mark.parametrize(
