@@ -67,6 +67,7 @@ def governed_mode(text: str, clause_start: int, trigger_start: int, trigger_end:
     upto = text[clause_start:trigger_end]
     trigger = re.escape(text[trigger_start:trigger_end]) + "$"
     for kind, mode in (("intention", "future"), ("wish", "hypothetical")):
-        if re.search(cue(kind).pattern + _GOVERNED + trigger, upto):
+        # the cue word alone first: a clause without one needs no pattern built for it
+        if cue(kind).search(upto) and re.search(cue(kind).pattern + _GOVERNED + trigger, upto):
             return mode
     return None
