@@ -461,10 +461,12 @@ a disagreement between two other claims then shows as two differences from the f
 def _pairs(frame: pd.DataFrame) -> Iterator[tuple[Row, Row]]:
     """Pairs of claims with one fact_key from different documents, claim_id_a < claim_id_b:
     all pairs, or for a fact in more than `PAIRWISE_LIMIT` documents, each with the first."""
-    keyed = frame[frame["fact_key"].notna()].sort_values(["fact_key", "claim_id"], kind="stable")
-    # One conversion to records for the whole frame, then grouping in Python: a frame per fact
-    # costs more than all its comparisons.
-    records = keyed.to_dict("records")
+    keyed = frame[frame["fact_key"].notna()]
+    # Only facts stated by two documents or more make pairs: the others (most) are dropped at
+    # once, then one conversion to records for the rest and grouping in Python (a frame per
+    # fact costs more than all its comparisons).
+    keyed = keyed[keyed.groupby("fact_key")["doc_id"].transform("nunique").to_numpy() > 1]
+    records = keyed.sort_values(["fact_key", "claim_id"], kind="stable").to_dict("records")
     for _, group in groupby(records, key=lambda claim: claim["fact_key"]):
         claims = list(group)
         if len({claim["doc_id"] for claim in claims}) > PAIRWISE_LIMIT:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from . import actors, dates, money
 from . import text as seg
@@ -169,11 +169,16 @@ def _with_found(lookup: events.Lookup, mentions: list[actors.Mention]) -> events
 
 def _authors(doc: Document, mentions: list[actors.Mention]) -> tuple[str, ...]:
     """Actor ids of the ministers a press release is issued by (its own voice)."""
-    ids: list[str] = []
-    for name in doc.ministers:
-        found, _ = actors.find_mentions(name, (name,))
-        ids += [m.actor_id for m in found if m.text == name.strip()]
+    ids = [actor_id for name in doc.ministers for actor_id in _named(name)]
     return tuple(dict.fromkeys(ids))
+
+
+@lru_cache(maxsize=1024)
+def _named(name: str) -> tuple[str, ...]:
+    """Actor ids of a minister's name read on its own (the same few names head most releases,
+    so each is read once)."""
+    found, _ = actors.find_mentions(name, (name,))
+    return tuple(m.actor_id for m in found if m.text == name.strip())
 
 
 def _until_when(text: str, when: dates.When, anchor) -> dates.When:

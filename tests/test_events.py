@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import nzdprk
 from nzdprk import actors, dates, money
+from nzdprk.claims import lexicon
 from nzdprk.claims.events import extract_events
 from nzdprk.claims.lexicon import find_triggers
 from nzdprk.claims.roles import speaker as quote_speaker
@@ -1497,6 +1500,63 @@ def test_triggers_are_found_once_per_document_and_given_to_their_sentences():
         "The envoys met": [("meet", "met")],
     }  # fmt: skip
     assert find_triggers(text, []) == {}
+
+
+_WORDS = (
+    "met", "Meeting", "talks with", "held talks", "relations were re-established", "ties",
+    "re-establish", "diplomatic", "suspended", "test", "nuclear", "sites", "said", "according to",
+    "opened", "closed", "ſupport", "Ｍet", "KILLED IN ACTION", "visit", "New Zealand", "the",
+    "aid", "food", "provide", "sanctions", "monitoring", "on", "established", "in", "-", ",",
+    ".", "'", "\n", "é",
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@example(words=["held talks", "talks with"], joins=[" "] * 30, cut=0)
+@example(words=["sanctions", "monitoring", "on"], joins=[" "] * 30, cut=0)
+@given(
+    words=st.lists(st.sampled_from(_WORDS), max_size=30),
+    joins=st.lists(st.sampled_from((" ", "", "  ", "-")), min_size=30, max_size=30),
+    cut=st.integers(0, 5),
+)
+def test_one_pass_over_the_lexicon_finds_what_each_form_finds(words, joins, cut):
+    # Forms that overlap or begin at one place ("relations were re-established" and
+    # "re-established", "held talks" and "talks with") are each found, as by their own pass.
+    text = "".join(w + j for w, j in zip(words, joins, strict=False))
+    lo, hi = min(cut, len(text)), max(min(cut, len(text)), len(text) - cut)
+    expected = [
+        (t.action, *m.span()) for t in lexicon.triggers() for m in t.pattern.finditer(text, lo, hi)
+    ]
+    assert [(t.action, s, e) for t, s, e in lexicon._scan(text, lo, hi)] == expected
+
+
+@pytest.fixture
+def written_lexicon(monkeypatch):
+    """A lexicon of three rows whose forms begin at one place ("peace talks", "peace", "p\\w+"),
+    in place of the curated one while a test runs."""
+    rows = [
+        dataclasses.replace(lexicon.GENERIC, action=action, pattern=re.compile(rf"\b(?:{form})\b"))
+        for action, form in (("talks", "peace talks"), ("peace", "peace"), ("any_p", r"p\w+"))
+    ]
+    monkeypatch.setattr(lexicon, "triggers", lambda: tuple(rows))
+    for cached in (lexicon._by_first, lexicon._rows_at):
+        cached.cache_clear()
+    yield
+    for cached in (lexicon._by_first, lexicon._rows_at):
+        cached.cache_clear()
+
+
+@pytest.mark.usefixtures("written_lexicon")
+def test_forms_that_begin_at_one_place_are_each_found():
+    text = "The peace talks, a peaceful peace."
+    assert [(t.action, text[s:e]) for t, s, e in lexicon._scan(text, 0, len(text))] == [
+        ("talks", "peace talks"),
+        ("peace", "peace"),
+        ("peace", "peace"),
+        ("any_p", "peace"),
+        ("any_p", "peaceful"),
+        ("any_p", "peace"),
+    ]
 
 
 @pytest.mark.parametrize(

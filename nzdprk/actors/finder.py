@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -159,10 +160,10 @@ def _alias_hits(text: str, toks: list[_Tok], index: _Index) -> list[_Hit]:
             continue
         head = pieces[i]
         if head is None:
-            words = {alias_key(text[first.start : end]) for end in (first.end, first.stem_end)}
+            words = [alias_key(text[first.start : end]) for end in (first.end, first.stem_end)]
         else:
-            words = {head.folded, head.stem_folded}
-        if not words & index.first_words:
+            words = [head.folded, head.stem_folded]
+        if words[0] not in index.first_words and words[1] not in index.first_words:
             continue
         cased = folded = ""
         for j in range(i, min(i + index.max_words, len(toks))):
@@ -270,9 +271,15 @@ def find_mentions(
     def take(items: Sequence[Mention | UnresolvedName]) -> list[_Tok]:
         """Mark ``items`` taken; the tokens still free (only ever fewer, so filter the last)."""
         nonlocal free
+        starts, ends = [t.start for t in free], [t.end for t in free]
+        drop: set[int] = set()
         for item in items:
             taken[item.char_start : item.char_end] = b"\x01" * (item.char_end - item.char_start)
-        free = [t for t in free if taken.find(1, t.start, t.end) == -1]
+            if item.char_end > item.char_start:  # the free tokens it overlaps, by bisection
+                first = bisect_right(ends, item.char_start)
+                drop.update(range(first, bisect_left(starts, item.char_end, first)))
+        if drop:
+            free = [t for i, t in enumerate(free) if i not in drop]
         return free
 
     take(mentions)

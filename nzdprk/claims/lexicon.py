@@ -5,8 +5,9 @@ February 2024, plus the local ``STATEMENT`` for pure speech and ``OTHER``), the 
 that name it (a regular expression) and its *sense guards*: what may not come right before or
 right after a form for it to have this sense ("meets its commitments" is no meeting, "its
 nuclear test site" no test); a ``not_before`` guard starts at a word's start ("North Korea
-closed" does not end in the article "a"). Triggers are found in one pass per pattern over a
-whole document and assigned to sentences by bisection, not searched sentence by sentence.
+closed" does not end in the article "a"). Triggers are found in one pass over a whole document
+(a combined pattern marks where any form begins; each form is then tried there only) and
+assigned to sentences by bisection, not searched sentence by sentence.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from re import _constants as _c
+from re import _parser
+from typing import NamedTuple
 
 from .. import curated
 from ..schema import EVENT_TYPE
@@ -136,23 +140,140 @@ def _in_sense(text: str, start: int, end: int, trigger: Trigger) -> bool:
     return not (trigger.not_before and trigger.not_before.search(before))
 
 
+#: The most characters a character class may stand for in `_first_chars` (a wider one is
+#: taken as "any character"): more than an alphabet in both cases, fewer than a category.
+_CLASS_LIMIT = 64
+
+
+def _first_chars(items: list) -> tuple[frozenset[str] | None, bool]:
+    """The lower-cased characters a match of parsed regular expression `items` can begin with
+    (None: any), and whether it can match the empty string. Anything not plain letters,
+    classes, groups, alternatives and repeats is taken as "any": the answer is never too small.
+    """
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _c.AT:
+            continue
+        if op is _c.LITERAL:
+            return frozenset(chars | {chr(av).lower()}), False
+        if op is _c.IN:
+            return _class_chars(av, chars), False
+        if op is _c.SUBPATTERN:
+            first, empty = _first_chars(av[-1].data)
+        elif op is _c.BRANCH:
+            found = [_first_chars(alternative.data) for alternative in av[1]]
+            first = (
+                None
+                if any(f is None for f, _ in found)
+                else frozenset().union(*(f for f, _ in found))
+            )
+            empty = any(e for _, e in found)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            first, empty = _first_chars(av[2].data)
+            empty = empty or av[0] == 0
+        else:
+            return None, False
+        if first is None:
+            return None, False
+        chars |= first
+        if not empty:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _class_chars(items: list, chars: set[str]) -> frozenset[str] | None:
+    """`chars` and the lower-cased members of a parsed character class, None if not listed."""
+    out = set(chars)
+    for op, av in items:
+        if op is _c.LITERAL:
+            out.add(chr(av).lower())
+        elif op is _c.RANGE and av[1] - av[0] < _CLASS_LIMIT:
+            out.update(chr(code).lower() for code in range(av[0], av[1] + 1))
+        else:
+            return None
+    return frozenset(out)
+
+
+class _ByFirst(NamedTuple):
+    """The lexicon rows by the (lower-cased, ASCII) character their forms can begin with."""
+
+    starts: re.Pattern[str]  # where a form can begin: a word boundary before such a character
+    rows: dict[str, tuple[int, ...]]  # the rows that can begin with a character
+    anywhere: tuple[int, ...]  # rows whose first characters are not known: tried everywhere
+
+
+@cache
+def _by_first() -> _ByFirst:
+    """Which lexicon rows can match where: so that each form is tried only at the word
+    boundaries before a character it can begin with (an ASCII character: any other is
+    compared ignoring case by Unicode's rules, so every row is tried before it)."""
+    rows: dict[str, list[int]] = {}
+    anywhere = []
+    for i, t in enumerate(triggers()):
+        first, empty = _first_chars(_parser.parse(t.pattern.pattern, t.pattern.flags).data)
+        if first is None or empty or not all(c.isascii() for c in first):
+            anywhere.append(i)
+            continue
+        for char in first:
+            rows.setdefault(char, []).append(i)
+    chars = "".join(re.escape(c) for c in sorted(rows))
+    starts = rf"\b(?:(?=[{chars}])|(?=[^\x00-\x7f]))" if not anywhere else r"\b"
+    return _ByFirst(
+        re.compile(starts, re.IGNORECASE),
+        {c: tuple(ids) for c, ids in rows.items()},
+        tuple(anywhere),
+    )
+
+
+@cache
+def _rows_at(char: str | None) -> tuple[re.Pattern[str], tuple[int, ...]]:
+    """The rows that can match before a lower-cased ASCII character (None: any other one, for
+    which every row is tried), and one pattern that matches where any of them does: most word
+    beginnings are passed over with one call."""
+    by_first = _by_first()
+    if char is None:
+        ids = tuple(range(len(triggers())))
+    else:
+        ids = tuple(sorted(by_first.rows.get(char, ()) + by_first.anywhere))
+    forms = "|".join(triggers()[i].pattern.pattern for i in ids) or "(?!)"
+    return re.compile(rf"(?={forms})", re.IGNORECASE), ids
+
+
+def _scan(text: str, lo: int, hi: int) -> list[tuple[Trigger, int, int]]:
+    """Each trigger's hits in [lo, hi) as its own pattern's ``finditer`` would give them
+    (leftmost, not overlapping each other), in lexicon order; but each form is tried only at
+    the word boundaries before a character it can begin with, and only where one does."""
+    rows = triggers()
+    hits: list[list[tuple[Trigger, int, int]]] = [[] for _ in rows]
+    free = [lo] * len(rows)  # where each row's own scan would go on
+    for at in _by_first().starts.finditer(text, lo, hi):
+        start = at.start()
+        char = text[start].lower() if start < hi else ""
+        some, ids = _rows_at(char if char.isascii() else None)
+        if not some.match(text, start, hi):
+            continue
+        for i in ids:
+            if start >= free[i] and (m := rows[i].pattern.match(text, start, hi)):
+                hits[i].append((rows[i], start, m.end()))
+                free[i] = max(m.end(), start + 1)
+    return [hit for row in hits for hit in row]
+
+
 def find_triggers(
     text: str, sentences: Sequence[tuple[int, int]]
 ) -> dict[tuple[int, int], list[Hit]]:
-    """The triggers of every sentence, keyed by its span: each pattern runs once over the
-    stretch of text the sentences cover, and its hits go to the sentence they start in; within
-    a sentence the hits do not overlap (longest first, then lexicon order)."""
+    """The triggers of every sentence, keyed by its span: the lexicon is read in one pass over
+    the stretch of text the sentences cover (`_scan`), and each hit goes to the sentence it
+    starts in; within a sentence the hits do not overlap (longest first, then lexicon order)."""
     out: dict[tuple[int, int], list[Hit]] = {(s, e): [] for s, e in sentences}
     if not sentences:
         return out
     starts = [s for s, _ in sentences]
-    lo, hi = sentences[0][0], sentences[-1][1]
-    for t in triggers():
-        for m in t.pattern.finditer(text, lo, hi):
-            i = bisect_right(starts, m.start()) - 1
-            span = sentences[i] if i >= 0 else None
-            if span and m.end() <= span[1] and _in_sense(text, m.start(), m.end(), t):
-                out[(span[0], span[1])].append(Hit(m.start(), m.end(), t))
+    for t, start, end in _scan(text, sentences[0][0], sentences[-1][1]):
+        i = bisect_right(starts, start) - 1
+        span = sentences[i] if i >= 0 else None
+        if span and end <= span[1] and _in_sense(text, start, end, t):
+            out[(span[0], span[1])].append(Hit(start, end, t))
     found = {span: _non_overlapping(hits) for span, hits in out.items()}
     return _such(text, sentences, found)
 

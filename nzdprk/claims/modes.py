@@ -65,7 +65,8 @@ def aux_mode(text: str, clause_start: int, trigger_start: int, trigger_end: int)
 def _governed_by(text: str, clause_start: int, trigger_start: int, trigger_end: int, kind: str):
     upto = text[clause_start:trigger_end]
     trigger = re.escape(text[trigger_start:trigger_end]) + "$"
-    return re.search(cue(kind).pattern + _GOVERNED + trigger, upto)
+    # the cue word alone first: a clause without one needs no pattern built for it
+    return cue(kind).search(upto) and re.search(cue(kind).pattern + _GOVERNED + trigger, upto)
 
 
 def governed_mode(text: str, clause_start: int, trigger_start: int, trigger_end: int) -> str | None:
