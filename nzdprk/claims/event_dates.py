@@ -438,3 +438,28 @@ def ended(text: str, earlier: list, new: Sequence) -> list:
         note = f"runs to the end told next: '{end.text}'"
         tail.append(replace(e, when=replace(when, latest=end.latest, edtf=edtf, note=note)))
     return [*earlier[:k], *tail]
+
+
+def fronted(
+    text: str,
+    found: Sequence[object],
+    span: tuple[int, int],
+    clause: tuple[int, int],
+    before: Sequence[tuple[int, int]],
+) -> int | None:
+    """The last date (an index into ``found``, among ``span``) of the clauses ``before`` the
+    sentence's first event that open before ``clause`` ("In 2006, ..."), no date of a noun."""
+    out = None
+    for start, end in before:
+        if start >= clause[0]:
+            break
+        out = next(
+            (
+                i
+                for i in reversed(range(*span))
+                if start <= getattr(found[i], "char_start", -1) < end
+                and modified_noun(text, found[i]) is None
+            ),
+            out,
+        )
+    return out

@@ -29,7 +29,7 @@ from typing import Protocol
 
 from ..dates import When
 from ..text import clauses, cue, in_spans, quoted_spans
-from . import event_dates
+from . import event_dates, subjects
 from .lexicon import GENERIC, Hit, Trigger, find_triggers
 from .modes import aux_mode, unrealised, voice_start
 from .nouns import described, onset_of_none, possessor
@@ -45,15 +45,10 @@ from .roles import (
     embedded,
     first_person,
     group,
-    infinitive_subject,
     inverted,
     pronoun_first,
-    reduced_relative,
     relative_subject,
-    respective,
     roles,
-    subordinate_start,
-    unnamed_subject,
 )
 from .roles import speaker as quote_speaker
 
@@ -268,8 +263,11 @@ class _Sentence:
         """Who does it and to whom, from the names between the neighbouring triggers (``reach``),
         only where the grammar binds them: a noun's modifier or possessor, a passive's subject
         (its recipient), a name after "by", "X has Y's backing", a pronoun before the verb, the
-        sentence's subject for ", urging ..."; else `roles.unnamed_subject`."""
-        left, right = subordinate_start(self.text, self.mentions, reach[0], h.start), reach[1]
+        sentence's subject for ", urging ..."; else `subjects.unnamed_subject`."""
+        left, right = (
+            subjects.subordinate_start(self.text, self.mentions, reach[0], h.start),
+            reach[1],
+        )
         start = max(left, clause[0])
         actors = self._group(start, h.start, True) or self._group(left, h.start, True)
         if adjunct(self.text, left, h.start):  # "Peters wrote to X, urging Y": Peters urges
@@ -292,14 +290,16 @@ class _Sentence:
             nominal = None  # after a preposition only a plain noun form ("per ... demands")
         if nominal and _LIGHT_VERB.search(self.text, start, nominal.start()):
             nominal = None  # "made a courtesy call": the subject makes it
-        if participle and reduced_relative(
+        if participle and subjects.reduced_relative(
             self.text, actors, self.lookup, h.start, participle.end()
         ):
             actors, recipients = (), actors[-1:] + recipients  # "UNICEF, established in 1946"
         if nominal:  # or "the test North Korea has conducted": North Korea's
             modifiers = self._group(nominal.start("modifiers"), h.start, subject=True)
             actors = modifiers or relative_subject(self.text, self.mentions, h.end)
-            if not actors and (actors := infinitive_subject(self.text, self.mentions, h.end)):
+            if not actors and (
+                actors := subjects.infinitive_subject(self.text, self.mentions, h.end)
+            ):
                 recipients = tuple(r for r in recipients if r.actor_id != actors[0].actor_id)
         elif participle and not h.trigger.symmetric and _PASSIVE.search(self.text, start, h.start):
             by = _BY.search(self.text, h.end, right)
@@ -320,7 +320,9 @@ class _Sentence:
             actors, left = pronoun_first(self.text, actors, left, h.start, self.lookup)
         if actors or nominal:
             return actors, recipients
-        subject = unnamed_subject(self.text, self.mentions, self.lookup, (left, h.start), earlier)
+        subject = subjects.unnamed_subject(
+            self.text, self.mentions, self.lookup, (left, h.start), earlier
+        )
         return subject, recipients
 
     def _unquoted(self) -> list[MentionLike]:
@@ -386,7 +388,7 @@ class _Sentence:
     def _dated(self, event: Event, parts: list[tuple[int, int]]) -> list[Event]:
         """The event with the date of the happening itself (see `event_dates`): one row per
         member of a coordinated date, with the participants of its own conjunct when the dates
-        go "respectively" (`roles.respective`); a negation "since" a dated clause, by the onset
+        go "respectively" (`subjects.respective`); a negation "since" a dated clause, by the onset
         of none."""
         if event.when_index is None:
             return [event]
@@ -399,7 +401,9 @@ class _Sentence:
             replace(event, when=event_dates.bound(m, self.anchor, running_total=total))
             for m in event_dates.members(when, self.anchor)
         ]
-        pairs = respective(self.text, self.mentions, self.lookup, event, when.char_end, len(out))
+        pairs = subjects.respective(
+            self.text, self.mentions, self.lookup, event, when.char_end, len(out)
+        )
         out = (
             [replace(e, participants=p) for e, p in zip(out, pairs, strict=True)] if pairs else out
         )
@@ -560,29 +564,9 @@ class _Sentence:
                 return after[0]
         if len(ix) == 1:
             return ix[0]
-        fronted = self._fronted(clause, parts, with_events)
+        before = [c for c in itertools.takewhile(lambda c: c not in with_events, parts)]
+        fronted = event_dates.fronted(self.text, self.dates, self.date_range, clause, before)
         return None if fronted is None or self._apart(fronted, hit, True) else fronted
-
-    def _fronted(
-        self,
-        clause: tuple[int, int],
-        parts: list[tuple[int, int]],
-        with_events: set[tuple[int, int]],
-    ) -> int | None:
-        """The last date of the clauses before the sentence's first event ("In 2006, ...")."""
-        fronted = None
-        for c in parts:
-            if c in with_events or c[0] >= clause[0]:
-                break
-            fronted = next(
-                (
-                    i
-                    for i in reversed(range(*self.date_range))
-                    if c[0] <= self.dates[i].char_start < c[1] and not self._noun(i)
-                ),
-                fronted,
-            )
-        return fronted
 
     def _quoted(self, i: int) -> bool:  # a date inside quotation marks is the quoted words'
         return in_spans(self.quotes, self.quote_at, self.dates[i].char_start)
