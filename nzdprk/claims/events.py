@@ -264,10 +264,8 @@ class _Sentence:
         only where the grammar binds them: a noun's modifier or possessor, a passive's subject
         (its recipient), a name after "by", "X has Y's backing", a pronoun before the verb, the
         sentence's subject for ", urging ..."; else `subjects.unnamed_subject`."""
-        left, right = (
-            subjects.subordinate_start(self.text, self.mentions, reach[0], h.start),
-            reach[1],
-        )
+        left = subjects.subordinate_start(self.text, self.mentions, reach[0], h.start)
+        right = reach[1]
         start = max(left, clause[0])
         actors = self._group(start, h.start, True) or self._group(left, h.start, True)
         if adjunct(self.text, left, h.start):  # "Peters wrote to X, urging Y": Peters urges
@@ -281,26 +279,13 @@ class _Sentence:
         if not recipients and quoted and self.speaker:
             recipients = first_person(self.text, h.end, right, "recipient", *voice)
         participle = _PARTICIPLE.match(self.text, h.start, h.end)
-        nominal = None if participle else _NOMINAL.search(self.text, start, h.start)
-        if (
-            nominal
-            and not nominal.group("determiner")
-            and not _NOUN.search(self.text[h.start : h.end])
-        ):
-            nominal = None  # after a preposition only a plain noun form ("per ... demands")
-        if nominal and _LIGHT_VERB.search(self.text, start, nominal.start()):
-            nominal = None  # "made a courtesy call": the subject makes it
+        nominal = None if participle else self._nominal(h, start)
         if participle and subjects.reduced_relative(
             self.text, actors, self.lookup, h.start, participle.end()
         ):
             actors, recipients = (), actors[-1:] + recipients  # "UNICEF, established in 1946"
-        if nominal:  # or "the test North Korea has conducted": North Korea's
-            modifiers = self._group(nominal.start("modifiers"), h.start, subject=True)
-            actors = modifiers or relative_subject(self.text, self.mentions, h.end)
-            if not actors and (
-                actors := subjects.infinitive_subject(self.text, self.mentions, h.end)
-            ):
-                recipients = tuple(r for r in recipients if r.actor_id != actors[0].actor_id)
+        if nominal:
+            actors, recipients = self._noun_sides(nominal, h, recipients)
         elif participle and not h.trigger.symmetric and _PASSIVE.search(self.text, start, h.start):
             by = _BY.search(self.text, h.end, right)
             agent = self._group(by.end(), right, subject=True) if by else ()
@@ -324,6 +309,29 @@ class _Sentence:
             self.text, self.mentions, self.lookup, (left, h.start), earlier
         )
         return subject, recipients
+
+    def _nominal(self, h: Hit, start: int) -> re.Match[str] | None:
+        """The determiner or preposition and modifiers before a noun trigger (`_NOMINAL`), if
+        it is one: after a preposition only a plain noun form ("per ... demands"), and not the
+        object of a light verb ("made a courtesy call": the subject makes it)."""
+        nominal = _NOMINAL.search(self.text, start, h.start)
+        if nominal is None or (
+            not nominal.group("determiner") and not _NOUN.search(self.text[h.start : h.end])
+        ):
+            return None
+        return None if _LIGHT_VERB.search(self.text, start, nominal.start()) else nominal
+
+    def _noun_sides(
+        self, nominal: re.Match[str], h: Hit, recipients: tuple[Participant, ...]
+    ) -> tuple[tuple[Participant, ...], tuple[Participant, ...]]:
+        """A noun trigger's actors: its modifiers ("the UN call"), the subject of the relative
+        clause after it ("the test North Korea has conducted"), or X in "the refusal of X to
+        ..." (then no recipient)."""
+        modifiers = self._group(nominal.start("modifiers"), h.start, subject=True)
+        actors = modifiers or relative_subject(self.text, self.mentions, h.end)
+        if not actors and (actors := subjects.infinitive_subject(self.text, self.mentions, h.end)):
+            recipients = tuple(r for r in recipients if r.actor_id != actors[0].actor_id)
+        return actors, recipients
 
     def _unquoted(self) -> list[MentionLike]:
         return [m for m in self.mentions if not in_spans(self.quotes, self.quote_at, m.char_start)]
@@ -513,11 +521,10 @@ class _Sentence:
         4. a date fronted before the sentence's first event ("In 2006, North Korea tested …,
            drawing criticism"); else none.
 
-        A noun trigger in the object of the trigger before it takes only a date of its own.
-
-        A verb of saying does not take a date that opens the unquoted clause of what was said
-        ("said from mid-April to early May, a ship was …"); no date crosses into another verb
-        phrase (`_apart`) or across quotation marks."""
+        A noun in the object of the trigger before it takes only a date of its own; a verb of
+        saying no date that opens the unquoted clause of what was said ("said from mid-April to
+        early May, a ship was …"); no date crosses into another verb phrase (`_apart`) or
+        across quotation marks."""
 
         def distance(i: int, h: Hit) -> int:
             d = self.dates[i]
@@ -526,12 +533,7 @@ class _Sentence:
         mine = range(*self.date_range)
         ix = [i for i in mine if clause[0] <= self.dates[i].char_start < clause[1]]
         if hit.trigger.event_type == "STATEMENT":
-            ix = [
-                i
-                for i in ix
-                if self.dates[i].char_end <= hit.start
-                or not re.match(r"\s*,\s*[^\s\"“]", self.text[self.dates[i].char_end :])
-            ]
+            ix = [i for i in ix if not self._opens_what_was_said(i, hit)]
 
         def owner(i: int) -> Hit:  # a date in brackets belongs to what comes before it
             d = self.dates[i]
@@ -542,14 +544,8 @@ class _Sentence:
 
         quoted = in_spans(self.quotes, self.quote_at, hit.start)
         ix = [i for i in ix if not self._apart(i, hit) and self._quoted(i) == quoted]
-        before = [k for k in siblings if k.end <= hit.start]
-        if (
-            before
-            and self._joined(before[-1], hit)
-            and _OBJECT.fullmatch(self.text, before[-1].end, hit.start)
-            and self.text[hit.start : hit.end].split()[0].lower() not in _COPULA  # "was declined"
-        ):
-            return next((i for i in ix if self._noun(i)), None)  # "supporting ... sanctions"
+        if self._in_object(hit, siblings):  # "supporting increased sanctions"
+            return next((i for i in ix if self._noun(i)), None)
         own = [i for i in ix if owner(i) is hit]
         if own:
             return min(own, key=lambda i: distance(i, hit))
@@ -567,6 +563,23 @@ class _Sentence:
         before = [c for c in itertools.takewhile(lambda c: c not in with_events, parts)]
         fronted = event_dates.fronted(self.text, self.dates, self.date_range, clause, before)
         return None if fronted is None or self._apart(fronted, hit, True) else fronted
+
+    def _opens_what_was_said(self, i: int, hit: Hit) -> bool:
+        """A date after a verb of saying followed by a comma and the unquoted clause of what was
+        said ("said from mid-April to early May, a ship was ...")."""
+        end = self.dates[i].char_end
+        return end > hit.start and bool(re.match(r"\s*,\s*[^\s\"“]", self.text[end:]))
+
+    def _in_object(self, hit: Hit, siblings: list[Hit]) -> bool:
+        """Whether a trigger is a noun in the object of the trigger before it, a few words on
+        with nothing between (`_OBJECT`); a trigger that opens on a copula is a passive verb."""
+        before = [k for k in siblings if k.end <= hit.start]
+        return bool(
+            before
+            and self._joined(before[-1], hit)
+            and _OBJECT.fullmatch(self.text, before[-1].end, hit.start)
+            and self.text[hit.start : hit.end].split()[0].lower() not in _COPULA
+        )
 
     def _quoted(self, i: int) -> bool:  # a date inside quotation marks is the quoted words'
         return in_spans(self.quotes, self.quote_at, self.dates[i].char_start)
