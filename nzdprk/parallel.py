@@ -18,7 +18,8 @@ and their ids are those of one process::
 
 Every worker must see the corpus folder at the same path as the client (a shared disk).
 Without a client, the batches run in local processes that are forked, so a script needs no
-``if __name__ == "__main__":`` guard, and it runs as it is in a notebook.
+``if __name__ == "__main__":`` guard, and it runs as it is in a notebook. ``Client(n_workers=2)``
+starts its workers as new interpreters: in a script, create it under that guard.
 """
 
 from __future__ import annotations
@@ -93,8 +94,8 @@ def load_corpus_with_dask(
     scheduler: Any = None,
     batch_size: int = BATCH_SIZE,
 ) -> Corpus:
-    """The :class:`~nzdprk.Corpus` of ``nzdprk.load_corpus(path, ...)``, its documents read and
-    analysed by Dask in batches of at most ``batch_size`` files (the ``scale`` extra:
+    """The :class:`~nzdprk.Corpus` of ``nzdprk.load_corpus(path, ...)``, its documents read,
+    analysed and framed by Dask in batches of at most ``batch_size`` files (the ``scale`` extra:
     ``pip install "dask[distributed]"``).
 
     ``scheduler``: a ``dask.distributed.Client`` (or its address, ``"tcp://host:8786"``); by
