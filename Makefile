@@ -81,10 +81,11 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
 
 # Speed against the alternatives (python-frontmatter, dateparser) on 1k/5k/20k documents, memory,
-# jobs=0 and Dask on 2 local workers against one process; writes docs/benchmarks.md and its chart
+# jobs=0 and Dask on 2 local workers against one process (5k and 20k), the peak memory of an
+# export; writes docs/benchmarks.md and its chart
 # (the raw figures also to .venv/bench.json: `benchmarks/run.py --render .venv/bench.json`
 # rewrites the report without measuring again). Then times adversarial documents of 20-160 KB
-# and fails if one grows faster than linearly. About 15 minutes on an idle 2-core machine (a
+# and fails if one grows faster than linearly. About 20-25 minutes on an idle 2-core machine (a
 # stage predicted to overrun its budget is extrapolated and said so); never part of `make test`.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --with-make-run --save-json $(VENV)/bench.json

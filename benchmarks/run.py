@@ -2,7 +2,7 @@
 
 One command, one run, one machine (``make bench``)::
 
-    .venv/bin/python benchmarks/run.py                  # about 15 minutes on 2 idle cores
+    .venv/bin/python benchmarks/run.py                  # about 25 minutes on 2 idle cores
     .venv/bin/python benchmarks/run.py --with-make-run  # also time `make run` (about 30 s more)
     .venv/bin/python benchmarks/run.py --quick --out /tmp/bench.md   # smoke test, about 2 min
 
@@ -11,12 +11,14 @@ Measured, each in a fresh interpreter pinned to one CPU (``worker.py``):
 1. ``nzdprk.load_corpus(folder).frames()`` on 1,000, 5,000 and 20,000 synthetic documents
    (``corpus.py``): wall and CPU time by stage, documents/s, MB/s, peak resident memory and
    memory beyond the interpreter and libraries (numpy, pandas, pyarrow imported first);
-1b. the whole process on 1,000 and 5,000 documents in one process, with ``jobs=0`` and with
-   Dask on a local 2-worker ``dask.distributed`` cluster (not pinned to one CPU);
+1b. the whole process on 5,000 and 20,000 documents with ``jobs=0`` and with Dask on a local
+   2-worker ``dask.distributed`` cluster (not pinned to one CPU), against the one-process run
+   of the same size (1.); and ``nzdprk.export_corpus`` to CSV on 5,000 documents, for its
+   peak memory;
 2. the floor: ``frontmatter.load`` on the same files;
 3. ``dateparser.search_dates`` on a sample of the same texts (extrapolated linearly), and the
    accuracy of both tools on hand-checked date phrases (``phrases.py``);
-4. growth from 100 to 10,000 documents (time per document, linear fit);
+4. growth from the smallest to the largest corpus (marginal time per document);
 5. ``import nzdprk`` in a fresh interpreter, and which heavy modules it loads;
 6. optionally ``make run``, in a scratch copy of the working tree.
 
@@ -181,6 +183,7 @@ class Run:
     peak_mb: float = 0.0
     base_mb: float = 0.0  # resident memory after `import nzdprk`
     lib_mb: float = 0.0  # ... and after importing numpy, pandas and pyarrow
+    lib_seconds: float = 0.0  # time to import numpy, pandas and pyarrow
     complete: bool = False
     order: list[str] = field(default_factory=list)
 
@@ -221,7 +224,7 @@ def run_nzdprk(info: CorpusInfo, budget: float, predicted: dict[str, float], mem
         if stage == "import":
             run.import_seconds, run.base_mb = line["seconds"], line["maxrss_mb"]
         elif stage == "libraries":
-            run.lib_mb = line["maxrss_mb"]
+            run.lib_mb, run.lib_seconds = line["maxrss_mb"], line.get("seconds", 0.0)
         elif stage == "end":
             run.complete = bool(line["complete"])
         elif stage in (None, "start"):
@@ -488,6 +491,7 @@ class Results:
     make_run: dict[str, Any] | None
     started: dt.datetime
     scale: dict[int, dict[str, dict[str, Any]]]
+    export: dict[int, dict[str, Any]] = field(default_factory=dict)
     seconds: float = 0.0
 
     # Derived numbers -------------------------------------------------------------------------
@@ -565,9 +569,9 @@ def write_report(res: Results, out: Path, chart: Path) -> None:
     target_total = per_doc_big * TARGET_DOCS
     floor_n = TARGET_FLOOR_DOCS if TARGET_FLOOR_DOCS in res.runs else big
     ratio_floor_n = res.nz_total(floor_n)[0] / res.floor[floor_n]["seconds"]
-    run_big = res.runs[big]
-    beyond = run_big.peak_mb - (run_big.lib_mb or run_big.base_mb)
-    memory_ratio = beyond * 2**20 / res.corpora[big].bytes
+    run_mem = res.runs[floor_n]
+    beyond = run_mem.peak_mb - (run_mem.lib_mb or run_mem.base_mb)
+    memory_ratio = beyond * 2**20 / res.corpora[floor_n].bytes
     scored = [
         (c, judge(c, a["nzdprk"]), judge(c, a["dateparser"]))
         for c, a in zip(CASES, res.accuracy, strict=True)
@@ -616,10 +620,18 @@ def write_report(res: Results, out: Path, chart: Path) -> None:
     )
     add(
         f"| peak memory beyond interpreter and libraries under {TARGET_MEMORY:.0f}× the corpus's "
-        f"bytes ({fmt_n(big)} documents) | {memory_ratio:.1f}× ({beyond:,.0f} MB beyond "
-        f"{run_big.lib_mb or run_big.base_mb:,.0f} MB, for {res.corpora[big].mb:.1f} MB of files) |"
+        f"bytes ({fmt_n(floor_n)} documents, every frame held: `frames()`) | "
+        f"{memory_ratio:.1f}× ({beyond:,.0f} MB beyond {run_mem.lib_mb or run_mem.base_mb:,.0f}"
+        f" MB, for {res.corpora[floor_n].mb:.1f} MB of files) |"
         f" {verdict(memory_ratio <= TARGET_MEMORY)} |"
     )
+    for n, e in sorted(res.export.items()):
+        ratio = export_ratio(res, n)
+        add(
+            f"| … exporting them to CSV (`export_corpus`, {fmt_n(n)} documents) | {ratio:.1f}× "
+            f"({e['maxrss_mb'] - e['lib_mb']:,.0f} MB beyond {e['lib_mb']:,.0f} MB; "
+            f"{fmt_s(e['seconds'])} s) | {verdict(ratio <= TARGET_MEMORY)} |"
+        )
     for n, ways in sorted(res.scale.items()):
         if all(w in ways for w in ("one", "dask2")):
             gain = ways["one"]["seconds"] / ways["dask2"]["seconds"]
@@ -725,8 +737,8 @@ def write_report(res: Results, out: Path, chart: Path) -> None:
     )
     add("")
     add(
-        "By stage (`analyse` is the per-document extraction, `Corpus._analysed`; then every "
-        "frame in the schema's order, as `Corpus.frames()` asks for them). A stage of the "
+        "By stage (`analyse` is the per-document extraction and framing, `Corpus._tables`, then "
+        "every frame in the schema's order, as `Corpus.frames()` asks for them). A stage of the "
         f"largest run predicted to overrun its budget ({res.args.budget:.0f} s for the whole "
         "run) is skipped and shown as ≈ its extrapolation."
     )
@@ -889,6 +901,12 @@ def write_report(res: Results, out: Path, chart: Path) -> None:
     out.write_text("\n".join(L) + "\n", encoding="utf-8")
 
 
+def export_ratio(res: Results, n: int) -> float:
+    """Peak memory of the export of `n` documents beyond the libraries ÷ the corpus's bytes."""
+    e = res.export[n]
+    return (e["maxrss_mb"] - e["lib_mb"]) * 2**20 / res.corpora[n].bytes
+
+
 def next_steps(res: Results, fast: bool, lean: bool) -> list[str]:
     """For each target not met: its cause, as measured, and the next step."""
     L = ["### Gaps: cause and next step", ""]
@@ -902,22 +920,28 @@ def next_steps(res: Results, fast: bool, lean: bool) -> list[str]:
             "comparisons grouped once and vectorised (both under way), then frames built from "
             "columns rather than from row dicts."
         )
-    if not lean:
+    if not lean or any(export_ratio(res, n) > TARGET_MEMORY for n in res.export):
         L.append(
-            "* **Memory**: a `Corpus` keeps every document's text, every document's analysis "
-            "and every frame once computed (`cached_property`), and seven frames carry a "
-            "`quote` column copied out of the text. Next: quotes as spans materialised when "
-            "written or asked for, and `export` computing, writing and freeing one frame at a "
-            "time, which needs frames built outside the `Corpus` cache (`frames.py`)."
+            "* **Memory**: a `Corpus` keeps the text once, and the per-document frames without "
+            "their quotes (made from the text when a frame is handed out); each batch of 500 "
+            "documents is analysed, framed and its analyses dropped. What is left: those frames "
+            "themselves (ids such as `doc_id:e001`, summaries and fact keys are strings in every "
+            "row, about 8× the text's bytes), `claim_comparisons` built from whole copies of "
+            "`events` and `aid_flows` (the largest step up after the per-document frames), "
+            "`frames()` handing out every frame with its quotes at once, and memory the "
+            "allocators keep after each batch. Next: ids and repeated keys as categories or "
+            "numbers in the kept frames, comparisons grouped by fact key without whole-frame "
+            "copies, and `export` dropping each derived frame once written."
         )
     for n, ways in sorted(res.scale.items()):
         if n >= 5000 and "dask2" in ways and ways["dask2"]["seconds"] >= ways["one"]["seconds"]:
             L.append(
-                f"* **Dask at {fmt_n(n)} documents**: the workers read and analyse, but the "
-                "frames are built on the client, in one process, after the last batch "
-                f"({fmt_s(ways['dask2']['cpu_seconds'])} CPU s here), and on 2 cores the "
-                "client, the scheduler and 2 workers share them. Next: build each batch's "
-                "frame rows on its worker and only concatenate on the client."
+                f"* **Dask at {fmt_n(n)} documents**: the workers read, analyse and frame their "
+                "batches; the client joins the frames and computes the frames across documents "
+                f"(`actors`, `claim_comparisons`, `facts`: {fmt_s(ways['dask2']['cpu_seconds'])}"
+                " CPU s of the client here), and on 2 cores the client, the scheduler and 2 "
+                "workers share them. Next: the comparisons grouped by fact key as Dask tasks, "
+                "and a cluster with more cores than workers."
             )
     return [*L, ""] if len(L) > 2 else []
 
@@ -930,11 +954,14 @@ def scale_section(res: Results) -> list[str]:
         "## 1b. Worker processes and Dask",
         "",
         "The whole of `import nzdprk; load_corpus(folder).frames()` in a fresh process, *not* "
-        "pinned: in one process, with `jobs=0` (one worker process per core), and with "
+        "pinned: with `jobs=0` (one worker process per core), and with "
         "`nzdprk.parallel.load_corpus_with_dask` on a local `dask.distributed` cluster of 2 "
         "single-threaded worker processes (started before the clock; its start-up is shown "
-        "apart). The frames are built in the main process in every case: its CPU seconds are "
-        "what no worker can take over. Wall seconds depend on what else the machine runs "
+        "apart), against one process (the run of section 1 of the same size, pinned to one "
+        "core, imports included, when it finished). The workers analyse and frame their "
+        "batches of documents; the main process joins the frames and computes those across "
+        "documents (`actors`, `claim_comparisons`, `facts`): its CPU seconds are what no "
+        "worker can take over. Wall seconds depend on what else the machine runs "
         f"(load average {res.machine['load_start'][0]:.1f} at the start).",
         "",
         "| documents | way | wall seconds | speed-up vs one process | main-process CPU seconds "
@@ -942,13 +969,15 @@ def scale_section(res: Results) -> list[str]:
         "|---:|---|---:|---:|---:|---:|---:|",
     ]
     names = {"one": "one process", "jobs0": "`jobs=0`", "dask2": "Dask, 2 workers"}
+    run_name = "one process (section 1)"
     for n, ways in sorted(res.scale.items()):
         one = ways.get("one", {}).get("seconds")
         for how, w in ways.items():
             gain = f"{one / w['seconds']:.2f}×" if one else ""
             start = fmt_s(w["cluster_seconds"]) if w.get("cluster_seconds") else ""
             L.append(
-                f"| {fmt_n(n)} | {names[how]} | {fmt_s(w['seconds'])} | {gain} | "
+                f"| {fmt_n(n)} | {run_name if w.get('from_run') else names[how]} | "
+                f"{fmt_s(w['seconds'])} | {gain} | "
                 f"{fmt_s(w['cpu_seconds'])} | {w['maxrss_mb']:,.0f} | {start} |"
             )
     return [*L, ""]
@@ -1139,6 +1168,7 @@ def save_results(res: Results, path: Path) -> None:
         "imports": res.imports,
         "make_run": res.make_run,
         "scale": res.scale,
+        "export": res.export,
         "started": res.started.isoformat(),
         "seconds": res.seconds,
     }
@@ -1165,6 +1195,7 @@ def load_results(path: Path, args: argparse.Namespace) -> Results:
         imports=data["imports"],
         make_run=data["make_run"],
         scale={int(n): ways for n, ways in data.get("scale", {}).items()},
+        export={int(n): e for n, e in data.get("export", {}).items()},
         started=dt.datetime.fromisoformat(data["started"]),
         seconds=data["seconds"],
     )
@@ -1270,6 +1301,44 @@ def draw_chart(res: Results, path: Path) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+def measure_scale(
+    sizes: Iterable[int], corpora: dict[int, CorpusInfo], runs: dict[int, Run], workdir: Path
+) -> dict[int, dict[str, dict[str, Any]]]:
+    """The whole process at each size with ``jobs=0`` and with Dask on 2 local workers; one
+    process is the complete run of section 1 of the same size (import included), measured
+    here only when there is none."""
+    scale: dict[int, dict[str, dict[str, Any]]] = {}
+    for n in sorted(set(sizes)):
+        if n not in corpora:
+            corpora.update(make_corpora([n], workdir))
+        run = runs.get(n)
+        if run is not None and run.complete:
+            scale[n] = {"one": one_process(run)}
+        for how in SCALE_WAYS:
+            if how in scale.get(n, {}):
+                continue
+            log(f"whole process, {how}, {n} documents (not pinned)")
+            lines = run_worker(["scale", str(corpora[n].folder), "--how", how], 1800)
+            end = lines[-1]
+            end["cluster_seconds"] = next(
+                (x["seconds"] for x in lines if x.get("stage") == "cluster"), None
+            )
+            scale.setdefault(n, {})[how] = end
+            log(f"  {end['seconds']:.1f} s wall, {end['cpu_seconds']:.1f} s main-process CPU")
+    return scale
+
+
+def one_process(run: Run) -> dict[str, Any]:
+    """A complete run of section 1 as a whole-process measurement (import included)."""
+    return {
+        "how": "one",
+        "seconds": run.import_seconds + run.lib_seconds + run.measured,
+        "cpu_seconds": run.measured_cpu,
+        "maxrss_mb": run.peak_mb,
+        "from_run": True,
+    }
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter
@@ -1279,8 +1348,15 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--scale-sizes",
         type=int,
         nargs="*",
-        default=[1000, 5000],
-        help="sizes timed whole-process with jobs=1, jobs=0 and Dask on 2 local workers",
+        default=[5000, 20000],
+        help="sizes timed whole-process with jobs=0 and Dask on 2 local workers (one process: "
+        "the run of --sizes of the same size, else measured too)",
+    )
+    parser.add_argument(
+        "--export-size",
+        type=int,
+        default=TARGET_FLOOR_DOCS,
+        help="documents exported to CSV for the peak memory of export (0: not measured)",
     )
     parser.add_argument(
         "--budget",
@@ -1307,7 +1383,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.sample, args.profile_size, args.import_runs = [100, 300], 20, 100, 3
-        args.scale_sizes = [100]
+        args.scale_sizes, args.export_size = [300], 300
     if args.chart is None:
         args.chart = args.out.with_suffix(".svg")
     return args
@@ -1346,19 +1422,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             runs[n] = run
             log(f"  {run.measured:.1f} s, complete={run.complete}, peak {run.peak_mb:.0f} MB")
 
-        scale: dict[int, dict[str, dict[str, Any]]] = {}
-        for n in sorted(set(args.scale_sizes)):
+        scale = measure_scale(args.scale_sizes, corpora, runs, workdir)
+        export = {}
+        if args.export_size:
+            n = args.export_size
             if n not in corpora:
                 corpora.update(make_corpora([n], workdir))
-            for how in SCALE_WAYS:
-                log(f"whole process, {how}, {n} documents (not pinned)")
-                lines = run_worker(["scale", str(corpora[n].folder), "--how", how], 1800)
-                end = lines[-1]
-                end["cluster_seconds"] = next(
-                    (x["seconds"] for x in lines if x.get("stage") == "cluster"), None
-                )
-                scale.setdefault(n, {})[how] = end
-                log(f"  {end['seconds']:.1f} s wall, {end['cpu_seconds']:.1f} s main-process CPU")
+            log(f"export to CSV, {n} documents")
+            lines = run_worker(["export", str(corpora[n].folder)], 1800)
+            export[n] = lines[-1] | {
+                "lib_mb": next(x["maxrss_mb"] for x in lines if x.get("stage") == "libraries")
+            }
+            log(f"  {export[n]['seconds']:.1f} s, peak {export[n]['maxrss_mb']:.0f} MB")
 
         log(f"date tools on {args.sample} documents")
         dates = {
@@ -1386,7 +1461,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     info["load_end"] = os.getloadavg()
     res = Results(
         args, info, corpora, floor, runs, dates, accuracy, profile, imports, make_run, started,
-        scale,
+        scale, export,
     )  # fmt: skip
     res.seconds = time.perf_counter() - t_start
     args.out.parent.mkdir(parents=True, exist_ok=True)

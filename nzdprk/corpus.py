@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import bisect
 import warnings
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, frames
-from .claims import actor_table, keyed_participants
-from .claims.rows import RowColumns, document_rows
+from . import frames
+from .claims import keyed_participants
 from .extract import Analysis, analyse, work_problems
-from .frames import amount_id
-from .frames import frame as _frame
-from .frames import when_columns as _when_columns
 from .read import (
     CorpusError,
     Document,
@@ -60,13 +55,27 @@ def _frame_property(build: Callable[[Corpus], pd.DataFrame]) -> property:
     def get(self: Corpus) -> pd.DataFrame:
         if key not in self.__dict__:
             self.__dict__[key] = build(self)
-        return self.__dict__[key].copy()
+        return _copy(frames.with_text(name, self.__dict__[key], self.text))
 
     def put(self: Corpus, frame: pd.DataFrame) -> None:
         self.__dict__[key] = frame.copy()
 
     doc = f"{FRAMES[name].description} Columns: docs/data-dictionary.md. A copy on each access."
     return property(get, put, doc=doc)
+
+
+def _copy(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame that can be changed without changing ``frame``: with pandas' copy-on-write
+    (always on from pandas 3) a shallow copy, which shares the data until either is changed."""
+    import pandas as pd
+
+    cow = int(pd.__version__.split(".")[0]) >= 3 or pd.get_option("mode.copy_on_write") is True
+    return frame.copy(deep=not cow)
+
+
+#: Documents analysed at a time in one process: their analyses are dropped once the batch's
+#: rows are framed, so memory holds one batch's analyses, not the corpus's.
+BATCH_SIZE = 500
 
 
 class Corpus:
@@ -87,6 +96,7 @@ class Corpus:
         root: Path,
         catalogue: dict[str, dict[str, str]],
         analyses: dict[str, Analysis] | None = None,
+        tables: dict[str, pd.DataFrame] | None = None,
     ):
         self.docs = docs
         self._problems = problems
@@ -94,6 +104,8 @@ class Corpus:
         self.catalogue = catalogue
         if analyses is not None:
             self._analysed = analyses
+        if tables is not None:
+            self._tables = tables
 
     def __repr__(self) -> str:
         kinds = {t: sum(d.doc_type == t for d in self.docs) for t in DOC_TYPE.values}
@@ -115,92 +127,68 @@ class Corpus:
     def _analysed(self) -> dict[str, Analysis]:
         return {doc.doc_id: analyse(doc) for doc in self.docs}
 
+    @cached_property
+    def _tables(self) -> dict[str, pd.DataFrame]:
+        """The `frames.PER_DOCUMENT` frames without their text columns, the documents
+        analysed and framed `BATCH_SIZE` at a time (analyses already made are used)."""
+        known = self.__dict__.get("_analysed", {})
+        parts: dict[str, list[pd.DataFrame]] = {name: [] for name in frames.PER_DOCUMENT}
+        for start in range(0, len(self.docs), BATCH_SIZE):
+            batch = self.docs[start : start + BATCH_SIZE]
+            analysed = {
+                d.doc_id: known[d.doc_id] if d.doc_id in known else analyse(d) for d in batch
+            }
+            for name, frame in frames.batch_frames(batch, analysed, self.catalogue).items():
+                parts[name].append(frame)
+        return {name: frames.join(name, parts.pop(name)) for name in frames.PER_DOCUMENT}
+
     @_frame_property
     def documents(self) -> pd.DataFrame:
-        return frames.documents(self.docs, self._analysed, self.catalogue)
+        return self._tables["documents"]
 
     @_frame_property
     def sentences(self) -> pd.DataFrame:
-        return frames.sentences(self.docs, self._analysed)
+        return self._tables["sentences"]
 
     @_frame_property
     def sections(self) -> pd.DataFrame:
-        return frames.sections(self.docs, self._analysed)
+        return self._tables["sections"]
 
     @_frame_property
     def infobox(self) -> pd.DataFrame:
-        return frames.infobox(self.docs, self._analysed)
-
-    @cached_property
-    def _sentence_starts(self) -> dict[str, list[int]]:
-        return {d: [start for start, _, _, _ in a.sentences] for d, a in self._analysed.items()}
-
-    def _sentence_id(self, doc_id: str, offset: int) -> str | None:
-        """The id of the sentence an offset falls in (None outside prose)."""
-        spans = self._analysed[doc_id].sentences
-        i = bisect.bisect_right(self._sentence_starts[doc_id], offset) - 1
-        if i >= 0 and spans[i][0] <= offset < spans[i][1]:
-            return f"{doc_id}:s{i + 1:03d}"
-        return None
+        return self._tables["infobox"]
 
     @_frame_property
     def dates(self) -> pd.DataFrame:
-        return frames.dates(self.docs, self._analysed, self._sentence_id)
+        return self._tables["dates"]
 
     @_frame_property
     def amounts(self) -> pd.DataFrame:
-        return frames.amounts(self.docs, self._analysed, self._sentence_id)
-
-    @cached_property
-    def _event_rows(self) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
-        """Rows of events, event_participants, claims and aid_flows (see `claims.rows`)."""
-        table = actor_table()
-        out: tuple[list[dict], list[dict], list[dict], list[dict]] = ([], [], [], [])
-        columns = RowColumns(when_columns=_when_columns, amount_id=amount_id, version=__version__)
-        for doc in self.docs:
-            rows = document_rows(
-                doc.doc_id,
-                doc.text,
-                self._analysed[doc.doc_id],
-                table,
-                lambda at, d=doc.doc_id: self._sentence_id(d, at),
-                columns,
-            )
-            for into, part in zip(out, rows, strict=True):
-                into += part
-        return out
+        return self._tables["amounts"]
 
     @_frame_property
     def aid_flows(self) -> pd.DataFrame:
-
-        rows = self._event_rows[3]
-        return _frame("aid_flows", rows)
+        return self._tables["aid_flows"]
 
     @_frame_property
     def events(self) -> pd.DataFrame:
-
-        rows = self._event_rows[0]
-        return _frame("events", rows)
+        return self._tables["events"]
 
     @_frame_property
     def event_participants(self) -> pd.DataFrame:
-
-        rows = self._event_rows[1]
-        return _frame("event_participants", rows)
+        return self._tables["event_participants"]
 
     @_frame_property
     def claims(self) -> pd.DataFrame:
-
-        rows = self._event_rows[2]
-        return _frame("claims", rows)
+        return self._tables["claims"]
 
     @_frame_property
     def mentions(self) -> pd.DataFrame:
-        return frames.mentions(self.docs, self._analysed)
+        return self._tables["mentions"]
 
     @_frame_property
     def unresolved_names(self) -> pd.DataFrame:
-        return frames.unresolved_names(self.docs, self._analysed)
+        return self._tables["unresolved_names"]
 
     @_frame_property
     def actors(self) -> pd.DataFrame:
@@ -294,12 +282,12 @@ def load_corpus(
     docs = [catalogued(doc, catalogue) for doc in docs]
     work = [p for doc in docs for p in work_problems(doc)]
     problems = checked(root, docs, problems, work, catalogue, cat_problems, strict=strict)
-    analyses = None
+    tables = None
     if jobs != 1 or progress:
-        from .pool import analyse_all
+        from .pool import frame_all
 
-        analyses = analyse_all(docs, jobs=jobs, progress=progress)
-    return Corpus(docs, problems, root, catalogue, analyses)
+        tables = frame_all(docs, catalogue, jobs=jobs, progress=progress)
+    return Corpus(docs, problems, root, catalogue, tables=tables)
 
 
 def checked(

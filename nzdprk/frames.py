@@ -1,14 +1,25 @@
 """Records to tidy frames: each function turns the records read from the documents (or the
 curated tables) into one frame of `nzdprk.schema`, with its columns in order and its dtypes
-cast. `nzdprk.corpus.Corpus` computes each frame once, through these functions."""
+cast. `nzdprk.corpus.Corpus` computes each frame once, through these functions.
+
+The frames made of one document's rows each (`PER_DOCUMENT`) are built batch by batch of
+documents (`batch_frames`, on whichever process analysed the batch) and joined (`join`), so a
+document's analysis is dropped as soon as its rows are framed, and the results never depend on
+how the documents were split. The columns that repeat the document text (`TEXT_COLUMNS`) are
+left out of the frames a corpus keeps and made again from the text when a frame is handed out
+(`with_text`), so the text is held once."""
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from . import __version__
 from . import actors as curated_actors
+from .claims import actor_table
+from .claims.rows import RowColumns, document_rows
 from .dates import When, edtf_bounds
 from .read import Document, Problem, front_matter_json
 from .read.catalogue import known
@@ -22,12 +33,139 @@ if TYPE_CHECKING:
 #: ``sentence_id(doc_id, offset)``: the id of the sentence an offset falls in, None outside prose.
 SentenceId = Callable[[str, int], "str | None"]
 
+#: The frames made of one document's rows each, in the order `batch_frames` builds them.
+PER_DOCUMENT = (
+    "documents",
+    "sentences",
+    "sections",
+    "infobox",
+    "dates",
+    "amounts",
+    "events",
+    "event_participants",
+    "claims",
+    "aid_flows",
+    "mentions",
+    "unresolved_names",
+)
+#: The column of each frame that repeats the document text: a quote, exactly
+#: ``text[char_start:char_end]``, or (``documents.text``) the whole text.
+TEXT_COLUMNS = {
+    "documents": "text",
+    "sentences": "quote",
+    "dates": "quote",
+    "amounts": "quote",
+    "events": "quote",
+    "event_participants": "quote",
+    "claims": "quote",
+    "aid_flows": "quote",
+}
+
 
 def frame(name: str, rows: list[dict]) -> pd.DataFrame:
     """A frame of the schema from row dicts (columns in schema order, dtypes cast)."""
     import pandas as pd
 
     return cast_frame(pd.DataFrame(rows, columns=FRAMES[name].names), name)
+
+
+def batch_frames(
+    docs: Sequence[Document],
+    analysed: Mapping[str, Analysis],
+    catalogue: Mapping[str, Mapping[str, str]],
+) -> dict[str, pd.DataFrame]:
+    """The `PER_DOCUMENT` frames of a batch of analysed documents, without their
+    `TEXT_COLUMNS` (`with_text` makes them again)."""
+    sentence_id = sentence_ids(analysed)
+    built = {
+        "documents": documents(docs, analysed, catalogue),
+        "sentences": sentences(docs, analysed),
+        "sections": sections(docs, analysed),
+        "infobox": infobox(docs, analysed),
+        "dates": dates(docs, analysed, sentence_id),
+        "amounts": amounts(docs, analysed, sentence_id),
+        **claim_frames(docs, analysed, sentence_id),
+        "mentions": mentions(docs, analysed),
+        "unresolved_names": unresolved_names(docs, analysed),
+    }
+    return {name: without_text(name, built[name]) for name in PER_DOCUMENT}
+
+
+def join(name: str, parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """One `PER_DOCUMENT` frame from the frames of consecutive batches (`batch_frames`)."""
+    import pandas as pd
+
+    from .schema import empty_frame
+
+    if not parts:
+        return without_text(name, empty_frame(name))
+    if len(parts) == 1:
+        return parts[0]
+    return pd.concat(parts, ignore_index=True)
+
+
+def without_text(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame without its column of `TEXT_COLUMNS`, if it has one."""
+    column = TEXT_COLUMNS.get(name)
+    return frame.drop(columns=column) if column in frame else frame
+
+
+def with_text(name: str, frame: pd.DataFrame, text: Callable[[str], str]) -> pd.DataFrame:
+    """The frame with its column of `TEXT_COLUMNS` made from the texts (``text(doc_id)``), in
+    its place of the schema; a frame that has it already is returned as it is."""
+    import pandas as pd
+
+    column = TEXT_COLUMNS.get(name)
+    if column is None or column in frame:
+        return frame
+    ids = frame["doc_id"].tolist()
+    if name == "documents":
+        values: list[str | None] = [text(d) for d in ids]
+    else:
+        starts, ends = frame["char_start"].tolist(), frame["char_end"].tolist()
+        values = [
+            None if s is pd.NA or e is pd.NA else text(d)[s:e]
+            for d, s, e in zip(ids, starts, ends, strict=True)
+        ]
+    out = frame.copy(deep=False)
+    out.insert(FRAMES[name].names.index(column), column, pd.array(values, dtype="string"))
+    return out
+
+
+def sentence_ids(analysed: Mapping[str, Analysis]) -> SentenceId:
+    """``sentence_id(doc_id, offset)`` over the analysed documents."""
+    starts = {d: [start for start, _, _, _ in a.sentences] for d, a in analysed.items()}
+
+    def sentence_id(doc_id: str, offset: int) -> str | None:
+        spans = analysed[doc_id].sentences
+        i = bisect.bisect_right(starts[doc_id], offset) - 1
+        if i >= 0 and spans[i][0] <= offset < spans[i][1]:
+            return f"{doc_id}:s{i + 1:03d}"
+        return None
+
+    return sentence_id
+
+
+def claim_frames(
+    docs: Sequence[Document], analysed: Mapping[str, Analysis], sentence_id: SentenceId
+) -> dict[str, pd.DataFrame]:
+    """The events, event_participants, claims and aid_flows frames (see `claims.rows`)."""
+    table = actor_table()
+    out: tuple[list[dict], list[dict], list[dict], list[dict]] = ([], [], [], [])
+    columns = RowColumns(when_columns=when_columns, amount_id=amount_id, version=__version__)
+    for doc in docs:
+        rows = document_rows(
+            doc.doc_id,
+            doc.text,
+            analysed[doc.doc_id],
+            table,
+            lambda at, d=doc.doc_id: sentence_id(d, at),
+            columns,
+        )
+        for into, part in zip(out, rows, strict=True):
+            into += part
+    names = ("events", "event_participants", "claims", "aid_flows")
+    return {name: frame(name, rows) for name, rows in zip(names, out, strict=True)}
 
 
 def when_columns(prefix: str, when: When | None) -> dict[str, object]:

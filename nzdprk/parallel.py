@@ -5,8 +5,9 @@ Extraction is a pure function of one document (`extract.analyse`), so the result
 on how the work is split: every path below gives the same frames as the plain one.
 
 On a Dask cluster, :func:`load_corpus_with_dask` sends each worker the *paths* of a batch of
-documents; the worker reads and analyses them, and the client only lists the folder and
-builds the frames::
+documents; the worker reads, analyses and frames them (`nzdprk.frames.batch_frames`), and the
+client only lists the folder and joins the batches' frames, in file order, so that the frames
+and their ids are those of one process::
 
     from dask.distributed import Client
     import nzdprk.parallel
@@ -16,6 +17,9 @@ builds the frames::
     corpus.events                              # the same frames as nzdprk.load_corpus()
 
 Every worker must see the corpus folder at the same path as the client (a shared disk).
+Without a client, the batches run in local processes that are forked, so a script needs no
+``if __name__ == "__main__":`` guard, and it runs as it is in a notebook. ``Client(n_workers=2)``
+starts its workers as new interpreters: in a script, create it under that guard.
 """
 
 from __future__ import annotations
@@ -26,11 +30,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .extract import Analysis, analyse, work_problems
-from .pool import analyse_all
+from . import frames
+from .extract import work_problems
+from .pool import analyse_all, analyse_and_frame
 from .read import Document, Problem, check_pattern, corpus_files, keep_unique, read_document
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .corpus import Corpus
 
 __all__ = ["analyse_all", "load_corpus_with_dask"]
@@ -44,26 +51,29 @@ TASKS_PER_WORKER = 4
 
 
 #: One file as a worker returns it: the document (None if unreadable), the problems of reading
-#: it, the parts too long to analyse, and its analysis.
-Read = tuple[Document | None, list[Problem], list[Problem], Analysis | None]
+#: it and the parts too long to analyse.
+Read = tuple[Document | None, list[Problem], list[Problem]]
 
 
-def read_and_analyse(
+def read_and_frame(
     root: str, paths: Sequence[str], catalogue: dict[str, dict[str, str]]
-) -> list[Read]:
-    """Read the files ``paths`` of the corpus folder ``root`` and analyse each document: one
-    task's work on a worker. ``catalogue`` holds the catalogue rows of these files."""
+) -> tuple[list[Read], dict[str, pd.DataFrame]]:
+    """Read the files ``paths`` of the corpus folder ``root``, analyse and frame them: one
+    task's work on a worker. ``catalogue`` holds the catalogue rows of these files. Returns
+    each file as read and the batch's `frames.PER_DOCUMENT` frames."""
     from .read.catalogue import catalogued
 
     out: list[Read] = []
+    docs: list[Document] = []
     for path in paths:
         doc, problems = read_document(Path(path), root=Path(root))
         if doc is None:
-            out.append((None, problems, [], None))
+            out.append((None, problems, []))
             continue
         doc = catalogued(doc, catalogue)
-        out.append((doc, problems, work_problems(doc), analyse(doc)))
-    return out
+        docs.append(doc)
+        out.append((doc, problems, work_problems(doc)))
+    return out, analyse_and_frame(docs, catalogue)
 
 
 def batches(paths: Sequence[str], workers: int, size: int = BATCH_SIZE) -> list[list[str]]:
@@ -84,8 +94,8 @@ def load_corpus_with_dask(
     scheduler: Any = None,
     batch_size: int = BATCH_SIZE,
 ) -> Corpus:
-    """The :class:`~nzdprk.Corpus` of ``nzdprk.load_corpus(path, ...)``, its documents read and
-    analysed by Dask in batches of at most ``batch_size`` files (the ``scale`` extra:
+    """The :class:`~nzdprk.Corpus` of ``nzdprk.load_corpus(path, ...)``, its documents read,
+    analysed and framed by Dask in batches of at most ``batch_size`` files (the ``scale`` extra:
     ``pip install "dask[distributed]"``).
 
     ``scheduler``: a ``dask.distributed.Client`` (or its address, ``"tcp://host:8786"``); by
@@ -105,7 +115,7 @@ def load_corpus_with_dask(
     client, workers = _scheduler(scheduler)
     paths = [str(f) for f in files]
     tasks = [
-        dask.delayed(read_and_analyse, pure=True)(
+        dask.delayed(read_and_frame, pure=True)(
             str(root), batch, {k: catalogue[k] for k in _rows(root, batch) if k in catalogue}
         )
         for batch in batches(paths, workers, batch_size)
@@ -115,13 +125,29 @@ def load_corpus_with_dask(
     else:
         with dask.config.set({"multiprocessing.context": "fork"}):
             done = dask.compute(*tasks, scheduler="processes", num_workers=workers)
-    results = [r for batch in done for r in batch]
-    docs, found = keep_unique((doc, read) for doc, read, _, _ in results)
+    results = [r for reads, _ in done for r in reads]
+    docs, found = keep_unique((doc, read) for doc, read, _ in results)
     kept = {id(doc) for doc in docs}
-    work = [p for doc, _, w, _ in results if id(doc) in kept for p in w]
-    analyses = {doc.doc_id: a for doc, _, _, a in results if id(doc) in kept and a is not None}
+    work = [p for doc, _, w in results if id(doc) in kept for p in w]
     problems = checked(root, docs, problems + found, work, catalogue, cat_problems, strict=strict)
-    return Corpus(docs, problems, root, catalogue, analyses)
+    return Corpus(docs, problems, root, catalogue, tables=_joined(done, kept, catalogue))
+
+
+def _joined(
+    done: Sequence[tuple[list[Read], dict[str, pd.DataFrame]]],
+    kept: set[int],
+    catalogue: dict[str, dict[str, str]],
+) -> dict[str, pd.DataFrame]:
+    """The batches' frames joined in file order. A batch holding a document left out (a
+    second file with the same doc_id) is framed again here without it."""
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in frames.PER_DOCUMENT}
+    for reads, batch in done:
+        docs = [doc for doc, _, _ in reads if doc is not None]
+        if any(id(doc) not in kept for doc in docs):
+            batch = analyse_and_frame([doc for doc in docs if id(doc) in kept], catalogue)
+        for name, frame in batch.items():
+            parts[name].append(frame)
+    return {name: frames.join(name, parts.pop(name)) for name in frames.PER_DOCUMENT}
 
 
 def _rows(root: Path, paths: Sequence[str]) -> list[str]:

@@ -10,24 +10,15 @@ import pytest
 import nzdprk
 from nzdprk import cli
 from nzdprk.parallel import batches, load_corpus_with_dask
-
-FRAMES = (
-    "documents",
-    "dates",
-    "amounts",
-    "events",
-    "event_participants",
-    "claims",
-    "mentions",
-    "aid_flows",
-    "claim_comparisons",
-    "facts",
-)
+from nzdprk.schema import FRAMES
 
 
 def assert_same_frames(a: nzdprk.Corpus, b: nzdprk.Corpus) -> None:
+    """Every frame of the schema, ids, quotes and dtypes included."""
+    first, second = a.frames(), b.frames()
+    assert list(first) == list(second) == list(FRAMES)
     for name in FRAMES:
-        pd.testing.assert_frame_equal(a.frames()[name], b.frames()[name], check_exact=True)
+        pd.testing.assert_frame_equal(first[name], second[name], check_exact=True, obj=name)
 
 
 def test_worker_processes_give_the_same_frames(corpus):
@@ -64,6 +55,27 @@ def test_dask_reports_the_problems_of_the_plain_path(make_corpus):
     assert_same_frames(plain, dask)
     with pytest.raises(nzdprk.CorpusError):
         load_corpus_with_dask(folder, strict=True)
+
+
+@pytest.mark.parametrize("batch_size", [1, 2])
+def test_dask_leaves_out_a_second_file_of_the_same_doc_id_as_the_plain_path_does(
+    make_corpus, batch_size
+):
+    pytest.importorskip("dask")
+    folder = make_corpus(
+        {
+            "a.md": "Phil Goff visited Pyongyang in May 2007.",
+            "a.txt": "Helen Clark visited Seoul in 2004.",
+            "b.txt": "New Zealand gave NZ$2 million in food aid to North Korea in 2008.",
+        }
+    )
+    with pytest.warns(nzdprk.CorpusWarning):
+        plain = nzdprk.load_corpus(folder, pattern="*")
+    with pytest.warns(nzdprk.CorpusWarning):
+        dask = load_corpus_with_dask(folder, pattern="*", batch_size=batch_size)
+    assert dask.documents["path"].tolist() == ["a.md", "b.txt"]
+    assert "Pyongyang" in dask.events["quote"].str.cat()
+    assert_same_frames(plain, dask)
 
 
 def test_documents_are_sent_in_batches_that_keep_every_worker_busy():
