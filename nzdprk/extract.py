@@ -261,7 +261,7 @@ def _in_future_tense(
     inside = i >= 0 and when.char_start < sentences[i][1]
     start = sentences[i][0] if inside else when.char_start
     begin = max(start, clear.get(start, start) - _CUE_REACH)
-    if seg.cue("future").search(text, begin, when.char_end):
+    if seg.cue_search("future", text, begin, when.char_end):
         return True
     clear[start] = max(clear.get(start, start), when.char_end)
     return False

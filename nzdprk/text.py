@@ -2,16 +2,20 @@
 prose into sentences, sentences into clauses, and paragraphs into quoted spans, keeping exact
 character offsets: ``text[start:end]`` is always the unit itself, with no surrounding white
 space. The cue words every later stage reads (future, negation, speech, hedge, approximation)
-come from one table, ``data/cues.csv``, through `cue`."""
+come from one table, ``data/cues.csv``, through `cue`; `cue_search` and `cue_finditer` search
+them as `cue` does, but only where one pass over the document (`CueIndex`) found a word that
+every match of the kind contains."""
 
 from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from re import _compiler, _parser
+from re import _constants as _c
 from typing import NamedTuple
 
 from . import curated
@@ -350,3 +354,212 @@ def cue(kind: str) -> re.Pattern[str]:
         hedges = curated.table("qualifiers.csv")
         words += [f"(?i:{re.escape(r['phrase'])})" for r in hedges if r["hedge"] == "yes"]
     return re.compile(rf"\b(?:{'|'.join(words)})\b")
+
+
+#: The most strings a part of a cue pattern may stand for in `_words` (a part that stands for
+#: more is taken as unknown): more than the spellings of one row of ``data/cues.csv``.
+_WORDS_LIMIT = 64
+
+
+def _words(items: list) -> frozenset[str] | None:
+    """Every string (lower-cased) that parsed regular expression `items` can match, when they
+    are few and known (letters, small classes, groups, alternatives, short optional parts);
+    else None."""
+    out = {""}
+    for op, av in items:
+        part = _part_words(op, av)
+        if part is None:
+            return None
+        out = {a + b for a in out for b in part}
+        if len(out) > _WORDS_LIMIT:
+            return None
+    return frozenset(out)
+
+
+def _part_words(op: object, av: object) -> frozenset[str] | None:
+    """`_words` of one parsed item (a zero-width one matches the empty string)."""
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return frozenset({""})
+    if op is _c.LITERAL:
+        return frozenset({chr(av).lower()})
+    if op is _c.IN:
+        return _class_words(av)
+    if op is _c.SUBPATTERN:
+        return _words(av[-1].data)
+    if op is _c.BRANCH:
+        found = [_words(alternative.data) for alternative in av[1]]
+        return None if any(f is None for f in found) else frozenset().union(*found)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[1] <= 1:
+        body = _words(av[2].data)
+        return None if body is None else body | ({""} if av[0] == 0 else set())
+    return None
+
+
+def _class_words(items: list) -> frozenset[str] | None:
+    """The lower-cased members of a parsed character class, None if they are not listed."""
+    out = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            out.add(chr(av).lower())
+        elif op is _c.RANGE and av[1] - av[0] < _WORDS_LIMIT:
+            out.update(chr(code).lower() for code in range(av[0], av[1] + 1))
+        else:
+            return None
+    return frozenset(out)
+
+
+def _needed(items: list) -> frozenset[str] | None:
+    """Strings (lower-cased, none empty) one of which every match of parsed regular expression
+    `items` contains, the longest found (a run of parts with known `_words`, or what a group,
+    every alternative or a repeated part needs); None when none is known."""
+    best: frozenset[str] | None = None
+    run: frozenset[str] = frozenset({""})
+    for op, av in items:
+        part = _part_words(op, av)
+        joined = None if part is None else frozenset(a + b for a in run for b in part)
+        if joined is not None and len(joined) <= _WORDS_LIMIT:
+            run = joined
+            continue
+        best = _better(best, run)
+        run = frozenset({""}) if part is None else part
+        if op is _c.SUBPATTERN:
+            best = _better(best, _needed(av[-1].data))
+        elif op is _c.BRANCH:
+            found = [_needed(alternative.data) for alternative in av[1]]
+            if all(f is not None for f in found):
+                best = _better(best, frozenset().union(*found))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            best = _better(best, _needed(av[2].data))
+    return _better(best, run)
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """Of two sets of needed strings, the one whose shortest string is longer (it is found in
+    fewer places); a set holding the empty string needs nothing and is None."""
+    found = [s for s in (a, b) if s and "" not in s]
+    return max(found, key=lambda s: (min(map(len, s)), -len(s)), default=None)
+
+
+class _Filter(NamedTuple):
+    """The words every cue of a kind contains, read from the kinds' patterns."""
+
+    kinds_of: dict[str, tuple[str, ...]]  # each word (lower-cased) and the kinds that need it
+    words: re.Pattern[str]  # the longest word at each place one begins, in lower-cased text
+    kinds_at: dict[str, tuple[str, ...]]  # the kinds of a word and of the words it begins with
+    starts: dict[str, re.Pattern[str]]  # where each word begins, ignoring case as `cue` does
+    always: frozenset[str]  # kinds whose needed words are not known: always searched
+    odd_folds: str  # characters a pattern ignoring case equates with a letter, not by lower()
+
+
+@cache
+def _cue_filter() -> _Filter:
+    """The pre-filter of the cue kinds: for each kind, the words one of which every match of
+    `cue` contains (`_needed`), compared ignoring case, so that it finds at least every place
+    the kind's pattern can match; a kind whose words cannot be read is always searched."""
+    needed = {}
+    for kind in CUE_KIND.values:
+        pattern = cue(kind)
+        needed[kind] = _needed(_parser.parse(pattern.pattern, pattern.flags).data)
+    kinds_of: dict[str, list[str]] = {}
+    for kind, words in needed.items():
+        for word in sorted(words or ()):
+            kinds_of.setdefault(word, []).append(kind)
+    letters = {ord(c) for w in kinds_of for c in w}
+    return _Filter(
+        kinds_of={w: tuple(ks) for w, ks in kinds_of.items()},
+        words=re.compile(f"(?=({_trie(list(kinds_of))}))"),
+        kinds_at={
+            w: tuple(sorted({k for v in kinds_of if w.startswith(v) for k in kinds_of[v]}))
+            for w in kinds_of
+        },
+        starts={w: re.compile(f"(?={re.escape(w)})", re.IGNORECASE) for w in kinds_of},
+        always=frozenset(k for k, w in needed.items() if not w),
+        odd_folds="".join(chr(c) for a in letters for c in _compiler._EXTRA_CASES.get(a, ())),
+    )
+
+
+class CueIndex:
+    """Where in one document each kind of cue could match: the starts of the words one of
+    which every match of the kind contains (`_cue_filter`), found once for the document. A
+    search of a stretch with none of them cannot match and is not run, so the results are
+    those of `cue` by construction."""
+
+    def __init__(self, text: str):
+        found = _cue_filter()
+        self._always = found.always
+        self._at: dict[str, list[int]] = {}
+        lowered = text.lower()
+        # str.find in the lower-cased text finds a word where the pattern ignoring case does,
+        # unless a character is lower-cased to more than one or equated with a letter another
+        # way ("ſ" is an "s" to the pattern): then each word's own pattern is searched.
+        if len(lowered) == len(text) and not any(c in text for c in found.odd_folds):
+            for m in found.words.finditer(lowered):
+                for kind in found.kinds_at[m.group(1)]:
+                    self._at.setdefault(kind, []).append(m.start())
+            return
+        for word, kinds in found.kinds_of.items():
+            for m in found.starts[word].finditer(text):
+                for kind in kinds:
+                    self._at.setdefault(kind, []).append(m.start())
+        for at in self._at.values():
+            at.sort()
+
+    def may_match(self, kind: str, start: int, end: int) -> bool:
+        """Whether a cue of ``kind`` could match in ``text[start:end]``."""
+        if kind in self._always:
+            return True
+        at = self._at.get(kind, ())
+        i = bisect_left(at, start)
+        return i < len(at) and at[i] < end
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern of ``words`` that shares their common beginnings (one branch per letter, not
+    one per word, is tried at each place) and matches the longest word it can."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branch(tree) or "(?!)"
+
+
+def _branch(node: dict) -> str:
+    """The pattern of one node of `_trie`'s tree: its branches, optional when a word ends."""
+    branches = [re.escape(char) + _branch(sub) for char, sub in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
+
+
+#: Documents whose `CueIndex` is kept: the stages read one document at a time, so the few
+#: last ones are all that is asked for again.
+_INDEXED_DOCUMENTS = 4
+
+
+@lru_cache(maxsize=_INDEXED_DOCUMENTS)
+def cue_index(text: str) -> CueIndex:
+    """The `CueIndex` of a document's text, made once."""
+    return CueIndex(text)
+
+
+def cue_search(
+    kind: str, text: str, start: int = 0, end: int | None = None
+) -> re.Match[str] | None:
+    """``cue(kind).search(text, start, end)``, run only where the document's `CueIndex` found a
+    word the kind needs. ``text`` is a whole document's text (its index is kept)."""
+    pattern, end = cue(kind), len(text) if end is None else end
+    return pattern.search(text, start, end) if cue_index(text).may_match(kind, start, end) else None
+
+
+def cue_finditer(kind: str, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``cue(kind).finditer(text, start, end)``, run only where the document's `CueIndex`
+    found a word the kind needs."""
+    pattern = cue(kind)
+    return (
+        pattern.finditer(text, start, end)
+        if cue_index(text).may_match(kind, start, end)
+        else iter(())
+    )

@@ -10,7 +10,21 @@ from hypothesis import strategies as st
 
 from nzdprk.extract import analyse
 from nzdprk.read import Document
-from nzdprk.text import blocks, clauses, in_spans, quoted_spans, sections, split_sentences
+from nzdprk.schema import CUE_KIND
+from nzdprk.text import (
+    CueIndex,
+    _cue_filter,
+    blocks,
+    clauses,
+    cue,
+    cue_finditer,
+    cue_index,
+    cue_search,
+    in_spans,
+    quoted_spans,
+    sections,
+    split_sentences,
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -187,3 +201,62 @@ def test_clauses_tile_the_sentence_and_quotes_stay_inside_it(text):
     quotes = quoted_spans(text, 0, len(text))
     assert all(0 <= a < b <= len(text) for a, b in quotes)
     assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(quotes))
+
+
+# --- the cue pre-filter --------------------------------------------------------------------
+
+#: Cue words of every kind, in several cases and spellings, and filler that looks like them
+#: ("know" holds "no", "Willow" holds "will", "May" is a month); "ſ" and "ı" are an "s" and
+#: an "i" to a pattern that ignores case, and "İ" lower-cases to two characters.
+_CUE_PIECES = [
+    "will", "Will", "WILL", "willing", "Willow", "won't", "we’ll", "is to", "are expected to",
+    "next year", "not", "no", "know", "No", "didn't", "hasn’t", "without", "may", "May",
+    "could", "If", "if", "possibly", "said", "says", "according to", "reportedly", "about",
+    "some", "ſome", "ıf", "İf", "invitation", "aims", "tried", "wants", "urged", "calls on",
+    "need", "the", "talks", "Peters", "a", "1999", "“", "”", "é", "–",
+]  # fmt: skip
+_SEPARATORS = ["", " ", " ", ", ", "-", "'", ". "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(st.tuples(st.sampled_from(_CUE_PIECES), st.sampled_from(_SEPARATORS))),
+    bounds=st.tuples(st.integers(0, 200), st.integers(0, 200)),
+)
+def test_the_cue_pre_filter_never_changes_a_search(pieces, bounds):
+    text = "".join(word + sep for word, sep in pieces)
+    start, end = sorted(min(b, len(text)) for b in bounds)
+    for kind in CUE_KIND.values:
+        plain = cue(kind).search(text, start, end)
+        assert (m.span() if (m := cue_search(kind, text, start, end)) else None) == (
+            plain.span() if plain else None
+        ), kind
+        assert [m.span() for m in cue_finditer(kind, text, start, end)] == [
+            m.span() for m in cue(kind).finditer(text, start, end)
+        ], kind
+        if cue(kind).search(text[start:end]):
+            assert cue_index(text).may_match(kind, start, end), kind
+
+
+def test_the_cue_pre_filter_passes_over_a_clause_without_a_cue_word():
+    # 002: "Foreign Affairs Minister Phil Goff, has welcomed news that North and South Korea
+    # will resume dialogue": a future cue in the second clause, none in the first
+    text = (
+        "Foreign Affairs Minister Phil Goff, has welcomed news that North and South Korea will "
+        "resume dialogue and cooperation on a range of key political and economic issues."
+    )
+    comma = text.index(",")
+    index = CueIndex(text)
+    assert not index.may_match("future", 0, comma)
+    assert index.may_match("future", comma, len(text))
+    assert cue_search("future", text, comma).group() == "will"
+    # written for this test: "know" holds "no", so it is a place a negation is looked for
+    # (the pattern then finds none: the word boundaries are its own)
+    mine = "They know the way."
+    assert CueIndex(mine).may_match("negation", 0, len(mine))
+    assert cue_search("negation", mine) is None
+
+
+def test_every_cue_kind_has_words_to_filter_on():
+    # a pattern whose needed words cannot be read is searched everywhere: none is, today
+    assert not _cue_filter().always

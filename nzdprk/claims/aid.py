@@ -109,7 +109,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..text import clauses, cue
+from ..text import clauses, cue_search
 from . import aid_words as w
 from . import events
 from .aid_parties import Parties, PartyRules
@@ -271,7 +271,7 @@ class _Reader(PartyRules):
         clause = self.clause(s, money.char_start)
         stretch = self.stretch(clause, money)
         ev = self.event(s, clause, money.char_start, money.char_end)
-        if w.NEGATION.search(self.text, clause[0], money.char_start) or self.not_given(
+        if cue_search("negation", self.text, clause[0], money.char_start) or self.not_given(
             stretch, money
         ):
             return None
@@ -338,7 +338,7 @@ class _Reader(PartyRules):
                 if self.amounts_in(*clause):
                     continue
                 cue = self.promise_cue(clause)
-                if cue is None or w.NEGATION.search(self.text, clause[0], cue[0]):
+                if cue is None or cue_search("negation", self.text, clause[0], cue[0]):
                     continue
                 cue_start, anchor = cue
                 ev = self.event(s, clause, cue_start, anchor)
@@ -474,7 +474,7 @@ class _Reader(PartyRules):
             return "wish"
         if mode == "hypothetical":
             return "pledge"
-        if mode == "future" or cue("future").search(self.text, start, at):
+        if mode == "future" or cue_search("future", self.text, start, at):
             return "commitment"
         return None
 

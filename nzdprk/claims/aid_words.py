@@ -156,9 +156,6 @@ CLOSING_QUOTE = re.compile(r"[\"”]")
 PUNCTUATION = " .,;:!?\"'“”‘’()"
 MODIFIER = re.compile(r"[-‐‑][^\W\d_]")  # "UN-sanctioned": a name used as a modifier
 
-#: Negation words, from the one cue table (``data/cues.csv``).
-NEGATION = cue("negation")
-
 
 def gap(when: When, start: int, end: int) -> int:
     """Characters between a date phrase and the stretch ``start``-``end`` (0 when they touch)."""

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .. import dates
-from ..text import cue
+from ..text import cue, cue_finditer, cue_search
 
 #: Separators of the members of a coordinated date ("1974 and 1978", "1998, 2001 and 2007").
 _MEMBER_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\s+|&\s*)")
@@ -371,7 +371,7 @@ def _saying_between(text: str, start: int, end: int) -> bool:
     """Whether a verb of saying stands in ``text[start:end]`` with no verb of its own before it:
     a date before it ("On Friday, Peters announced the Government will send ...") is the
     saying's, not that of what was said."""
-    saying = cue("speech").search(text, start, end)
+    saying = cue_search("speech", text, start, end)
     return saying is not None and not _own_verb(text, start, saying.start())
 
 
@@ -392,7 +392,7 @@ def reported_start(text: str, start: int, at: int) -> int:
     else ``start``."""
     said = [
         m
-        for m in cue("speech").finditer(text, start, at)
+        for m in cue_finditer("speech", text, start, at)
         if not _PASSIVE.search(text, 0, m.start())
     ]
     if not said or _VERB.search(text, said[-1].end(), at) is None:

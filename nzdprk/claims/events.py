@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from ..dates import When
-from ..text import clauses, cue, in_spans, quoted_spans
+from ..text import clauses, cue_search, in_spans, quoted_spans
 from . import event_dates, subjects
 from .lexicon import GENERIC, Hit, Trigger, find_triggers
 from .modes import aux_mode, unrealised, voice_start
@@ -485,8 +485,8 @@ class _Sentence:
         if mode is None:
             reported = attributed is not None and attributed not in self.author_ids
             mode = "reported" if reported else "asserted"
-        hedge = cue("hedge").search(self.text, *clause) or cue("approximation").search(
-            self.text, *clause
+        hedge = cue_search("hedge", self.text, *clause) or cue_search(
+            "approximation", self.text, *clause
         )
         return Event(
             sentence_start=self.start,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..text import cue
+from ..text import cue, cue_index
 
 _MODAL_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?(?:would|could|might|may)\b")
 
@@ -41,32 +41,44 @@ def aux_mode(text: str, clause_start: int, trigger_start: int, trigger_end: int)
     last coordinator before it), and not with "until" after the trigger."""
     window = text[clause_start:trigger_end]
     coordinators = list(_COORDINATOR.finditer(text, clause_start, trigger_start))
-    phrase = text[coordinators[-1].end() if coordinators else clause_start : trigger_end]
+    phrase_start = coordinators[-1].end() if coordinators else clause_start
     nominal = re.search(
         r"\b(?:the|a|an|its|their|our|his|her)\s+$", text[clause_start:trigger_start], re.IGNORECASE
     )
     if nominal and _MODAL_AFTER.match(text, trigger_end):
         return "hypothetical"
-    if cue("future").search(window):
+    if _cue_in("future", text, clause_start, trigger_end):
         return "future"
-    if cue("negation").search(phrase) and not _UNTIL_AFTER.match(text, trigger_end):
+    if _cue_in("negation", text, phrase_start, trigger_end) and not _UNTIL_AFTER.match(
+        text, trigger_end
+    ):
         return "negated"
     would = re.search(r"\bwould\b", window)
-    if would and cue("speech").search(window, 0, would.start()):
+    if would and _cue_in("speech", text, clause_start, clause_start + would.start()):
         return "future"
     governed = governed_mode(text, clause_start, trigger_start, trigger_end)
     if governed:
         return governed
-    if cue("hypothetical").search(window):
+    if _cue_in("hypothetical", text, clause_start, trigger_end):
         return "hypothetical"
     return "none"
+
+
+def _cue_in(kind: str, text: str, start: int, end: int) -> re.Match[str] | None:
+    """A cue of ``kind`` in ``text[start:end]`` read as a text of its own (its ends are word
+    boundaries), searched only where the document's `cue_index` found a word of the kind."""
+    if not cue_index(text).may_match(kind, start, end):
+        return None
+    return cue(kind).search(text[start:end])
 
 
 def _governed_by(text: str, clause_start: int, trigger_start: int, trigger_end: int, kind: str):
     upto = text[clause_start:trigger_end]
     trigger = re.escape(text[trigger_start:trigger_end]) + "$"
     # the cue word alone first: a clause without one needs no pattern built for it
-    return cue(kind).search(upto) and re.search(cue(kind).pattern + _GOVERNED + trigger, upto)
+    return _cue_in(kind, text, clause_start, trigger_end) and re.search(
+        cue(kind).pattern + _GOVERNED + trigger, upto
+    )
 
 
 def governed_mode(text: str, clause_start: int, trigger_start: int, trigger_end: int) -> str | None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from ..text import cue, in_spans
+from ..text import cue_finditer, in_spans
 from .lexicon import Trigger
 
 #: Kinds of actor that can be the speaker of quoted words.
@@ -103,7 +103,7 @@ def speaker(
         and not in_spans(quotes, quote_at, m.char_start)
         and lookup.kind.get(m.actor_id) in _SPEAKERS
     ]
-    for frame in cue("speech").finditer(text, p_start, p_end):
+    for frame in cue_finditer("speech", text, p_start, p_end):
         if in_spans(quotes, quote_at, frame.start()):
             continue
         for m in outside:
@@ -131,7 +131,7 @@ def _said_by_pronoun(
 ) -> bool:
     """Whether a verb of saying outside the quotations of [start, end) has "he" or "she" as
     its subject."""
-    for frame in cue("speech").finditer(text, start, end):
+    for frame in cue_finditer("speech", text, start, end):
         if in_spans(quotes, quote_at, frame.start()):
             continue
         if _PRONOUN_BEFORE.search(text, start, frame.start()) or _PRONOUN_AFTER.match(
