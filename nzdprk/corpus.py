@@ -48,7 +48,7 @@ def _frame_property(build: Callable[[Corpus], pd.DataFrame]) -> property:
     every access, so that editing it never changes what the corpus returns later. Its
     docstring is the frame's description in `nzdprk.schema`. Assigning a frame replaces it for
     this corpus (a reading made by hand, to be scored by `nzdprk.evaluate`); the frames
-    computed from it are not computed again."""
+    computed from it are not computed again, and `Corpus.forget` keeps it."""
     name = build.__name__
     key = f"_frame_{name}"
 
@@ -59,6 +59,7 @@ def _frame_property(build: Callable[[Corpus], pd.DataFrame]) -> property:
 
     def put(self: Corpus, frame: pd.DataFrame) -> None:
         self.__dict__[key] = frame.copy()
+        self._assigned = self._assigned | {name}
 
     doc = f"{FRAMES[name].description} Columns: docs/data-dictionary.md. A copy on each access."
     return property(get, put, doc=doc)
@@ -72,6 +73,14 @@ def _copy(frame: pd.DataFrame) -> pd.DataFrame:
     cow = int(pd.__version__.split(".")[0]) >= 3 or pd.get_option("mode.copy_on_write") is True
     return frame.copy(deep=not cow)
 
+
+#: The frames each frame is computed from, besides the documents' own tables (a frame
+#: `Corpus.forget` drops is computed again, from the documents, when asked for).
+SOURCES: dict[str, tuple[str, ...]] = {
+    "actors": ("mentions",),
+    "claim_comparisons": ("events", "aid_flows", "event_participants", "documents"),
+    "facts": ("events", "claim_comparisons", "aid_flows", "documents"),
+}
 
 #: Documents analysed at a time in one process: their analyses are dropped once the batch's
 #: rows are framed, so memory holds one batch's analyses, not the corpus's.
@@ -100,6 +109,7 @@ class Corpus:
     ):
         self.docs = docs
         self._problems = problems
+        self._assigned: frozenset[str] = frozenset()
         self.root = root
         self.catalogue = catalogue
         if analyses is not None:
@@ -142,53 +152,73 @@ class Corpus:
                 parts[name].append(frame)
         return {name: frames.join(name, parts.pop(name)) for name in frames.PER_DOCUMENT}
 
+    def _table(self, name: str) -> pd.DataFrame:
+        """One of the `frames.PER_DOCUMENT` frames; when it was forgotten, all of them are
+        made again (they are made together, from the analysed documents)."""
+        if name not in self._tables:
+            del self.__dict__["_tables"]
+        return self._tables[name]
+
+    def forget(self, name: str) -> None:
+        """Drop the frame ``name`` from memory (`nzdprk.export.export_corpus` does once it is
+        written and no frame still to be written is computed from it); asked for again, it is
+        computed again. A frame assigned by hand is kept."""
+        if name in self._assigned:
+            return
+        self.__dict__.pop(f"_frame_{name}", None)
+        tables = self.__dict__.get("_tables", {})
+        if name in tables:
+            self._tables = {n: frame for n, frame in tables.items() if n != name}
+        if name in ("events", "event_participants"):
+            self.__dict__.pop("_keyed_participants", None)
+
     @_frame_property
     def documents(self) -> pd.DataFrame:
-        return self._tables["documents"]
+        return self._table("documents")
 
     @_frame_property
     def sentences(self) -> pd.DataFrame:
-        return self._tables["sentences"]
+        return self._table("sentences")
 
     @_frame_property
     def sections(self) -> pd.DataFrame:
-        return self._tables["sections"]
+        return self._table("sections")
 
     @_frame_property
     def infobox(self) -> pd.DataFrame:
-        return self._tables["infobox"]
+        return self._table("infobox")
 
     @_frame_property
     def dates(self) -> pd.DataFrame:
-        return self._tables["dates"]
+        return self._table("dates")
 
     @_frame_property
     def amounts(self) -> pd.DataFrame:
-        return self._tables["amounts"]
+        return self._table("amounts")
 
     @_frame_property
     def aid_flows(self) -> pd.DataFrame:
-        return self._tables["aid_flows"]
+        return self._table("aid_flows")
 
     @_frame_property
     def events(self) -> pd.DataFrame:
-        return self._tables["events"]
+        return self._table("events")
 
     @_frame_property
     def event_participants(self) -> pd.DataFrame:
-        return self._tables["event_participants"]
+        return self._table("event_participants")
 
     @_frame_property
     def claims(self) -> pd.DataFrame:
-        return self._tables["claims"]
+        return self._table("claims")
 
     @_frame_property
     def mentions(self) -> pd.DataFrame:
-        return self._tables["mentions"]
+        return self._table("mentions")
 
     @_frame_property
     def unresolved_names(self) -> pd.DataFrame:
-        return self._tables["unresolved_names"]
+        return self._table("unresolved_names")
 
     @_frame_property
     def actors(self) -> pd.DataFrame:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +52,10 @@ def export_corpus(
     ``"timelinejs"`` (``timeline.json`` for TimelineJS). A corpus without documents is
     refused (:class:`NoDocumentsError`) so that it never replaces good output with empty
     tables; an unwritable folder raises :class:`nzdprk.files.OutputError`.
+
+    Each frame is made when its file is written, and the corpus forgets it (`Corpus.forget`)
+    once no frame still to be written is computed from it, so memory holds a few frames at a
+    time, not all of them; the corpus computes a frame again if it is asked for later.
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
@@ -60,9 +64,31 @@ def export_corpus(
     if format == "timelinejs":
         return write_timeline(corpus, out)
     require_documents(corpus)
-    # Each frame is asked for when its file is written, so one copy at a time is in memory.
-    frames = {name: partial(getattr, corpus, name) for name in FRAMES}
+    frames = {name: partial(_made_then_forgotten, corpus, name) for name in FRAMES}
     return write_tables(frames, out, format=format, spreadsheet=spreadsheet)
+
+
+@cache
+def _last_needed() -> dict[str, tuple[str, ...]]:
+    """For each frame in the order they are written, the frames to forget once it is made:
+    those it is the last to be computed from (`nzdprk.corpus.SOURCES`), and itself if no later
+    frame is computed from it. Kept until then, a source is never computed twice: the frames of
+    the documents are made together, from every document's analysis."""
+    from .corpus import SOURCES
+
+    last = {name: i for i, name in enumerate(FRAMES)}
+    for i, name in enumerate(FRAMES):
+        for source in SOURCES.get(name, ()):
+            last[source] = max(last[source], i)
+    return {name: tuple(n for n in FRAMES if last[n] == i) for i, name in enumerate(FRAMES)}
+
+
+def _made_then_forgotten(corpus: Corpus, name: str) -> pd.DataFrame:
+    """The frame ``name`` of ``corpus``; then the corpus forgets what no later frame needs."""
+    frame = getattr(corpus, name)
+    for done in _last_needed()[name]:
+        corpus.forget(done)
+    return frame
 
 
 def write_tables(

@@ -462,3 +462,37 @@ def test_frames_given_as_functions_are_made_one_at_a_time_when_written(tmp_path)
     assert made == names
     assert sorted(p.name for p in written) == ["datapackage.json", "dates.csv", "documents.csv"]
     assert (tmp_path / "dates.csv").read_text(encoding="utf-8").startswith("date_id,")
+
+
+def test_export_forgets_each_frame_once_written_and_the_corpus_makes_it_again(
+    tmp_path, monkeypatch
+):
+    from nzdprk import corpus as corpus_module
+
+    analysed: list[str] = []
+    analyse = corpus_module.analyse
+
+    def counted(doc):
+        analysed.append(doc.doc_id)
+        return analyse(doc)
+
+    monkeypatch.setattr(corpus_module, "analyse", counted)
+    corpus = nzdprk.load_corpus()
+    nzdprk.export_corpus(corpus, tmp_path)
+    # every document analysed once: no frame was forgotten before the last one made from it
+    assert sorted(analysed) == sorted(d.doc_id for d in corpus.docs)
+    assert not [key for key in vars(corpus) if key.startswith("_frame_")]
+    again = {name: getattr(corpus, name) for name in FRAMES}
+    assert len(analysed) == 2 * len(corpus.docs)  # made again once, all frames together
+    fresh = nzdprk.load_corpus()
+    for name, frame in again.items():
+        pd.testing.assert_frame_equal(frame, getattr(fresh, name), obj=name)
+
+
+def test_export_keeps_a_frame_assigned_by_hand(tmp_path):
+    corpus = nzdprk.load_corpus()
+    events = corpus.events
+    corpus.events = events.iloc[:2]
+    nzdprk.export_corpus(corpus, tmp_path)
+    pd.testing.assert_frame_equal(corpus.events, events.iloc[:2])
+    assert len(read_tables(tmp_path)["events"]) == 2
