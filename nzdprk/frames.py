@@ -173,7 +173,7 @@ def when_columns(prefix: str, when: When | None) -> dict[str, object]:
     if when is None:
         return {f"{prefix}resolution": "unresolved"}
     return {
-        f"{prefix}text": when.text,
+        f"{prefix}text": when.text or None,  # a date no phrase gives (a release's own statement)
         f"{prefix}edtf": when.edtf,
         f"{prefix}earliest": when.earliest,
         f"{prefix}latest": when.latest,
