@@ -31,6 +31,7 @@ from .bounds import (
     money_text,
     shape_of,
     span,
+    undated,
     undated_far_apart,
     whole_unit_dates,
 )
@@ -56,15 +57,12 @@ ASPECTS = ASPECT.values
 
 ONE_OFF_ACTIONS: frozenset[str] = frozenset(t.action for t in triggers() if t.happens_once)
 """Actions that happen once for a given set of participants (``happens_once`` in
-``data/lexicon.csv``), so that two sources giving disjoint dates under the same ``fact_key``
-cannot both be right (relation ``conflict``).
-
-Every other action (visits, meetings, statements, support, requests, aid...) can recur: disjoint
-dates then mean ``differ_scope`` ("may be different occurrences"), never ``conflict``.
-``nuclear_test`` is left out on purpose: North Korea tested six times (2006-2017), and the key
-``nuclear_test:PRK`` does not say which test. Suspension and re-establishment could in principle
-repeat; they are kept because a conflict row is a prompt to check the sources, not a verdict.
-"""
+``data/lexicon.csv``): two sources giving disjoint dates under one ``fact_key`` cannot both be
+right (``conflict``). Every other action can recur: claims of it at disjoint dates are two
+occurrences, not compared (``nuclear_test:PRK`` does not say which of six tests)."""
+RECURRING_DEEDS = frozenset(t.action for t in triggers() if not (t.happens_once or t.state_key))
+"""Deeds that can recur (visits, meetings, tests): an undated mention of one is tied to no dated
+occurrence and is not compared with it. Positions (support, aid ...) are compared undated."""
 
 #: Columns and dtypes of the frames this module returns, as the schema declares them.
 COMPARISON_COLUMNS = FRAMES["claim_comparisons"].dtypes()
@@ -493,7 +491,8 @@ def compare_claims(
     documents affirm (`nzdprk.negations`; ``documents`` says up to when each one speaks),
     under the negation's key. Two undated claims of an action that can recur from documents
     published far apart are not paired (`nzdprk.bounds.undated_far_apart`), nor two claims of
-    it whose dates share no day (`nzdprk.bounds.dated_apart`). Columns are
+    it whose dates share no day (`nzdprk.bounds.dated_apart`), nor an undated and a dated claim
+    of a deed that can recur (`RECURRING_DEEDS`). Columns are
     ``COMPARISON_COLUMNS``, all of dtype ``string``; rows are sorted by fact_key, claim_id_a,
     claim_id_b, aspect. Claims without a fact_key are compared only with a negation of what they
     state. The inputs are not modified.
@@ -509,8 +508,12 @@ def compare_claims(
         who = _who(events, participants)
     published = publication_days(documents, "published_earliest")
     for a, b in _pairs(whole_unit_dates(events)):
-        recurs = bool({a["action"], b["action"]} - ONE_OFF_ACTIONS)
-        if recurs and (undated_far_apart(a, b, published) or dated_apart(a, b)):
+        actions = {a["action"], b["action"]}
+        if actions - ONE_OFF_ACTIONS and (
+            undated_far_apart(a, b, published)
+            or dated_apart(a, b)
+            or (actions <= RECURRING_DEEDS and undated(a) != undated(b))
+        ):
             continue  # nothing ties them to one occurrence of what can recur
         rows.append(_date_row(a, b))
         if who is not None:

@@ -150,6 +150,11 @@ def undated_far_apart(a: Mapping[str, Any], b: Mapping[str, Any], published: Map
     return abs(number(days[0]) - number(days[1])) > UNDATED_APART_DAYS
 
 
+def undated(claim: Mapping[str, Any]) -> bool:
+    """Whether a claim gives no date bound at all."""
+    return all(missing(claim.get(k)) for k in _DATE_BOUNDS)
+
+
 def dated_apart(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """Whether two claims' date bounds (``date_earliest``/``date_latest``; an empty bound is
     open) are both given and share no day: "today's nuclear test" (2017) and "two nuclear

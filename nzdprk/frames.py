@@ -112,11 +112,12 @@ def without_text(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 def with_text(name: str, frame: pd.DataFrame, text: Callable[[str], str]) -> pd.DataFrame:
     """The frame with its column of `TEXT_COLUMNS` made from the texts (``text(doc_id)``), in
-    its place of the schema; a frame that has it already is returned as it is."""
+    its place of the schema; a frame that has it already, or has no spans to make it from (a
+    frame a user set by hand), is returned as it is."""
     import pandas as pd
 
     column = TEXT_COLUMNS.get(name)
-    if column is None or column in frame:
+    if column is None or column in frame or "doc_id" not in frame:
         return frame
     ids = frame["doc_id"].tolist()
     if name == "documents":
@@ -173,7 +174,7 @@ def when_columns(prefix: str, when: When | None) -> dict[str, object]:
     if when is None:
         return {f"{prefix}resolution": "unresolved"}
     return {
-        f"{prefix}text": when.text,
+        f"{prefix}text": when.text or None,  # a date no phrase gives (a release's own statement)
         f"{prefix}edtf": when.edtf,
         f"{prefix}earliest": when.earliest,
         f"{prefix}latest": when.latest,

@@ -1967,3 +1967,46 @@ def test_respectively_pairs_each_date_with_its_own_clause(sentence, expected):
         )
         for e in events
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "minister", "action"),
+    [
+        # the dev set (h04, h05): the minister condemns on the day of the release
+        (
+            "Foreign Minister Gerry Brownlee has condemned today’s nuclear test by North Korea as"
+            " utterly deplorable.",
+            "Gerry Brownlee",
+            "accuse",
+        ),
+        (
+            "Foreign Minister Murray McCully says that New Zealand condemns yesterday’s multiple"
+            " missile launches by North Korea.",
+            "Murray McCully",
+            "accuse",
+        ),
+        (
+            "Helen Clark has welcomed the agreement between the two Koreas.",
+            "Helen Clark",
+            "welcome",
+        ),
+    ],
+)
+def test_the_release_dates_its_own_lead_statement(code, lead, minister, action):
+    e = code(lead + "\n", date="2016-09-06", minister=minister)
+    row = one(e, action=action)
+    assert (row["date_edtf"], row["date_resolution"]) == ("2016-09-06", "anchored")
+    assert pd.isna(row["date_text"])
+    assert row["date_note"] == "a statement of the release itself, dated by the release"
+
+
+def test_what_the_release_does_not_state_itself_keeps_the_texts_dates(code):
+    body = (
+        "Helen Clark has offered to host the talks.\n"  # an offer is a deed, told in the past
+        "New Zealand supports the Six-Party Talks, Ms Clark said.\n"  # not the lead
+    )
+    e = code(body, date="2016-09-06", minister="Helen Clark")
+    assert e[e.action.isin(["offer", "support"])].date_edtf.isna().all()
+    # a news item makes no statement of its own
+    news = code("Helen Clark has welcomed the agreement between the two Koreas.\n")
+    assert news.date_edtf.isna().all()

@@ -196,10 +196,9 @@ def test_two_sources_on_one_years_nuclear_tests_agree(make_corpus):
         " of concerns over North Korea's provocative actions, including two nuclear tests in"
         " 2016.\n"
     )
+    # the sixth test, undated in its sentence, is tied to neither; "two such tests last year"
     assert compared(make_corpus, {"x.txt": release, "y.txt": news}) == [
-        ("nuclear_test:PRK", "x:c001", "y:c002", "date", "not_comparable"),  # the sixth test
-        ("nuclear_test:PRK", "x:c001", "y:c002", "participants", "agree"),
-        ("nuclear_test:PRK", "x:c002", "y:c002", "date", "agree"),  # "two such tests last year"
+        ("nuclear_test:PRK", "x:c002", "y:c002", "date", "agree"),
         ("nuclear_test:PRK", "x:c002", "y:c002", "participants", "agree"),
     ]
 
@@ -270,3 +269,27 @@ def test_what_can_recur_told_at_dates_that_share_no_day_is_two_happenings(make_c
     other = "New Zealand established diplomatic relations with North Korea in 1975.\n"
     rows = compared(make_corpus, {"d.txt": first, "e.txt": other})
     assert ("date", "conflict") in [c[3:] for c in rows]
+
+
+def test_an_undated_deed_is_tied_to_no_dated_occurrence_of_it(make_corpus):
+    # dev set h09 (an undated story whose "on Monday" gives no day) and h04: which test?
+    undated = (
+        "Pyongyang said it had carried out a nuclear test on Monday, drawing condemnation from"
+        " around the world.\n"
+    )
+    today = RELEASE.format(
+        date="2017-09-03",
+        minister="Gerry Brownlee",
+        body="Foreign Minister Gerry Brownlee has condemned today’s nuclear test by North Korea"
+        " as utterly deplorable.",
+    )
+    assert compared(make_corpus, {"a.txt": today, "b.txt": undated}) == []
+    # a visit likewise; a position held over time (support) is compared undated
+    visit = "Helen Clark visited Pyongyang in May 2005.\n"
+    again = "Helen Clark's visit to Pyongyang drew criticism.\n"
+    assert compared(make_corpus, {"c.txt": visit, "d.txt": again}) == []
+    backing = "In 2005 New Zealand supported the Six-Party Talks.\n"
+    still = "New Zealand supports the Six-Party Talks.\n"
+    assert ("participants", "agree") in [
+        c[3:] for c in compared(make_corpus, {"e.txt": backing, "f.txt": still})
+    ]

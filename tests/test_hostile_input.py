@@ -45,7 +45,16 @@ def messages(corpus: nzdprk.Corpus) -> dict[str, tuple[str, str]]:
 
 
 @pytest.mark.timeout(120)
-@pytest.mark.parametrize("name", ["full stops", "heading with spaces", "sentence of amounts"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "full stops",
+        "heading with spaces",
+        "sentence of amounts",
+        "paragraph of quotations",
+        "paragraph of aid sentences",
+    ],
+)
 def test_the_worst_adversarial_shapes_of_160_kb_are_analysed_in_seconds(name, tmp_path):
     """These took minutes to hours at this size before (``make bench`` times every shape)."""
     (tmp_path / "x.txt").write_text(SHAPES[name](160_000), encoding="utf-8")

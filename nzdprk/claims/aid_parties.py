@@ -104,7 +104,7 @@ class PartyRules:
         ("a fund of about $30,000 a year was administered by our embassy", he said). The
         speaker is who the sentence's events attribute the quotation to."""
         s_start, s_end, number, _ = self.a.sentences[s]
-        if not any(a <= start < b for a, b in quoted_spans(self.text, *self.paragraphs[number])):
+        if not any(a <= start < b for a, b in self.quotes(number)):
             return None
         speaker = next(
             (
@@ -125,6 +125,15 @@ class PartyRules:
         if after and w.FROM.search(self.text, end, after.start()):
             return country
         return None
+
+    def quotes(self, paragraph: int) -> list[tuple[int, int]]:
+        """The quoted spans of a paragraph, found once (a paragraph of many amounts costs one
+        scan, not one per amount)."""
+        if not hasattr(self, "_quotes"):
+            self._quotes: dict[int, list[tuple[int, int]]] = {}
+        if paragraph not in self._quotes:
+            self._quotes[paragraph] = quoted_spans(self.text, *self.paragraphs[paragraph])
+        return self._quotes[paragraph]
 
     def stated_recipient(
         self,

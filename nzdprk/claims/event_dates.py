@@ -384,6 +384,8 @@ def _own_verb(text: str, start: int, end: int) -> bool:
 
 #: A form of "be" right before a word: a passive ("was added to the list" is no saying).
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\Z")
+#: Longer than "being" and an adverb before a verb of saying, so that the look back is short.
+_PASSIVE_REACH = 40
 
 
 def reported_start(text: str, start: int, at: int) -> int:
@@ -393,7 +395,7 @@ def reported_start(text: str, start: int, at: int) -> int:
     said = [
         m
         for m in cue_finditer("speech", text, start, at)
-        if not _PASSIVE.search(text, 0, m.start())
+        if not _PASSIVE.search(text, max(0, m.start() - _PASSIVE_REACH), m.start())
     ]
     if not said or _VERB.search(text, said[-1].end(), at) is None:
         return start

@@ -34,6 +34,7 @@ from .lexicon import GENERIC, Hit, Trigger, find_triggers
 from .modes import aux_mode, unrealised, voice_start
 from .nouns import described, onset_of_none, possessor
 from .references import canonical, linked
+from .released import released
 from .roles import (
     Lookup,
     MentionLike,
@@ -182,7 +183,7 @@ def extract_events(
             new, subject = sentence.events(subject)
             found = event_dates.ended(text, found, new)  # "It stopped in 2016."
             found.extend(described(found, linked(text, found, new)))
-    return canonical(found)
+    return released(text, canonical(found), author_ids, anchor, sentences, lookup)
 
 
 @dataclass
@@ -572,13 +573,14 @@ class _Sentence:
 
     def _in_object(self, hit: Hit, siblings: list[Hit]) -> bool:
         """Whether a trigger is a noun in the object of the trigger before it, a few words on
-        with nothing between (`_OBJECT`); a trigger that opens on a copula is a passive verb."""
+        with nothing between (`_OBJECT`); a trigger with a copula is a passive verb ("after
+        relations were established")."""
         before = [k for k in siblings if k.end <= hit.start]
         return bool(
             before
             and self._joined(before[-1], hit)
             and _OBJECT.fullmatch(self.text, before[-1].end, hit.start)
-            and self.text[hit.start : hit.end].split()[0].lower() not in _COPULA
+            and not _COPULA.intersection(self.text[hit.start : hit.end].lower().split())
         )
 
     def _quoted(self, i: int) -> bool:  # a date inside quotation marks is the quoted words'

@@ -194,11 +194,12 @@ def _event_layers() -> dict[tuple[bool, bool], _Layer]:
 
 def _dated_statements(rows: pd.DataFrame) -> list[tuple]:
     """One (low, high, quote, start, end, date text) per dated statement of a document: events
-    that share their sentence, date phrase and bounds are one statement."""
+    that share their sentence and bounds are one statement (a release's own statement dated by
+    the release, with no date phrase, and "today's test" in its lead are one)."""
     found: dict[tuple, tuple] = {}
-    for row in rows.itertuples(index=False):
+    for row in rows.sort_values("date_text", na_position="last").itertuples(index=False):
         low, high = _day(row.date_earliest), _day(row.date_latest)
-        key = (row.sentence_id, row.date_text, low, high)
+        key = (row.sentence_id, low, high)
         found.setdefault(
             key,
             (low, high, row.quote, int(row.char_start), int(row.char_end), row.date_text),
