@@ -252,3 +252,39 @@ def test_a_speech_noun_named_again_is_the_act_it_reported(text, expected):
 )
 def test_an_actors_decision_to_do_what_was_told_is_no_new_row(text, expected):
     assert [a for a, *_ in links(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(  # dev set h10: one minister, quoted in pieces, is one statement
+            "Foreign Affairs Minister Gerry Brownlee said the funding was stopped last year.\n"
+            '"A small contestable fund was administered by our embassy in Seoul," he said.\n'
+            'He told Newshub: "It\'s an awful situation there."',
+            [("statement", None), ("statement", 0), ("statement", 0)],
+            id="he-said-source",
+        ),
+        pytest.param(
+            'Helen Clark said the talks were useful. "We will keep trying," she said.',
+            [("statement", None), ("statement", 0)],
+            id="she-said-written",
+        ),
+        pytest.param(  # source 004: "he" is Kim, named since Peters spoke, not Peters
+            "Winston Peters said New Zealand stood by its deployments.\n"
+            "North Korean leader Kim Jong Un in recent days inspected the country's artillery"
+            " weapon system.\n"
+            'He said the rocket system will "bring about a strategic change".',
+            [("statement", None), ("inspect_weapons", None), ("statement", None)],
+            id="another-person-between-source",
+        ),
+        pytest.param(  # a statement with a date of its own is its own
+            "Helen Clark said the talks were useful. On Monday Helen Clark said they had failed.",
+            [("statement", None), ("statement", None)],
+            id="dated-written",
+        ),
+    ],
+)
+def test_one_speaker_quoted_in_pieces_is_one_statement(text, expected):
+    _, events = coded(text, dt.date(2017, 9, 6))
+    rows = [(e.action, e.same_as) for e in events if e.action in {a for a, _ in expected}]
+    assert rows == expected

@@ -33,7 +33,7 @@ from . import event_dates, subjects
 from .lexicon import GENERIC, Hit, Trigger, find_triggers
 from .modes import aux_mode, unrealised, voice_start
 from .nouns import described, onset_of_none, possessor
-from .references import canonical, linked
+from .references import canonical, linked, one_occasion
 from .released import released
 from .roles import (
     Lookup,
@@ -183,7 +183,8 @@ def extract_events(
             new, subject = sentence.events(subject)
             found = event_dates.ended(text, found, new)  # "It stopped in 2016."
             found.extend(described(found, linked(text, found, new)))
-    return released(text, canonical(found), author_ids, anchor, sentences, lookup)
+    found = canonical(one_occasion(text, found, lookup))
+    return released(text, found, author_ids, anchor, sentences, lookup)
 
 
 @dataclass

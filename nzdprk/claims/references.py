@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .event_dates import modified_noun
+from .roles import Lookup, last_speaker, said_by_pronoun
 
 if TYPE_CHECKING:
     from .events import Event
@@ -337,6 +338,31 @@ def linked(text: str, earlier: list[Event], new: list[Event]) -> list[Event]:
     if refers is None:
         return out
     return [e if e.refers_to is not None else replace(e, refers_to=refers) for e in out]
+
+
+def one_occasion(text: str, events: list[Event], lookup: Lookup) -> list[Event]:
+    """``events`` with each undated act of saying (``STATEMENT``) by a speaker who has already
+    spoken earlier in the document marked as a retelling of that first statement
+    (`Event.same_as`): "Peters announced today ... Peters said ... he said ..." in one report
+    is one statement as far as the text tells, quoted in pieces. A dated one ("said on
+    Monday") stays its own."""
+    first: dict[str, int] = {}
+    out = list(events)
+    for i, e in enumerate(events):
+        if e.trigger.event_type != "STATEMENT":
+            continue
+        speaker = e.attributed_to or next(
+            (p.actor_id for p in e.participants if p.role == "actor"), None
+        )
+        if speaker is None and said_by_pronoun(text, e.trigger_start, e.trigger_end):
+            speaker = last_speaker(out[:i], lookup)  # "he said": who spoke last
+        if speaker is None:
+            continue
+        undated = e.when is None and e.when_index is None
+        if undated and speaker in first and e.same_as is None:
+            out[i] = replace(e, same_as=first[speaker])
+        first.setdefault(speaker, i)
+    return out
 
 
 def canonical(events: list[Event]) -> list[Event]:

@@ -116,7 +116,7 @@ def speaker(
             if before or after:
                 return m.actor_id
     said = _said_by_pronoun(text, p_start, p_end, quotes, quote_at)
-    if said and (last := _last_speaker(earlier, lookup)):
+    if said and (last := last_speaker(earlier, lookup)):
         return last
     return author_ids[0] if author_ids else None
 
@@ -124,6 +124,8 @@ def speaker(
 #: "he said", "she added", "said he": an attribution to a person named before.
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s*\Z", re.IGNORECASE)
 _PRONOUN_AFTER = re.compile(r"\s+(?:he|she)\s*[,.;:]", re.IGNORECASE)
+#: Longer than "she" and the spaces before a verb of saying.
+_PRONOUN_REACH = 8
 
 
 def _said_by_pronoun(
@@ -134,16 +136,22 @@ def _said_by_pronoun(
     for frame in cue_finditer("speech", text, start, end):
         if in_spans(quotes, quote_at, frame.start()):
             continue
-        if _PRONOUN_BEFORE.search(text, start, frame.start()) or _PRONOUN_AFTER.match(
-            text, frame.end()
-        ):
+        if said_by_pronoun(text, frame.start(), frame.end()):
             return True
     return False
 
 
-def _last_speaker(earlier: Sequence[Any], lookup: Lookup) -> str | None:
+def said_by_pronoun(text: str, start: int, end: int) -> bool:
+    """Whether the verb of saying at [start, end) has "he" or "she" as its subject."""
+    before = max(0, start - _PRONOUN_REACH)
+    return bool(_PRONOUN_BEFORE.search(text, before, start) or _PRONOUN_AFTER.match(text, end))
+
+
+def last_speaker(earlier: Sequence[Any], lookup: Lookup) -> str | None:
     """The person who last said something: the actor of the last act of saying, or the speaker
-    the last attributed statement was given to."""
+    the last attributed statement was given to; None when another person takes part in an
+    event told since ("It comes as Kim Jong Un inspected ... He said ...": he is Kim)."""
+    others: set[str] = set()
     for ev in reversed(earlier):
         who = ev.attributed_to or (
             next((p.actor_id for p in ev.participants if p.role == "actor"), None)
@@ -151,7 +159,8 @@ def _last_speaker(earlier: Sequence[Any], lookup: Lookup) -> str | None:
             else None
         )
         if who is not None and lookup.kind.get(who) == "person":
-            return who
+            return None if others - {who} else who
+        others |= {p.actor_id for p in ev.participants if lookup.kind.get(p.actor_id) == "person"}
     return None
 
 
