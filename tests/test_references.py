@@ -288,3 +288,36 @@ def test_one_speaker_quoted_in_pieces_is_one_statement(text, expected):
     _, events = coded(text, dt.date(2017, 9, 6))
     rows = [(e.action, e.same_as) for e in events if e.action in {a for a, _ in expected}]
     assert rows == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(  # source 001: the plan is announced, then told with its dates
+            "Foreign Minister Phil Goff announced today that a delegation of New Zealand officials"
+            " is to visit North Korea. A small delegation led by Tony Browne will visit Pyongyang"
+            " between 19 and 23 September.",
+            [("visit", 1), ("visit", None)],
+            id="plan-told-again-source",
+        ),
+        pytest.param(
+            "Japan will send a mission to Laos. The mission will visit Laos in May."
+            " In June Japan will visit Vietnam.",
+            [("visit", None), ("visit", None)],
+            id="another-recipient-written",
+        ),
+        pytest.param(
+            "Japan will visit Laos in May. Japan will visit Laos in October.",
+            [("visit", None), ("visit", None)],
+            id="two-dates-written",
+        ),
+    ],
+)
+def test_a_plan_told_again_is_one_happening(text, expected):
+    _, events = coded(text, dt.date(2000, 9, 11))
+    visits = [i for i, e in enumerate(events) if e.action == "visit"]
+    rows = [
+        (events[i].action, None if events[i].same_as is None else visits.index(events[i].same_as))
+        for i in visits
+    ]
+    assert rows == expected

@@ -33,7 +33,7 @@ from . import event_dates, subjects
 from .lexicon import GENERIC, Hit, Trigger, find_triggers
 from .modes import aux_mode, unrealised, voice_start
 from .nouns import described, onset_of_none, possessor
-from .references import canonical, linked, one_occasion
+from .references import canonical, linked, one_occasion, one_plan
 from .released import released
 from .roles import (
     Lookup,
@@ -183,7 +183,7 @@ def extract_events(
             new, subject = sentence.events(subject)
             found = event_dates.ended(text, found, new)  # "It stopped in 2016."
             found.extend(described(found, linked(text, found, new)))
-    found = canonical(one_occasion(text, found, lookup))
+    found = canonical(one_plan(one_occasion(text, found, lookup)))
     return released(text, found, author_ids, anchor, sentences, lookup)
 
 

@@ -365,6 +365,41 @@ def one_occasion(text: str, events: list[Event], lookup: Lookup) -> list[Event]:
     return out
 
 
+def one_plan(events: list[Event]) -> list[Event]:
+    """``events`` with a plan told again marked as a retelling of the first telling
+    (`Event.same_as`): two planned events of one action with the same recipients, whose
+    actors and dates do not differ where both give them ("a delegation ... is to visit North
+    Korea" and "A small delegation led by Tony Browne ... will visit Pyongyang between 19 and 23
+    September")."""
+    out = list(events)
+    plans: list[int] = []
+    for i, e in enumerate(events):
+        if e.aux_mode != "future" or e.same_as is not None:
+            continue
+        for j in plans:
+            if _same_plan(events[j], e):
+                out[i] = replace(e, same_as=j)
+                break
+        else:
+            plans.append(i)
+    return out
+
+
+def _same_plan(a: Event, b: Event) -> bool:
+    def ids(e: Event, role: str) -> set[str]:
+        return {p.actor_id for p in e.participants if p.role == role}
+
+    (a_lo, a_hi), (b_lo, b_hi) = _bounds(a), _bounds(b)
+    dated = None not in (a_lo, a_hi, b_lo, b_hi)
+    return (
+        a.action == b.action
+        and bool(ids(a, "recipient"))
+        and ids(a, "recipient") == ids(b, "recipient")
+        and (not ids(a, "actor") or not ids(b, "actor") or ids(a, "actor") == ids(b, "actor"))
+        and not (dated and (a_hi < b_lo or b_hi < a_lo))
+    )
+
+
 def canonical(events: list[Event]) -> list[Event]:
     """``events`` with each happening told more than once (`Event.same_as`) standing at its
     most precise telling (narrowest bounds, the first of equals): that row has no ``same_as``
