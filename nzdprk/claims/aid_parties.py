@@ -4,6 +4,7 @@ and purpose rules of `nzdprk.claims.aid` (see its module docstring), as a base o
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -103,17 +104,12 @@ class PartyRules:
         amount in its clause ("we have given $1m"), or after it, introduced by "by" or "from"
         ("a fund of about $30,000 a year was administered by our embassy", he said). The
         speaker is who the sentence's events attribute the quotation to."""
-        s_start, s_end, number, _ = self.a.sentences[s]
-        if not any(a <= start < b for a, b in self.quotes(number)):
+        s_start, _, number, _ = self.a.sentences[s]
+        quotes = self.quotes(number)
+        i = bisect.bisect_right(quotes, (start, math.inf)) - 1
+        if i < 0 or start >= quotes[i][1]:
             return None
-        speaker = next(
-            (
-                e.attributed_to
-                for e in self.a.events
-                if e.attributed_to and s_start <= e.trigger_start < s_end
-            ),
-            None,
-        )
+        speaker = next((e.attributed_to for e in self.said_in(s_start) if e.attributed_to), None)
         country = self.lookup.country.get(speaker) if speaker else None
         if country is None or self.kind(country) != "state":
             return None
@@ -125,6 +121,14 @@ class PartyRules:
         if after and w.FROM.search(self.text, end, after.start()):
             return country
         return None
+
+    def said_in(self, sentence_start: int) -> list[Any]:
+        """The events of the sentence starting at `sentence_start` (grouped once)."""
+        if not hasattr(self, "_events_in"):
+            self._events_in: dict[int, list[Any]] = {}
+            for e in self.a.events:
+                self._events_in.setdefault(e.sentence_start, []).append(e)
+        return self._events_in.get(sentence_start, [])
 
     def quotes(self, paragraph: int) -> list[tuple[int, int]]:
         """The quoted spans of a paragraph, found once (a paragraph of many amounts costs one

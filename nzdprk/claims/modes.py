@@ -6,7 +6,9 @@ names no happening (`unrealised`)."""
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..text import cue, cue_index
@@ -111,10 +113,9 @@ def voice_start(
     """Where the cues of a trigger may start: reported speech keeps its own mood, so a verb of
     saying (``speech``) outside a quotation does not read the quoted words before it, and a
     trigger inside one reads only its quotation."""
-    start = clause_start
-    for q_start, q_end in quotes:
-        if q_start <= trigger_start < q_end:
-            return max(start, q_start)
-        if q_end <= trigger_start and speech:
-            start = max(start, q_end)
-    return start
+    i = bisect_right(quotes, (trigger_start, math.inf)) - 1  # the last quotation opened before
+    if i >= 0 and trigger_start < quotes[i][1]:
+        return max(clause_start, quotes[i][0])
+    if speech and i >= 0:  # quotations are in text order and do not overlap
+        return max(clause_start, quotes[i][1])
+    return clause_start

@@ -412,11 +412,10 @@ def canonical(events: list[Event]) -> list[Event]:
     members: dict[int, list[int]] = {}
     for i, root in first.items():
         members.setdefault(root, [root]).append(i)
-    best = {
-        i: min(group, key=lambda j: (_span(events[j]), j))
-        for group in members.values()
-        for i in group
-    }
+    best: dict[int, int] = {}
+    for group in members.values():  # one choice per group: a large group costs its size
+        chosen = min(group, key=lambda j: (_span(events[j]), j))
+        best.update(dict.fromkeys(group, chosen))
     return [
         e if i not in best else replace(e, same_as=None if best[i] == i else best[i])
         for i, e in enumerate(events)
