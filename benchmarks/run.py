@@ -935,7 +935,8 @@ def next_steps(res: Results, fast: bool, lean: bool) -> list[str]:
             "`frames()` handing out every frame with its quotes at once, and memory the "
             "allocators keep after each batch. Next: ids and repeated keys as categories or "
             "numbers in the kept frames, comparisons grouped by fact key without whole-frame "
-            "copies, and `export` dropping each derived frame once written."
+            "copies, and the per-document frames built and written batch by batch (`export` "
+            "already lets the corpus forget each frame once written and no later one needs it)."
         )
     for n, ways in sorted(res.scale.items()):
         if n >= 5000 and "dask2" in ways and ways["dask2"]["seconds"] >= ways["one"]["seconds"]:
