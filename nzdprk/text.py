@@ -11,12 +11,12 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from re import _compiler, _parser
 from re import _constants as _c
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from . import curated
 from .schema import CUE_KIND
@@ -562,4 +562,15 @@ def cue_finditer(kind: str, text: str, start: int, end: int) -> Iterator[re.Matc
         pattern.finditer(text, start, end)
         if cue_index(text).may_match(kind, start, end)
         else iter(())
+    )
+
+
+def protected_spans(*groups: Iterable[Any]) -> list[tuple[int, int]]:
+    """The spans of the items of ``groups`` (objects with ``char_start``/``char_end``, or
+    ``(start, end)`` pairs), in text order: dates, amounts and names, which no clause rule
+    splits."""
+    return sorted(
+        (item.char_start, item.char_end) if hasattr(item, "char_start") else tuple(item)
+        for group in groups
+        for item in group
     )

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from ..dates import When
-from ..text import clauses, cue_search, in_spans, quoted_spans
+from ..text import clauses, cue_search, in_spans, protected_spans, quoted_spans
 from . import event_dates, subjects
 from .lexicon import GENERIC, Hit, Trigger, find_triggers
 from .modes import aux_mode, unrealised, voice_start
@@ -141,13 +141,9 @@ def extract_events(
     found: list[Event] = []
     mention_at = [m.char_start for m in mentions]
     date_at = [d.char_start for d in dates]
-    spans = sorted(
-        [(d.char_start, d.char_end) for d in dates]
-        + list(money)
-        + [(m.char_start, m.char_end) for m in mentions]
-    )
-    span_at = [start for start, _ in spans]
-    money_at, sentence_at = [s for s, _ in money], [s for s, _ in sentences]
+    spans = protected_spans(dates, money, mentions)
+    span_at, money_at = [start for start, _ in spans], [s for s, _ in money]
+    sentence_at = [s for s, _ in sentences]
     triggers_of = find_triggers(text, sentences)
     opening = list(mentions[:50])  # who the document is about, for relations with one party
 
@@ -183,8 +179,8 @@ def extract_events(
             new, subject = sentence.events(subject)
             found = event_dates.ended(text, found, new)  # "It stopped in 2016."
             found.extend(described(found, linked(text, found, new)))
-    found = canonical(one_plan(one_occasion(text, found, lookup)))
-    return released(text, found, author_ids, anchor, sentences, lookup)
+    told = canonical(one_plan(one_occasion(text, found, lookup)))  # each happening once
+    return released(text, told, author_ids, anchor, sentences, lookup)
 
 
 @dataclass
