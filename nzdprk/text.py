@@ -383,7 +383,7 @@ def _part_words(op: object, av: object) -> frozenset[str] | None:
     if op is _c.LITERAL:
         return frozenset({chr(av).lower()})
     if op is _c.IN:
-        return _class_words(av)
+        return class_members(av)
     if op is _c.SUBPATTERN:
         return _words(av[-1].data)
     if op is _c.BRANCH:
@@ -395,13 +395,15 @@ def _part_words(op: object, av: object) -> frozenset[str] | None:
     return None
 
 
-def _class_words(items: list) -> frozenset[str] | None:
-    """The lower-cased members of a parsed character class, None if they are not listed."""
+def class_members(items: list, limit: int = _WORDS_LIMIT) -> frozenset[str] | None:
+    """The lower-cased members of a parsed character class (``re._parser``), None if they
+    are not listed or a range is wider than `limit`: the pre-filters of the trigger and cue
+    searches read a pattern's classes through this."""
     out = set()
     for op, av in items:
         if op is _c.LITERAL:
             out.add(chr(av).lower())
-        elif op is _c.RANGE and av[1] - av[0] < _WORDS_LIMIT:
+        elif op is _c.RANGE and av[1] - av[0] < limit:
             out.update(chr(code).lower() for code in range(av[0], av[1] + 1))
         else:
             return None

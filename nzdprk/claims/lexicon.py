@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from .. import curated
 from ..schema import EVENT_TYPE
+from ..text import class_members
 
 #: PLOVER's four quadrants (the local STATEMENT and OTHER have none).
 QUAD_CLASS = {
@@ -183,15 +184,8 @@ def _first_chars(items: list) -> tuple[frozenset[str] | None, bool]:
 
 def _class_chars(items: list, chars: set[str]) -> frozenset[str] | None:
     """`chars` and the lower-cased members of a parsed character class, None if not listed."""
-    out = set(chars)
-    for op, av in items:
-        if op is _c.LITERAL:
-            out.add(chr(av).lower())
-        elif op is _c.RANGE and av[1] - av[0] < _CLASS_LIMIT:
-            out.update(chr(code).lower() for code in range(av[0], av[1] + 1))
-        else:
-            return None
-    return frozenset(out)
+    members = class_members(items, _CLASS_LIMIT)
+    return None if members is None else frozenset(chars) | members
 
 
 class _ByFirst(NamedTuple):
