@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..dates import When
 from ..text import quoted_spans
 from . import aid_words as w
+from .roles import FIRST_PLURAL
 
 if TYPE_CHECKING:
     from ..actors import Mention
@@ -114,10 +115,10 @@ class PartyRules:
         if country is None or self.kind(country) != "state":
             return None
         clause = self.clause(s, start)
-        before = w.FIRST_PLURAL.search(self.text, clause[0], start)
+        before = FIRST_PLURAL.search(self.text, clause[0], start)
         if before and not w.AFTER_PREPOSITION.search(self.text, clause[0], before.start()):
             return country
-        after = w.FIRST_PLURAL.search(self.text, end, clause[1])
+        after = FIRST_PLURAL.search(self.text, end, clause[1])
         if after and w.FROM.search(self.text, end, after.start()):
             return country
         return None

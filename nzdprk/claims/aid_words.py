@@ -121,8 +121,6 @@ SINCE_FOUNDING = re.compile(
     r"\bsince\s+its\s+(?:establishment|founding|foundation|creation|formation|inception)\b",
     re.IGNORECASE,
 )
-#: "we", "our" or "us": in quoted speech, the speaker's side.
-FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 #: A preposition right before a word: what follows is its object, not the clause's subject.
 AFTER_PREPOSITION = re.compile(
     r"\b(?:to|with|for|from|by|of|on|in|at|towards?|into|through|via)\s+\Z", re.IGNORECASE

@@ -366,7 +366,8 @@ def nearest_person(
 
 
 _FIRST_SINGULAR = re.compile(r"\b(?:I|my|me)\b")
-_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+#: "we", "our" or "us": in quoted speech, the speaker's side (aid reads it too).
+FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 
 
 def first_person(
@@ -376,7 +377,7 @@ def first_person(
     if m := _FIRST_SINGULAR.search(text, start, end):
         return (Participant(speaker, role, m.group(0), m.start(), m.end()),)
     country = lookup.country.get(speaker)
-    if (m := _FIRST_PLURAL.search(text, start, end)) and country:
+    if (m := FIRST_PLURAL.search(text, start, end)) and country:
         return (Participant(country, role, m.group(0), m.start(), m.end()),)
     return ()
 
