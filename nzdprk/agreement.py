@@ -11,41 +11,45 @@ Every comparison uses the *strict* bounds of the values (``date_earliest``/``dat
 bound at all cannot be compared. Refinements such as "mid-2000s" are deliberately ignored (a
 refined date is compared by its whole unit, `bounds.whole_unit_dates`), so a coarse source is never
 read as contradicting a precise one.
+
+Claims are paired, and dates compared, as column operations (`nzdprk.pairing`), so the time grows
+with the number of pairs, not with a Python loop over facts; the aid-flow rules are
+`nzdprk.aid_comparison`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import cache
-from itertools import combinations, groupby
 from typing import TYPE_CHECKING, Any
 
+from .aid_comparison import AID_COLUMNS, aid_rows, text
 from .bounds import (
-    Bounds,
-    dated_apart,
+    UNDATED_APART_DAYS,
+    day_numbers,
     day_text,
-    interval_relation,
+    interval_relations,
     missing,
-    money_text,
-    shape_of,
     span,
-    undated,
-    undated_far_apart,
     whole_unit_dates,
 )
 from .claims.lexicon import triggers
 from .negations import negation_rows, publication_days
+from .pairing import Row, claim_pairs, records, row
 from .schema import ASPECT, FRAMES, RELATION, cast_frame
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
+
+    Index = np.ndarray  # row positions in a frame of claims
 
 __all__ = [
     "ASPECTS",
     "COMPARISON_COLUMNS",
     "ONE_OFF_ACTIONS",
+    "READS",
     "RELATIONS",
     "SUMMARY_COLUMNS",
     "compare_claims",
@@ -70,62 +74,93 @@ SUMMARY_COLUMNS = FRAMES["facts"].dtypes()
 
 _EVENT_COLUMNS = ("claim_id", "doc_id", "fact_key", "action", "date_edtf")
 _EVENT_BOUNDS = ("date_earliest", "date_latest")
-_AID_COLUMNS = (
-    "claim_id",
-    "doc_id",
-    "fact_key",
-    "measure",
-    "purpose_text",
-    "receiver_org_id",
-    "recipient_country",
-    "currency",
-    "amount",
-    "amount_qualifier",
-    "amount_min",
-    "amount_max",
-    "period_edtf",
-    "period_earliest",
-    "period_latest",
-    "as_of_date",
-)
+_EVENT_DATE_PARTS = ("date_precision", "date_refine", "date_note")
+#: The columns `compare_claims` and `summarise_facts` read of each frame (with `nzdprk.negations`):
+#: a corpus passes only these.
+READS = {
+    "events": (*_EVENT_COLUMNS, *_EVENT_BOUNDS, "event_id", *_EVENT_DATE_PARTS),
+    "aid_flows": (*AID_COLUMNS, "donor_id", "event_id"),
+    "documents": ("doc_id", "published_earliest", "published_latest"),
+}
 _ROLES = ("actor", "recipient")
 #: A date stated exactly at a calendar year or month ("in 2001", "in March 2001"): not a
 #: decade, season, approximation or uncertain date.
 _CALENDAR_UNIT = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")
 
-Row = dict[str, Any]
-
 
 # --- Events ------------------------------------------------------------------------------------
 
 
-def _date_row(a: Row, b: Row) -> Row:
-    """Compare the dates of two event claims; disjoint dates conflict (`compare_claims` pairs
-    claims of an action that can recur only when their dates can meet)."""
-    disjoint = ("conflict", f"cannot both be right for a one-off action ({a['action']})")
-    bounds_a = (a["date_earliest"], a["date_latest"])
-    bounds_b = (b["date_earliest"], b["date_latest"])
-    relation, why = interval_relation(bounds_a, bounds_b, day_text, disjoint)
-    shape = shape_of(bounds_a, bounds_b)
-    if shape in ("a_in_b", "b_in_a"):
-        outer = b if shape == "a_in_b" else a
-        if _CALENDAR_UNIT.fullmatch(_text(outer["date_edtf"]) or ""):
-            relation = "agree"
-            why = (
-                f"same date: {_date_value(outer)} is a plain calendar "
-                f"{'year' if len(outer['date_edtf']) == 4 else 'month'} that contains the other, "
-                "told at a coarser unit (an approximate or uncertain date would differ in "
-                "precision)"
-            )
-    return _row(a, b, "date", relation, _date_value(a), _date_value(b), why)
+def _event_pairs(events: pd.DataFrame, documents: pd.DataFrame | None) -> tuple[Index, Index]:
+    """The pairs of event claims compared (`claim_pairs`), on columns. Of an action that can
+    recur, nothing ties to one occurrence: two claims with no date bound at all from documents
+    published more than `UNDATED_APART_DAYS` apart (``documents.published_earliest``); two
+    whose date bounds are both given and share no day ("today's nuclear test" (2017) and "two
+    nuclear tests in 2016"); an undated and a dated claim of a deed (`RECURRING_DEEDS`). A
+    missing bound is an open end."""
+    import numpy as np
+
+    a, b = claim_pairs(events)
+    lo, hi = day_numbers(events["date_earliest"]), day_numbers(events["date_latest"])
+    undated = np.isnan(lo) & np.isnan(hi)
+    published = publication_days(documents, "published_earliest")
+    day = day_numbers(events["doc_id"].map(published))
+    far = undated[a] & undated[b] & (np.abs(day[a] - day[b]) > UNDATED_APART_DAYS)
+    apart = ~undated[a] & ~undated[b] & ((hi[a] < lo[b]) | (hi[b] < lo[a]))
+    one_off = events["action"].isin(ONE_OFF_ACTIONS).to_numpy()
+    deed = events["action"].isin(RECURRING_DEEDS).to_numpy()
+    undated_deed = deed[a] & deed[b] & (undated[a] != undated[b])
+    keep = (one_off[a] & one_off[b]) | ~(far | apart | undated_deed)
+    return a[keep], b[keep]
 
 
-def _date_value(claim: Row) -> str | None:
-    """The compared date: its EDTF, else its bounds, else None (no date)."""
-    if not missing(claim["date_edtf"]):
-        return str(claim["date_edtf"])
-    bounds = (claim["date_earliest"], claim["date_latest"])
-    return None if all(missing(v) for v in bounds) else span(bounds, day_text)
+def _date_rows(events: pd.DataFrame, a: Index, b: Index) -> pd.DataFrame:
+    """The date rows of the pairs (a, b) (row positions in ``events``), on columns
+    (`interval_relations`): disjoint dates conflict (`_event_pairs` keeps claims of an action
+    that can recur only when their dates can meet), and a plain calendar year or month that
+    contains the other date agrees, told at a coarser unit."""
+    import numpy as np
+
+    lo, hi = day_numbers(events["date_earliest"]), day_numbers(events["date_latest"])
+    spans, values, units, disjoint = _date_texts(events, np.union1d(a, b))
+    shape, relation, why = interval_relations(
+        (lo[a], hi[a]), (lo[b], hi[b]), (spans[a], spans[b]), ("conflict", disjoint[a])
+    )
+    outer = np.where(shape == "a_in_b", b, a)
+    coarse = np.isin(shape, ["a_in_b", "b_in_a"]) & (units[outer] != None)  # noqa: E711
+    relation[coarse] = "agree"
+    why[coarse] = (
+        "same date: "
+        + values[outer[coarse]]
+        + " is a plain calendar "
+        + units[outer[coarse]]
+        + " that contains the other, told at a coarser unit (an approximate or uncertain date "
+        "would differ in precision)"
+    )
+    return _rows(events, a, b, "date", relation, (values[a], values[b]), why)
+
+
+def _date_texts(events: pd.DataFrame, used: Index) -> tuple[Any, Any, Any, Any]:
+    """Per claim (indexed by row position; filled at ``used``): the span of its date bounds,
+    the compared date (its EDTF, else its bounds, else None), the calendar unit its EDTF states
+    exactly ('year', 'month', else None) and why its disjoint dates conflict. Made claim by
+    claim (once per claim, not per pair), with the same Python text rules as `span`."""
+    import numpy as np
+
+    texts = [np.full(len(events), None, dtype=object) for _ in range(4)]
+    columns = ["date_edtf", "date_earliest", "date_latest", "action"]
+    for i, (edtf, lo, hi, action) in zip(
+        used, events[columns].iloc[used].itertuples(index=False), strict=True
+    ):
+        texts[0][i] = span((lo, hi), day_text)
+        if not missing(edtf):
+            texts[1][i] = str(edtf)
+        elif not (missing(lo) and missing(hi)):
+            texts[1][i] = texts[0][i]
+        if _CALENDAR_UNIT.fullmatch(text(edtf) or ""):
+            texts[2][i] = "year" if len(edtf) == 4 else "month"
+        texts[3][i] = f"cannot both be right for a one-off action ({action})"
+    return texts[0], texts[1], texts[2], texts[3]
 
 
 def _participants_row(a: Row, b: Row, who: dict[str, dict[str, dict[str, list[str]]]]) -> Row:
@@ -184,7 +219,7 @@ def _participants_row(a: Row, b: Row, who: dict[str, dict[str, dict[str, list[st
     else:
         relation = "differ_scope"
         why = "different participants in some role: the claims may describe different events"
-    return _row(a, b, "participants", relation, value_a, value_b, why)
+    return row(a, b, "participants", relation, value_a, value_b, why)
 
 
 @cache
@@ -210,234 +245,64 @@ def _people(ids: dict[str, set[str]]) -> str:
     return text + (">" + "+".join(sorted(ids["recipient"])) if ids["recipient"] else "")
 
 
-def _who(events: pd.DataFrame, participants: pd.DataFrame) -> dict[str, Any]:
-    """claim_id -> role -> actor_id -> names as written, from event_participants."""
-    claim_of = dict(zip(events["event_id"], events["claim_id"], strict=True))
+def _who(events: pd.DataFrame, participants: pd.DataFrame, claims: pd.Series) -> dict[str, Any]:
+    """claim_id -> role -> actor_id -> names as written, from event_participants, for
+    ``claims`` only (those in pairs): the rows are picked on columns, then grouped."""
+    import pandas as pd
+
+    claim_of = pd.Series(events["claim_id"].to_numpy(), index=events["event_id"].to_numpy())
+    claim_of = claim_of[~claim_of.index.duplicated(keep="last")]
+    rows = participants[participants["role"].isin(_ROLES).to_numpy()]
+    claim = rows["event_id"].map(claim_of)
+    picked = claim.isin(set(claims)).to_numpy()
     who: dict[str, Any] = {}
-    for p in participants.itertuples(index=False):
-        if p.role in _ROLES and p.event_id in claim_of:
-            roles = who.setdefault(claim_of[p.event_id], {})
-            roles.setdefault(p.role, {}).setdefault(p.actor_id, []).append(str(p.quote))
+    for c, role, actor, quote in zip(
+        claim[picked],
+        rows["role"][picked],
+        rows["actor_id"][picked],
+        rows["quote"][picked],
+        strict=True,
+    ):
+        roles = who.setdefault(c, {})
+        roles.setdefault(role, {}).setdefault(actor, []).append(str(quote))
     return who
-
-
-# --- Aid flows ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Field:
-    """One scope field of an aid claim: name in words, value (None = unstated)."""
-
-    name: str
-    value: str | None
-
-
-def _text(value: Any) -> str | None:
-    return None if missing(value) else " ".join(str(value).split())
-
-
-def _scope(claim: Row) -> list[_Field]:
-    """What an aid amount is an amount *of*: measure, purpose, receiver, currency, as-of date."""
-    as_of = claim["as_of_date"]
-    return [
-        _Field("measure", _text(claim["measure"])),
-        _Field("purpose", _text(claim["purpose_text"])),
-        _Field("receiver organisation", _text(claim["receiver_org_id"])),
-        _Field("recipient country", _text(claim["recipient_country"])),
-        _Field("currency", _text(claim["currency"])),
-        _Field("as-of date", None if missing(as_of) else day_text(as_of)),
-    ]
-
-
-def _same(x: str | None, y: str | None) -> bool:
-    """Equal as stated (purpose text compared case-insensitively); unstated equals nothing."""
-    return x is not None and y is not None and x.casefold() == y.casefold()
-
-
-def _scope_differences(a: Row, b: Row) -> list[str]:
-    """Scope fields stated differently, or stated on one side only, in words."""
-    return [
-        f"{fa.name} {fa.value or 'unstated'!r} (a) vs {fb.value or 'unstated'!r} (b)"
-        for fa, fb in zip(_scope(a), _scope(b), strict=True)
-        if (fa.value is not None or fb.value is not None) and not _same(fa.value, fb.value)
-    ]
-
-
-def _scope_row(a: Row, b: Row) -> Row:
-    """Do the two amounts measure the same thing (measure, purpose, receiver, as-of date)?"""
-    fields_a, fields_b = _scope(a), _scope(b)
-    differences = _scope_differences(a, b)
-    if all(f.value is None for f in fields_a + fields_b):
-        relation, why = "not_comparable", "neither claim states measure, purpose or as-of date"
-    elif differences:
-        relation = "differ_scope"
-        why = "different scope, so the amounts are compared, never added: " + "; ".join(differences)
-    else:
-        relation, why = "agree", "same measure, purpose, receiver, currency and as-of date"
-    return _row(a, b, "scope", relation, _scope_value(fields_a), _scope_value(fields_b), why)
-
-
-def _scope_value(fields: list[_Field]) -> str:
-    return "; ".join(f"{f.name}: {f.value or '?'}" for f in fields)
-
-
-def _amount_bounds(claim: Row) -> Bounds:
-    """amount_min/amount_max; an exact amount with no bounds filled in is its own bounds."""
-    lo, hi = claim["amount_min"], claim["amount_max"]
-    exact = missing(claim["amount_qualifier"]) or claim["amount_qualifier"] == "exact"
-    if missing(lo) and missing(hi) and exact:
-        return claim["amount"], claim["amount"]
-    return lo, hi
-
-
-def _amount_value(claim: Row) -> str | None:
-    """The compared amount: currency, bounds and qualifier ('NZD until 8,500,000 (almost)')."""
-    bounds = _amount_bounds(claim)
-    currency = _text(claim["currency"]) or "?"
-    qualifier = _text(claim["amount_qualifier"])
-    if all(missing(v) for v in bounds):
-        if missing(claim["amount"]):
-            return None
-        return f"{currency} {money_text(claim['amount'])} ({qualifier or 'qualified'}, no bounds)"
-    note = f" ({qualifier})" if qualifier and qualifier != "exact" else ""
-    return f"{currency} {span(bounds, money_text)}{note}"
-
-
-def _same_as_of(a: Row, b: Row, *, flow: bool) -> bool:
-    """Same as-of date; two flows may both leave it unstated (their period dates them)."""
-    x, y = a["as_of_date"], b["as_of_date"]
-    if missing(x) or missing(y):
-        return flow and missing(x) and missing(y)
-    return bool(x == y)
-
-
-def _period(claim: Row) -> Bounds:
-    """The period's bounds; an open period ("since 1995") ends at its as-of date, the day its
-    total was counted, so that it never seems to contain later years."""
-    end = claim["period_latest"]
-    if missing(end) and not missing(claim["period_earliest"]):
-        end = claim["as_of_date"]
-    return claim["period_earliest"], end
-
-
-def _running_totals(a: Row, b: Row) -> tuple[str, str] | None:
-    """Two running totals since the same start, counted on different days: a later total
-    smaller than an earlier one conflicts (a running total never shrinks); a larger one is an
-    update (the later source could count more). None when that does not apply or the amounts
-    overlap."""
-    both = {_text(a["measure"]), _text(b["measure"])} == {"cumulative_total"}
-    days = a["as_of_date"], b["as_of_date"]
-    start = a["period_earliest"]
-    if not both or any(missing(d) for d in days) or days[0] == days[1] or missing(start):
-        return None
-    if missing(b["period_earliest"]) or start != b["period_earliest"]:
-        return None
-    earlier, later = sorted((a, b), key=lambda c: c["as_of_date"])
-    (e_lo, e_hi), (l_lo, l_hi) = _amount_bounds(earlier), _amount_bounds(later)
-    if not missing(l_hi) and not missing(e_lo) and float(l_hi) < float(e_lo):
-        side = "a" if later is a else "b"
-        return "conflict", (
-            f"running totals since the same start: the later one ({side}, as of "
-            f"{day_text(later['as_of_date'])}) is smaller, and a running total never shrinks"
-        )
-    if not missing(l_lo) and not missing(e_hi) and float(l_lo) > float(e_hi):
-        return "differ_scope", (
-            f"an update: running totals since the same start counted on different days; the "
-            f"later one (as of {day_text(later['as_of_date'])}) counts more"
-        )
-    return None
-
-
-def _amount_row(a: Row, b: Row) -> Row:
-    """Compare two amounts of the same fact_key; disjoint amounts conflict only in one scope.
-
-    A conflict needs the same measure, purpose, currency, period and as-of date (a flow, which
-    its period dates, needs no as-of date): totals at different dates or over different
-    periods can differ and both be true.
-    """
-    ca, cb = _text(a["currency"]), _text(b["currency"])
-    ma, mb = _text(a["measure"]), _text(b["measure"])
-    pa, pb = _text(a["purpose_text"]), _text(b["purpose_text"])
-    value_a, value_b = _amount_value(a), _amount_value(b)
-    bounds_a, bounds_b = _amount_bounds(a), _amount_bounds(b)
-    unbounded = [
-        side
-        for side, claim, bounds in (("a", a, bounds_a), ("b", b, bounds_b))
-        if all(missing(v) for v in bounds) and not missing(claim["amount"])
-    ]
-    if ca and cb and ca != cb:
-        relation, why = "not_comparable", f"different currencies ({ca} vs {cb}): never converted"
-    elif (ma and mb and ma != mb) or (pa and pb and not _same(pa, pb)):
-        relation = "differ_scope"
-        why = (
-            "different measure or purpose ("
-            + "; ".join(d for d in _scope_differences(a, b) if d.startswith(("measure", "purpose")))
-            + "): amounts of different things neither confirm nor contradict each other"
-        )
-    elif totals := _running_totals(a, b):
-        relation, why = totals
-    elif unbounded:
-        relation = "not_comparable"
-        why = (
-            f"no bounds for the amount of {' and '.join(unbounded)} (its qualifier states no "
-            "margin): none is invented, so the amounts are not compared"
-        )
-    else:
-        apart = _scope_differences(a, b)
-        if shape_of(_period(a), _period(b)) != "equal":
-            apart.append(
-                f"period {_period_value(a) or 'unstated'!r} (a) vs "
-                f"{_period_value(b) or 'unstated'!r} (b)"
-            )
-        same_scope = bool(ma and ca and cb) and not apart and _same_as_of(a, b, flow=ma == "flow")
-        if same_scope:
-            disjoint = (
-                "conflict",
-                "cannot both be true: same measure, purpose, currency, period and as-of date",
-            )
-        else:
-            disjoint = (
-                "differ_scope",
-                "differ, but the scope is not shown to be the same ("
-                + ("; ".join(apart) or "measure, currency or as-of date unstated on both sides")
-                + "): totals at other dates or over other periods can both be true",
-            )
-        relation, why = interval_relation(bounds_a, bounds_b, money_text, disjoint)
-    return _row(a, b, "amount", relation, value_a, value_b, why)
-
-
-def _period_row(a: Row, b: Row) -> Row:
-    """Compare the periods two aid amounts cover; different periods are a scope difference."""
-    disjoint = ("differ_scope", "are different periods, so both amounts can be true")
-    relation, why = interval_relation(_period(a), _period(b), day_text, disjoint)
-    return _row(a, b, "period", relation, _period_value(a), _period_value(b), why)
-
-
-def _period_value(claim: Row) -> str | None:
-    if not missing(claim["period_edtf"]):
-        return str(claim["period_edtf"])
-    bounds = _period(claim)
-    return None if all(missing(v) for v in bounds) else span(bounds, day_text)
 
 
 # --- Frames ------------------------------------------------------------------------------------
 
 
-def _row(
-    a: Row, b: Row, aspect: str, relation: str, value_a: str | None, value_b: str | None, why: str
-) -> Row:
-    return {
-        "fact_key": a["fact_key"],
-        "claim_id_a": a["claim_id"],
-        "claim_id_b": b["claim_id"],
-        "doc_id_a": a["doc_id"],
-        "doc_id_b": b["doc_id"],
-        "aspect": aspect,
-        "relation": relation,
-        "value_a": value_a,
-        "value_b": value_b,
-        "rationale": why,
+def _rows(
+    claims: pd.DataFrame,
+    a: Index,
+    b: Index,
+    aspect: str,
+    relation: Any,
+    values: tuple[Any, Any],
+    why: Any,
+) -> pd.DataFrame:
+    """`nzdprk.pairing.row` on columns: the rows of the pairs (a, b) (row positions in
+    ``claims``) on one aspect."""
+    import pandas as pd
+
+    column = {
+        name: claims[name].to_numpy(dtype=object) for name in ("fact_key", "claim_id", "doc_id")
     }
+    return pd.DataFrame(
+        {
+            "fact_key": column["fact_key"][a],
+            "claim_id_a": column["claim_id"][a],
+            "claim_id_b": column["claim_id"][b],
+            "doc_id_a": column["doc_id"][a],
+            "doc_id_b": column["doc_id"][b],
+            "aspect": aspect,
+            "relation": relation,
+            "value_a": values[0],
+            "value_b": values[1],
+            "rationale": why,
+        },
+        columns=list(COMPARISON_COLUMNS),
+        dtype=object,
+    )
 
 
 def _require(frame: pd.DataFrame, name: str, columns: Iterable[str]) -> None:
@@ -447,33 +312,6 @@ def _require(frame: pd.DataFrame, name: str, columns: Iterable[str]) -> None:
             f"{name} lacks column(s) {missing}; pass the frame from nzdprk.load_corpus() "
             "or build it with these columns"
         )
-
-
-PAIRWISE_LIMIT = 12
-"""Facts stated by at most this many documents are compared pair by pair. Beyond it — a fact
-repeated across a large corpus — each claim is compared with the fact's first claim only, so
-the frame grows with the corpus instead of with its square (n - 1 rows instead of n(n - 1)/2);
-a disagreement between two other claims then shows as two differences from the first one."""
-
-
-def _pairs(frame: pd.DataFrame) -> Iterator[tuple[Row, Row]]:
-    """Pairs of claims with one fact_key from different documents, claim_id_a < claim_id_b:
-    all pairs, or for a fact in more than `PAIRWISE_LIMIT` documents, each with the first."""
-    keyed = frame[frame["fact_key"].notna()]
-    # Only facts stated by two documents or more make pairs: the others (most) are dropped at
-    # once, then one conversion to records for the rest and grouping in Python (a frame per
-    # fact costs more than all its comparisons).
-    keyed = keyed[keyed.groupby("fact_key")["doc_id"].transform("nunique").to_numpy() > 1]
-    records = keyed.sort_values(["fact_key", "claim_id"], kind="stable").to_dict("records")
-    for _, group in groupby(records, key=lambda claim: claim["fact_key"]):
-        claims = list(group)
-        if len({claim["doc_id"] for claim in claims}) > PAIRWISE_LIMIT:
-            pairs = ((claims[0], other) for other in claims[1:])
-        else:
-            pairs = combinations(claims, 2)
-        for a, b in pairs:
-            if a["doc_id"] != b["doc_id"]:
-                yield a, b
 
 
 def compare_claims(
@@ -490,42 +328,48 @@ def compare_claims(
     who takes part); aid flows on amount, period and scope; a negated event with what other
     documents affirm (`nzdprk.negations`; ``documents`` says up to when each one speaks),
     under the negation's key. Two undated claims of an action that can recur from documents
-    published far apart are not paired (`nzdprk.bounds.undated_far_apart`), nor two claims of
-    it whose dates share no day (`nzdprk.bounds.dated_apart`), nor an undated and a dated claim
-    of a deed that can recur (`RECURRING_DEEDS`). Columns are
+    published far apart are not paired, nor two claims of it whose dates share no day, nor an
+    undated and a dated claim of a deed that can recur (`_event_pairs`). Columns are
     ``COMPARISON_COLUMNS``, all of dtype ``string``; rows are sorted by fact_key, claim_id_a,
     claim_id_b, aspect. Claims without a fact_key are compared only with a negation of what they
     state. The inputs are not modified.
+
+    The pairs are found, and dates compared, on columns (`nzdprk.pairing.claim_pairs`,
+    `nzdprk.bounds.interval_relations`); participants (sets of actors per role) and aid amounts
+    (running totals, scope fields) are compared pair by pair, over the pairs found only.
     """
+    import numpy as np
     import pandas as pd
 
     _require(events, "events", (*_EVENT_COLUMNS, *_EVENT_BOUNDS))
-    rows = []
-    who = None
     if participants is not None:
         _require(events, "events", ("event_id",))
         _require(participants, "participants", ("event_id", "actor_id", "role", "quote"))
-        who = _who(events, participants)
-    published = publication_days(documents, "published_earliest")
-    for a, b in _pairs(whole_unit_dates(events)):
-        actions = {a["action"], b["action"]}
-        if actions - ONE_OFF_ACTIONS and (
-            undated_far_apart(a, b, published)
-            or dated_apart(a, b)
-            or (actions <= RECURRING_DEEDS and undated(a) != undated(b))
-        ):
-            continue  # nothing ties them to one occurrence of what can recur
-        rows.append(_date_row(a, b))
-        if who is not None:
-            rows.append(_participants_row(a, b, who))
+    dated = whole_unit_dates(events)
+    a, b = _event_pairs(dated, documents)
+    parts = [_date_rows(dated, a, b).assign(order=2 * np.arange(len(a)))]
+    if participants is not None:
+        used = np.union1d(a, b)
+        claims = records(dated, used, ("claim_id", "doc_id", "fact_key", "action"))
+        who = _who(dated, participants, dated["claim_id"].iloc[used])
+        rows = [_participants_row(claims[i], claims[j], who) for i, j in zip(a, b, strict=True)]
+        parts.append(_frame(rows).assign(order=2 * np.arange(len(a)) + 1))
+    rows = []
     if aid_flows is not None:
-        _require(aid_flows, "aid_flows", _AID_COLUMNS)
-        for a, b in _pairs(aid_flows):
-            rows += [_amount_row(a, b), _period_row(a, b), _scope_row(a, b)]
-    rows += negation_rows(events, aid_flows, documents, _row)
-    frame = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS), dtype=object)
-    frame = frame.sort_values(["fact_key", "claim_id_a", "claim_id_b", "aspect"], kind="stable")
-    return cast_frame(frame.reset_index(drop=True), "claim_comparisons")
+        _require(aid_flows, "aid_flows", AID_COLUMNS)
+        rows = aid_rows(aid_flows)
+    rows += negation_rows(events, aid_flows, documents, row)
+    parts.append(_frame(rows).assign(order=len(parts[0]) * 2 + np.arange(len(rows))))
+    frame = pd.concat(parts, ignore_index=True)  # ``order``: the order rows were made in
+    frame = frame.sort_values(["fact_key", "claim_id_a", "claim_id_b", "aspect", "order"])
+    return cast_frame(frame.drop(columns="order").reset_index(drop=True), "claim_comparisons")
+
+
+def _frame(rows: list[Row]) -> pd.DataFrame:
+    """Rows made pair by pair as a frame of the ``claim_comparisons`` columns."""
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS), dtype=object)
 
 
 def summarise_facts(
@@ -557,42 +401,55 @@ def summarise_facts(
             frames.append(comparisons[columns].set_axis(["claim_id", "doc_id", "fact_key"], axis=1))
     claims = pd.concat(frames, ignore_index=True).astype(object)
     claims = claims[claims["fact_key"].notna()].drop_duplicates()
-    rank, dated = _publication_order(claims["doc_id"], documents)
-    related: dict[str, set[str]] = {}
-    for key, relation in zip(comparisons["fact_key"], comparisons["relation"], strict=True):
-        if not missing(key) and not missing(relation):
-            related.setdefault(str(key), set()).add(str(relation))
-    rows = []
-    for key, group in claims.groupby("fact_key", sort=True):
-        docs = sorted(set(group["doc_id"]), key=rank.__getitem__)
-        dated_docs = [d for d in docs if d in dated]
-        found = related.get(str(key), set())
-        rows.append(
-            {
-                "fact_key": key,
-                "n_claims": group["claim_id"].nunique(),
-                "n_sources": len(docs),
-                "doc_ids": "; ".join(docs),
-                "earliest_source": dated_docs[0] if dated_docs else None,
-                "latest_source": dated_docs[-1] if dated_docs else None,
-                "any_conflict": "conflict" in found,
-                "single_source": len(docs) == 1,
-                "relations": "; ".join(r for r in RELATIONS if r in found) or None,
-            }
-        )
-    frame = pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS), dtype=object)
-    return cast_frame(frame, "facts")
+    sources = claims[["fact_key", "doc_id"]].drop_duplicates()
+    sources = sources.merge(_publication_order(claims["doc_id"], documents), on="doc_id")
+    sources = sources.sort_values(["fact_key", "rank"])
+    listed = sources.groupby("fact_key")["doc_id"]
+    dated = sources[sources["dated"].to_numpy()].groupby("fact_key")["doc_id"]
+    summary = pd.DataFrame(
+        {
+            "n_claims": claims.groupby("fact_key")["claim_id"].nunique(),
+            "n_sources": listed.size(),
+            "doc_ids": listed.agg("; ".join),
+            "earliest_source": dated.first(),
+            "latest_source": dated.last(),
+        }
+    )
+    found = _relations(comparisons)
+    summary["any_conflict"] = found["any_conflict"].reindex(summary.index, fill_value=False)
+    summary["single_source"] = summary["n_sources"] == 1
+    summary["relations"] = found["relations"].reindex(summary.index)
+    frame = summary.rename_axis("fact_key").reset_index().astype(object)
+    return cast_frame(frame.reindex(columns=list(SUMMARY_COLUMNS)), "facts")
 
 
-def _publication_order(
-    doc_ids: pd.Series, documents: pd.DataFrame | None
-) -> tuple[dict[str, int], set[str]]:
-    """Rank of each document by publication, and the documents whose date is known."""
-    ids = sorted(set(doc_ids))
+def _relations(comparisons: pd.DataFrame) -> pd.DataFrame:
+    """Per fact_key of ``comparisons``: whether any comparison conflicts, and its distinct
+    relations in the order of ``RELATIONS`` ('agree; differ_precision')."""
+    import pandas as pd
+
+    known = comparisons[["fact_key", "relation"]].dropna().astype(str).drop_duplicates()
+    known["rank"] = known["relation"].map({r: i for i, r in enumerate(RELATIONS)})
+    known = known.sort_values(["fact_key", "rank"])
+    conflict = known["relation"].eq("conflict").groupby(known["fact_key"]).any()
+    ranked = known[known["rank"].notna()]
+    relations = ranked.groupby("fact_key")["relation"].agg("; ".join)
+    return pd.DataFrame({"any_conflict": conflict, "relations": relations})
+
+
+def _publication_order(doc_ids: pd.Series, documents: pd.DataFrame | None) -> pd.DataFrame:
+    """Each document (doc_id) with its rank by publication and whether its date is known:
+    dated documents by ``documents.published_earliest`` (ties in doc_id order), then the
+    undated ones in doc_id order; all in doc_id order without ``documents``."""
+    import pandas as pd
+
+    order = pd.DataFrame({"doc_id": pd.Series(sorted(set(doc_ids)), dtype=object)})
     if documents is None:
-        return {d: i for i, d in enumerate(ids)}, set(ids)
-    _require(documents, "documents", ("doc_id", "published_earliest"))
-    published = dict(zip(documents["doc_id"], documents["published_earliest"], strict=True))
-    dated = sorted((d for d in ids if not missing(published.get(d))), key=published.__getitem__)
-    order = dated + [d for d in ids if d not in dated]
-    return {d: i for i, d in enumerate(order)}, set(dated)
+        published = pd.Series(pd.Timestamp(0), index=order["doc_id"])
+    else:
+        _require(documents, "documents", ("doc_id", "published_earliest"))
+        published = documents.drop_duplicates("doc_id", keep="last").set_index("doc_id")
+        published = published["published_earliest"]
+    order["published"] = order["doc_id"].map(published).to_numpy()
+    order = order.sort_values("published", kind="stable", na_position="last")
+    return order.assign(rank=range(len(order)), dated=order["published"].notna().to_numpy())

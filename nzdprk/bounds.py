@@ -8,12 +8,13 @@ Every comparison uses the *strict* bounds of the values: a missing bound is an o
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import dates
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 Bounds = tuple[Any, Any]  # (low, high); None = open end or unknown
@@ -137,50 +138,122 @@ def interval_relation(
 UNDATED_APART_DAYS = 366
 
 
-def undated_far_apart(a: Mapping[str, Any], b: Mapping[str, Any], published: Mapping) -> bool:
-    """Whether two claims give no date bound at all (``date_earliest``/``date_latest``) and
-    come from documents whose ``published`` days (by ``doc_id``) lie more than
-    `UNDATED_APART_DAYS` apart: then nothing ties them to one happening."""
-    bounds = ("date_earliest", "date_latest")
-    if not all(missing(claim.get(k)) for claim in (a, b) for k in bounds):
-        return False
-    days = [published.get(a["doc_id"]), published.get(b["doc_id"])]
-    if any(missing(d) for d in days):
-        return False
-    return abs(number(days[0]) - number(days[1])) > UNDATED_APART_DAYS
-
-
-def undated(claim: Mapping[str, Any]) -> bool:
-    """Whether a claim gives no date bound at all."""
-    return all(missing(claim.get(k)) for k in _DATE_BOUNDS)
-
-
-def dated_apart(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    """Whether two claims' date bounds (``date_earliest``/``date_latest``; an empty bound is
-    open) are both given and share no day: "today's nuclear test" (2017) and "two nuclear
-    tests in 2016" are two happenings of what can recur, not one told twice."""
-    bounds = [
-        [None if missing(c.get(k)) else number(c.get(k)) for k in _DATE_BOUNDS] for c in (a, b)
-    ]
-    if any(all(v is None for v in pair) for pair in bounds):
-        return False
-    (a_start, a_end), (b_start, b_end) = bounds
-    before = a_end is not None and b_start is not None and a_end < b_start
-    after = b_end is not None and a_start is not None and b_end < a_start
-    return before or after
-
-
 def whole_unit_dates(events: pd.DataFrame) -> pd.DataFrame:
     """Event claims with each early, mid or late date widened to its whole unit ("the mid-2000s"
-    compared as the 2000s): where a unit's parts split is a convention (`dates.whole_units`)."""
+    compared as the 2000s): where a unit's parts split is a convention (`dates.whole_units`).
+    Each distinct refined date is widened once, and the bounds are replaced column by column."""
     import pandas as pd
 
     if not {"date_refine", "date_precision"} <= set(events.columns):
         return events
+    refined = (events["date_refine"].notna() & events["date_precision"].notna()).to_numpy()
+    keys = [
+        (*(None if missing(v) else v.date() for v in (lo, hi)), str(precision), str(refine))
+        for lo, hi, precision, refine in events.loc[
+            refined, [*_DATE_BOUNDS, "date_precision", "date_refine"]
+        ].itertuples(index=False)
+    ]
+    wide = {key: dates.whole_units(*key) for key in set(keys)}
     out = events.copy()
-    for i in out.index[out["date_refine"].notna() & out["date_precision"].notna()]:
-        ends = [None if missing(v) else v.date() for v in out.loc[i, _DATE_BOUNDS]]
-        precision, refine = str(out.at[i, "date_precision"]), str(out.at[i, "date_refine"])
-        wide = dates.whole_units(*ends, precision, refine)
-        out.loc[i, _DATE_BOUNDS] = [pd.NaT if d is None else pd.Timestamp(d) for d in wide]
+    for i, column in enumerate(_DATE_BOUNDS):
+        values = out[column].astype(object).to_numpy(copy=True)
+        values[refined] = [
+            pd.NaT if wide[key][i] is None else pd.Timestamp(wide[key][i]) for key in keys
+        ]
+        out[column] = pd.Series(values, index=out.index).astype(out[column].dtype)
     return out
+
+
+def day_numbers(values: pd.Series) -> np.ndarray:
+    """Dates as day numbers, NaN where unknown: `number` over a column (the same order and
+    differences), so that dates are compared as whole columns."""
+    import numpy as np
+    import pandas as pd
+
+    stamps = pd.to_datetime(values.reset_index(drop=True)).to_numpy()
+    days = stamps.astype("datetime64[D]").astype("int64").astype(float)
+    return np.where(np.isnat(stamps), np.nan, days)
+
+
+def shapes(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """`shape_of` over columns: ``a`` and ``b`` are (low, high) arrays of numbers, NaN where a
+    bound is missing; one shape per element."""
+    import numpy as np
+
+    unknown = (np.isnan(a[0]) & np.isnan(a[1])) | (np.isnan(b[0]) & np.isnan(b[1]))
+    alo, blo = (np.where(np.isnan(lo), -np.inf, lo) for lo in (a[0], b[0]))
+    ahi, bhi = (np.where(np.isnan(hi), np.inf, hi) for hi in (a[1], b[1]))
+    return np.select(
+        [
+            unknown,
+            (alo == blo) & (ahi == bhi),
+            (ahi < blo) | (bhi < alo),
+            (blo <= alo) & (ahi <= bhi),
+            (alo <= blo) & (bhi <= ahi),
+        ],
+        ["unknown", "equal", "disjoint", "a_in_b", "b_in_a"],
+        "overlap",
+    )
+
+
+def interval_relations(
+    a: tuple[np.ndarray, np.ndarray],
+    b: tuple[np.ndarray, np.ndarray],
+    spans: tuple[np.ndarray, np.ndarray],
+    disjoint: tuple[str, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`interval_relation` over columns, one element per pair, in the same words: (shapes,
+    relations, rationales). ``a`` and ``b`` are bounds as numbers, NaN where missing
+    (`day_numbers`); ``spans`` the `span` text of each side's bounds (object arrays);
+    ``disjoint`` the relation and the rationales (per pair) of bounds that do not meet."""
+    import numpy as np
+
+    shape = shapes(a, b)
+    sa, sb = spans
+    none_a, none_b = (np.isnan(lo) & np.isnan(hi) for lo, hi in (a, b))
+    nothing = np.where(
+        none_a & none_b, "neither side gives one", np.where(none_a, "a", "b") + " gives none"
+    )
+    both = "a (" + sa + ") and b (" + sb + ")"
+    why = np.select(
+        [shape == s for s in ("unknown", "equal", "a_in_b", "b_in_a", "overlap")],
+        [
+            "nothing to compare: " + nothing.astype(object),
+            "equal bounds: both give " + sa,
+            "nested bounds: b ("
+            + sb
+            + ") contains a ("
+            + sa
+            + "); b is coarser, the two are compatible",
+            "nested bounds: a ("
+            + sa
+            + ") contains b ("
+            + sb
+            + "); a is coarser, the two are compatible",
+            "partial overlap: " + both + " share only part of their range, neither contains the "
+            "other; compatible if the true value lies in the shared part",
+        ],
+        "disjoint bounds: " + both + " " + disjoint[1],
+    )
+    relation = np.select(
+        [shape == "unknown", shape == "equal", shape == "disjoint"],
+        ["not_comparable", "agree", disjoint[0]],
+        "differ_precision",
+    )
+    return shape, relation, np.where(shape == "unknown", why, why + _open_notes(a, b, spans))
+
+
+def _open_notes(
+    a: tuple[np.ndarray, np.ndarray],
+    b: tuple[np.ndarray, np.ndarray],
+    spans: tuple[np.ndarray, np.ndarray],
+) -> np.ndarray:
+    """`open_note` over columns: which sides are open-ended, or ''."""
+    import numpy as np
+
+    open_a, open_b = (np.isnan(lo) != np.isnan(hi) for lo, hi in (a, b))
+    note_a, note_b = ("a is open-ended (" + spans[0] + ")", "b is open-ended (" + spans[1] + ")")
+    notes = np.select(
+        [open_a & open_b, open_a, open_b], [note_a + " and " + note_b, note_a, note_b], ""
+    )
+    return np.where(open_a | open_b, "; " + notes + ": compared on the known bound only", "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +43,10 @@ def bundled_seeds() -> Path:
     return folder
 
 
+#: How each frame of a corpus is computed, by name (filled by `_frame_property`).
+_BUILDS: dict[str, Callable[[Corpus], pd.DataFrame]] = {}
+
+
 def _frame_property(build: Callable[[Corpus], pd.DataFrame]) -> property:
     """A frame of the corpus: computed once, on first use, and handed out as a new copy on
     every access, so that editing it never changes what the corpus returns later. Its
@@ -51,11 +55,10 @@ def _frame_property(build: Callable[[Corpus], pd.DataFrame]) -> property:
     computed from it are not computed again, and `Corpus.forget` keeps it."""
     name = build.__name__
     key = f"_frame_{name}"
+    _BUILDS[name] = build
 
     def get(self: Corpus) -> pd.DataFrame:
-        if key not in self.__dict__:
-            self.__dict__[key] = build(self)
-        return _copy(frames.with_text(name, self.__dict__[key], self.text))
+        return _copy(frames.with_text(name, self._kept(name), self.text))
 
     def put(self: Corpus, frame: pd.DataFrame) -> None:
         self.__dict__[key] = frame.copy()
@@ -172,6 +175,20 @@ class Corpus:
         if name in ("events", "event_participants"):
             self.__dict__.pop("_keyed_participants", None)
 
+    def _kept(self, name: str) -> pd.DataFrame:
+        """Frame ``name`` as the corpus keeps it (computed on first use), without its text
+        column: not to be changed, only read."""
+        key = f"_frame_{name}"
+        if key not in self.__dict__:
+            self.__dict__[key] = _BUILDS[name](self)
+        return self.__dict__[key]
+
+    def _read(self, name: str, columns: Iterable[str]) -> pd.DataFrame:
+        """The ``columns`` of frame ``name`` (those it has) for a frame computed from it: a
+        selection of the kept frame, not a copy of the whole one with its text column."""
+        kept = self._kept(name)
+        return kept[[c for c in columns if c in kept.columns]]
+
     @_frame_property
     def documents(self) -> pd.DataFrame:
         return self._table("documents")
@@ -234,26 +251,31 @@ class Corpus:
 
     @_frame_property
     def claim_comparisons(self) -> pd.DataFrame:
-        from .agreement import compare_claims
+        from .agreement import READS, compare_claims
 
         frame = compare_claims(
-            self.events,
-            self.aid_flows,
+            self._read("events", READS["events"]),
+            self._read("aid_flows", READS["aid_flows"]),
             participants=self._keyed_participants,
-            documents=self.documents,
+            documents=self._read("documents", READS["documents"]),
         )
         return cast_frame(frame, "claim_comparisons")
 
     @cached_property
     def _keyed_participants(self) -> pd.DataFrame:
-        return keyed_participants(self.event_participants, self.events)
+        return keyed_participants(
+            self.event_participants, self._read("events", ("event_id", "action"))
+        )
 
     @_frame_property
     def facts(self) -> pd.DataFrame:
-        from .agreement import summarise_facts
+        from .agreement import READS, summarise_facts
 
         frame = summarise_facts(
-            self.events, self.claim_comparisons, self.aid_flows, documents=self.documents
+            self._read("events", READS["events"]),
+            self._kept("claim_comparisons"),
+            self._read("aid_flows", READS["aid_flows"]),
+            documents=self._read("documents", READS["documents"]),
         )
         return cast_frame(frame, "facts")
 

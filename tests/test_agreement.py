@@ -17,7 +17,6 @@ from nzdprk.agreement import (
     compare_claims,
     summarise_facts,
 )
-from nzdprk.bounds import dated_apart, undated
 
 WIKI = "000_e724febe7b462b24"
 GOFF_2000 = "001_e04c4114be72f84d"
@@ -660,6 +659,16 @@ def test_summary_counts_aid_claims_and_never_adds_amounts():
     assert row.any_conflict and row.relations == "agree; conflict"
 
 
+def test_no_keyed_claim_makes_empty_frames_of_the_schema():
+    frame = events(("a:c1", REL, None, None, None))
+    frame["fact_key"] = pd.array([None], dtype="string")
+    documents = pd.DataFrame({"doc_id": ["a"], "published_earliest": [pd.Timestamp("2001-05-01")]})
+    compared = compare_claims(frame, documents=documents)
+    assert compared.empty and list(compared.columns) == list(COMPARISON_COLUMNS)
+    summary = summarise_facts(frame, compared, documents=documents)
+    assert summary.empty and summary.dtypes.to_dict() == SUMMARY_COLUMNS
+
+
 def test_summary_orders_sources_by_publication_and_skips_undated():
     frame = events(
         ("a:c1", VISIT, None, None, None),
@@ -689,6 +698,22 @@ def intervals(draw: st.DrawFn) -> tuple[str | None, str | None]:
     if lo is not None and hi is not None and hi < lo:
         lo, hi = hi, lo
     return (None if lo is None else str(lo)), (None if hi is None else str(hi))
+
+
+def undated(claim: dict) -> bool:
+    """No date bound at all."""
+    return pd.isna(claim["date_earliest"]) and pd.isna(claim["date_latest"])
+
+
+def dated_apart(a: dict, b: dict) -> bool:
+    """Both give a date bound and their bounds share no day (a missing bound is open)."""
+    if undated(a) or undated(b):
+        return False
+    before = not pd.isna(a["date_latest"]) and not pd.isna(b["date_earliest"])
+    after = not pd.isna(b["date_latest"]) and not pd.isna(a["date_earliest"])
+    return (before and a["date_latest"] < b["date_earliest"]) or (
+        after and b["date_latest"] < a["date_earliest"]
+    )
 
 
 @settings(max_examples=100, deadline=None)
