@@ -36,7 +36,7 @@ from .bounds import (
 )
 from .claims.lexicon import triggers
 from .negations import negation_rows, publication_days
-from .pairing import Row, claim_pairs, records, row
+from .pairing import Row, claim_pairs, pair_rows, records, row, row_frame
 from .schema import ASPECT, FRAMES, RELATION, cast_frame
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ def _date_rows(events: pd.DataFrame, a: Index, b: Index) -> pd.DataFrame:
         + " that contains the other, told at a coarser unit (an approximate or uncertain date "
         "would differ in precision)"
     )
-    return _rows(events, a, b, "date", relation, (values[a], values[b]), why)
+    return pair_rows(events, a, b, "date", relation, (values[a], values[b]), why)
 
 
 def _date_texts(events: pd.DataFrame, used: Index) -> tuple[Any, Any, Any, Any]:
@@ -271,40 +271,6 @@ def _who(events: pd.DataFrame, participants: pd.DataFrame, claims: pd.Series) ->
 # --- Frames ------------------------------------------------------------------------------------
 
 
-def _rows(
-    claims: pd.DataFrame,
-    a: Index,
-    b: Index,
-    aspect: str,
-    relation: Any,
-    values: tuple[Any, Any],
-    why: Any,
-) -> pd.DataFrame:
-    """`nzdprk.pairing.row` on columns: the rows of the pairs (a, b) (row positions in
-    ``claims``) on one aspect."""
-    import pandas as pd
-
-    column = {
-        name: claims[name].to_numpy(dtype=object) for name in ("fact_key", "claim_id", "doc_id")
-    }
-    return pd.DataFrame(
-        {
-            "fact_key": column["fact_key"][a],
-            "claim_id_a": column["claim_id"][a],
-            "claim_id_b": column["claim_id"][b],
-            "doc_id_a": column["doc_id"][a],
-            "doc_id_b": column["doc_id"][b],
-            "aspect": aspect,
-            "relation": relation,
-            "value_a": values[0],
-            "value_b": values[1],
-            "rationale": why,
-        },
-        columns=list(COMPARISON_COLUMNS),
-        dtype=object,
-    )
-
-
 def _require(frame: pd.DataFrame, name: str, columns: Iterable[str]) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
@@ -334,9 +300,10 @@ def compare_claims(
     claim_id_b, aspect. Claims without a fact_key are compared only with a negation of what they
     state. The inputs are not modified.
 
-    The pairs are found, and dates compared, on columns (`nzdprk.pairing.claim_pairs`,
-    `nzdprk.bounds.interval_relations`); participants (sets of actors per role) and aid amounts
-    (running totals, scope fields) are compared pair by pair, over the pairs found only.
+    The pairs are found, and dates, aid periods and scopes compared, on columns
+    (`nzdprk.pairing.claim_pairs`, `nzdprk.bounds.interval_relations`); participants (sets of
+    actors per role) and aid amounts (running totals, scope, unbounded amounts) are compared
+    pair by pair, over the pairs found only.
     """
     import numpy as np
     import pandas as pd
@@ -353,23 +320,18 @@ def compare_claims(
         claims = records(dated, used, ("claim_id", "doc_id", "fact_key", "action"))
         who = _who(dated, participants, dated["claim_id"].iloc[used])
         rows = [_participants_row(claims[i], claims[j], who) for i, j in zip(a, b, strict=True)]
-        parts.append(_frame(rows).assign(order=2 * np.arange(len(a)) + 1))
-    rows = []
+        parts.append(row_frame(rows).assign(order=2 * np.arange(len(a)) + 1))
+    made = 2 * len(a)  # the order of the next row made
     if aid_flows is not None:
         _require(aid_flows, "aid_flows", AID_COLUMNS)
-        rows = aid_rows(aid_flows)
-    rows += negation_rows(events, aid_flows, documents, row)
-    parts.append(_frame(rows).assign(order=len(parts[0]) * 2 + np.arange(len(rows))))
+        aid = aid_rows(aid_flows)
+        parts.append(aid.assign(order=aid["order"] + made))
+        made += len(aid)
+    rows = negation_rows(events, aid_flows, documents, row)
+    parts.append(row_frame(rows).assign(order=made + np.arange(len(rows))))
     frame = pd.concat(parts, ignore_index=True)  # ``order``: the order rows were made in
     frame = frame.sort_values(["fact_key", "claim_id_a", "claim_id_b", "aspect", "order"])
     return cast_frame(frame.drop(columns="order").reset_index(drop=True), "claim_comparisons")
-
-
-def _frame(rows: list[Row]) -> pd.DataFrame:
-    """Rows made pair by pair as a frame of the ``claim_comparisons`` columns."""
-    import pandas as pd
-
-    return pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS), dtype=object)
 
 
 def summarise_facts(

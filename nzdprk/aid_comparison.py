@@ -9,11 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .bounds import Bounds, day_text, interval_relation, missing, money_text, shape_of, span
-from .pairing import Row, claim_pairs, records, row
+from .bounds import (
+    Bounds,
+    day_text,
+    interval_relation,
+    interval_relations,
+    missing,
+    money_text,
+    number,
+    shape_of,
+    span,
+)
+from .pairing import Row, claim_pairs, pair_rows, records, row, row_frame
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
+
+    Index = np.ndarray  # row positions in a frame of claims
 
 #: The columns of ``aid_flows`` the comparison reads.
 AID_COLUMNS = (
@@ -36,19 +49,90 @@ AID_COLUMNS = (
 )
 
 
-def aid_rows(aid_flows: pd.DataFrame) -> list[Row]:
-    """The amount, period and scope rows of each pair of aid claims (`claim_pairs`), made pair
-    by pair: their rules (running totals, scope fields, unbounded amounts) read many fields of
-    both claims. Only the claims in pairs are made records."""
+def aid_rows(aid_flows: pd.DataFrame) -> pd.DataFrame:
+    """The amount, period and scope rows of each pair of aid claims (`claim_pairs`), with their
+    ``order`` (pair by pair, aspect by aspect, the order they are made in). Periods and scope
+    are compared on columns from what each claim states (made once per claim); amounts pair by
+    pair, their rules (running totals, scope, unbounded amounts) reading many fields of both."""
     import numpy as np
+    import pandas as pd
 
     a, b = claim_pairs(aid_flows)
-    claims = records(aid_flows, np.union1d(a, b), AID_COLUMNS)
-    rows = []
-    for i, j in zip(a, b, strict=True):
-        pair = claims[i], claims[j]
-        rows += [_amount_row(*pair), _period_row(*pair), _scope_row(*pair)]
-    return rows
+    used = np.union1d(a, b)
+    claims = records(aid_flows, used, AID_COLUMNS)
+    stated = [claims[i] for i in used.tolist()]
+    ia, ib = np.searchsorted(used, a), np.searchsorted(used, b)
+    amounts = row_frame([_amount_row(claims[i], claims[j]) for i, j in zip(a, b, strict=True)])
+    parts = [
+        amounts,
+        _period_rows(aid_flows, a, b, stated, (ia, ib)),
+        _scope_rows(aid_flows, a, b, stated, (ia, ib)),
+    ]
+    order = 3 * np.arange(len(a))
+    return pd.concat(
+        [part.assign(order=order + k) for k, part in enumerate(parts)], ignore_index=True
+    )
+
+
+def _period_rows(
+    flows: pd.DataFrame, a: Index, b: Index, stated: list[Row], sides: tuple[Index, Index]
+) -> pd.DataFrame:
+    """`_period_row` on columns (`interval_relations`): the periods of the pairs (a, b), row
+    positions in ``flows``; ``stated`` holds the claims in pairs, ``sides`` each pair's two
+    claims in it."""
+    import numpy as np
+
+    bounds = [_period(claim) for claim in stated]
+    numbers = [
+        np.array([np.nan if missing(v) else number(v) for v in ends], dtype=float)
+        for ends in ([lo for lo, _ in bounds], [hi for _, hi in bounds])
+    ]
+    spans = np.array([span(ends, day_text) for ends in bounds], dtype=object)
+    values = np.array([_period_value(claim) for claim in stated], dtype=object)
+    ia, ib = sides
+    why = np.full(len(a), "are different periods, so both amounts can be true", dtype=object)
+    _, relation, rationale = interval_relations(
+        (numbers[0][ia], numbers[1][ia]),
+        (numbers[0][ib], numbers[1][ib]),
+        (spans[ia], spans[ib]),
+        ("differ_scope", why),
+    )
+    return pair_rows(flows, a, b, "period", relation, (values[ia], values[ib]), rationale)
+
+
+def _scope_rows(
+    flows: pd.DataFrame, a: Index, b: Index, stated: list[Row], sides: tuple[Index, Index]
+) -> pd.DataFrame:
+    """`_scope_row` on columns: each scope field of each claim is read once (`_scope`), then
+    compared per pair as whole columns, and the differences joined in field order."""
+    import numpy as np
+
+    fields = [_scope(claim) for claim in stated]
+    ia, ib = sides
+    joined = np.full(len(a), "", dtype=object)
+    unstated = np.ones(len(a), dtype=bool)
+    for k, name in enumerate(_SCOPE_FIELDS):
+        value = np.array([f[k].value for f in fields], dtype=object)
+        folded = np.array([None if v is None else v.casefold() for v in value], dtype=object)
+        shown = np.array([repr(v or "unstated") for v in value], dtype=object)
+        given = np.array([v is not None for v in value], dtype=bool)
+        has_a, has_b = given[ia], given[ib]
+        same = has_a & has_b & (folded[ia] == folded[ib])
+        piece = name + " " + shown[ia] + " (a) vs " + shown[ib] + " (b)"
+        differ = (has_a | has_b) & ~same
+        joined = np.where(differ, np.where(joined == "", piece, joined + "; " + piece), joined)
+        unstated &= ~(has_a | has_b)
+    relation = np.select([unstated, joined != ""], ["not_comparable", "differ_scope"], "agree")
+    why = np.select(
+        [unstated, joined != ""],
+        [
+            "neither claim states measure, purpose or as-of date",
+            "different scope, so the amounts are compared, never added: " + joined,
+        ],
+        "same measure, purpose, receiver, currency and as-of date",
+    )
+    values = np.array([_scope_value(f) for f in fields], dtype=object)
+    return pair_rows(flows, a, b, "scope", relation, (values[ia], values[ib]), why)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,17 +148,29 @@ def text(value: Any) -> str | None:
     return None if missing(value) else " ".join(str(value).split())
 
 
+#: The scope fields, in the order `_scope` gives them.
+_SCOPE_FIELDS = (
+    "measure",
+    "purpose",
+    "receiver organisation",
+    "recipient country",
+    "currency",
+    "as-of date",
+)
+
+
 def _scope(claim: Row) -> list[_Field]:
     """What an aid amount is an amount *of*: measure, purpose, receiver, currency, as-of date."""
     as_of = claim["as_of_date"]
-    return [
-        _Field("measure", text(claim["measure"])),
-        _Field("purpose", text(claim["purpose_text"])),
-        _Field("receiver organisation", text(claim["receiver_org_id"])),
-        _Field("recipient country", text(claim["recipient_country"])),
-        _Field("currency", text(claim["currency"])),
-        _Field("as-of date", None if missing(as_of) else day_text(as_of)),
-    ]
+    values = (
+        text(claim["measure"]),
+        text(claim["purpose_text"]),
+        text(claim["receiver_org_id"]),
+        text(claim["recipient_country"]),
+        text(claim["currency"]),
+        None if missing(as_of) else day_text(as_of),
+    )
+    return [_Field(name, value) for name, value in zip(_SCOPE_FIELDS, values, strict=True)]
 
 
 def _same(x: str | None, y: str | None) -> bool:
@@ -89,20 +185,6 @@ def _scope_differences(a: Row, b: Row) -> list[str]:
         for fa, fb in zip(_scope(a), _scope(b), strict=True)
         if (fa.value is not None or fb.value is not None) and not _same(fa.value, fb.value)
     ]
-
-
-def _scope_row(a: Row, b: Row) -> Row:
-    """Do the two amounts measure the same thing (measure, purpose, receiver, as-of date)?"""
-    fields_a, fields_b = _scope(a), _scope(b)
-    differences = _scope_differences(a, b)
-    if all(f.value is None for f in fields_a + fields_b):
-        relation, why = "not_comparable", "neither claim states measure, purpose or as-of date"
-    elif differences:
-        relation = "differ_scope"
-        why = "different scope, so the amounts are compared, never added: " + "; ".join(differences)
-    else:
-        relation, why = "agree", "same measure, purpose, receiver, currency and as-of date"
-    return row(a, b, "scope", relation, _scope_value(fields_a), _scope_value(fields_b), why)
 
 
 def _scope_value(fields: list[_Field]) -> str:
@@ -232,13 +314,6 @@ def _amount_row(a: Row, b: Row) -> Row:
             )
         relation, why = interval_relation(bounds_a, bounds_b, money_text, disjoint)
     return row(a, b, "amount", relation, value_a, value_b, why)
-
-
-def _period_row(a: Row, b: Row) -> Row:
-    """Compare the periods two aid amounts cover; different periods are a scope difference."""
-    disjoint = ("differ_scope", "are different periods, so both amounts can be true")
-    relation, why = interval_relation(_period(a), _period(b), day_text, disjoint)
-    return row(a, b, "period", relation, _period_value(a), _period_value(b), why)
 
 
 def _period_value(claim: Row) -> str | None:

@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from .schema import FRAMES
+
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
 Row = dict[str, Any]
+#: The columns of a ``claim_comparisons`` row, in order.
+COLUMNS = list(FRAMES["claim_comparisons"].names)
 
 PAIRWISE_LIMIT = 12
 """Facts stated by at most this many documents are compared pair by pair. Beyond it — a fact
@@ -88,3 +92,44 @@ def row(
         "value_b": value_b,
         "rationale": why,
     }
+
+
+def pair_rows(
+    claims: pd.DataFrame,
+    a: np.ndarray,
+    b: np.ndarray,
+    aspect: str,
+    relation: Any,
+    values: tuple[Any, Any],
+    why: Any,
+) -> pd.DataFrame:
+    """`row` on columns: the rows of the pairs (a, b) (row positions in ``claims``) on one
+    aspect; ``relation``, ``values`` and ``why`` give one element per pair (or one for all)."""
+    import pandas as pd
+
+    column = {
+        name: claims[name].to_numpy(dtype=object) for name in ("fact_key", "claim_id", "doc_id")
+    }
+    return pd.DataFrame(
+        {
+            "fact_key": column["fact_key"][a],
+            "claim_id_a": column["claim_id"][a],
+            "claim_id_b": column["claim_id"][b],
+            "doc_id_a": column["doc_id"][a],
+            "doc_id_b": column["doc_id"][b],
+            "aspect": aspect,
+            "relation": relation,
+            "value_a": values[0],
+            "value_b": values[1],
+            "rationale": why,
+        },
+        columns=COLUMNS,
+        dtype=object,
+    )
+
+
+def row_frame(rows: list[Row]) -> pd.DataFrame:
+    """Rows made pair by pair as a frame of the ``claim_comparisons`` columns."""
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=COLUMNS, dtype=object)

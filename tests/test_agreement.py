@@ -548,6 +548,34 @@ def test_aid_of_different_scope_is_never_a_conflict():
     assert rows["period"].relation == "not_comparable"
 
 
+def test_scope_fields_are_compared_as_stated_and_listed_in_field_order():
+    # written for this test: "food aid" and "Food aid" are one purpose; the receiver and the
+    # as-of date are told by one side only, each a difference, listed measure first
+    food = {"claim_id": "a:c1", "purpose_text": "Food  aid", "as_of_date": "2004-06-30"}
+    other = {"claim_id": "b:c1", "purpose_text": "food aid", "receiver_org_id": "WFP"}
+    rows = aid_rows(food, other)
+    assert (rows["scope"].relation, rows["scope"].rationale) == (
+        "differ_scope",
+        "different scope, so the amounts are compared, never added: receiver organisation "
+        "'unstated' (a) vs 'WFP' (b); as-of date '2004-06-30' (a) vs 'unstated' (b)",
+    )
+    assert rows["scope"].value_a == (
+        "measure: cumulative_total; purpose: Food aid; receiver organisation: ?; "
+        "recipient country: PRK; currency: NZD; as-of date: 2004-06-30"
+    )
+    same = aid_rows(food, food | {"claim_id": "b:c1", "purpose_text": "FOOD AID"})["scope"]
+    assert (same.relation, same.rationale) == (
+        "agree",
+        "same measure, purpose, receiver, currency and as-of date",
+    )
+    blank = dict.fromkeys(("measure", "recipient_country", "currency"))
+    none = aid_rows(blank | {"claim_id": "a:c1"}, blank | {"claim_id": "b:c1"})["scope"]
+    assert (none.relation, none.rationale) == (
+        "not_comparable",
+        "neither claim states measure, purpose or as-of date",
+    )
+
+
 def test_aid_totals_of_one_scope_that_cannot_both_be_true_conflict():
     rows = aid_rows(ONE_POINT_FOUR, ONE_POINT_FOUR | {"claim_id": "009:c001", "amount": 2e6})
     assert rows["amount"].relation == "conflict"
