@@ -23,25 +23,36 @@ Row = dict[str, Any]
 NEGATED = ":negated"
 
 
-def _affirming(events: pd.DataFrame, flows: pd.DataFrame | None) -> dict[str, list[Row]]:
-    """Affirmed claims with their time, by the key a negation of them would have."""
+def _affirming(
+    events: pd.DataFrame, flows: pd.DataFrame | None, keys: set[str]
+) -> dict[str, list[Row]]:
+    """Affirmed claims with their time, by the key a negation of them would have, for ``keys``
+    only (the keys some negation denies): the rows are picked on columns, then made records."""
     out: dict[str, list[Row]] = {}
-    for e in events[events["fact_key"].notna()].to_dict("records"):
+    for e in events[events["fact_key"].isin(keys).to_numpy()].to_dict("records"):
         time = (e["date_earliest"], e["date_latest"])
         out.setdefault(str(e["fact_key"]), []).append({**e, "time": time})
-    if flows is None:
+    if flows is None or "donor_id" not in flows.columns:
         return out
-    dated = {
-        e["event_id"]: (e["date_earliest"], e["date_latest"])
-        for e in events.to_dict("records")
-        if "event_id" in e
-    }
+    donor = "aid:" + flows["donor_id"].astype("string") + ">"
+    denied = [
+        (donor + flows[column].astype("string")).isin(keys).fillna(False).to_numpy()
+        for column in ("receiver_org_id", "recipient_country")
+    ]
+    flows = flows[denied[0] | denied[1]]
+    dated = {}
+    if "event_id" in events.columns and "event_id" in flows.columns:
+        acts = events[events["event_id"].isin(flows["event_id"].dropna()).to_numpy()]
+        dated = {
+            e: (lo, hi)
+            for e, lo, hi in zip(
+                acts["event_id"], acts["date_earliest"], acts["date_latest"], strict=True
+            )
+        }
     for f in flows.to_dict("records"):
         # aid through an organisation to a country is aid to both: "no aid to North Korea"
         # denies a gift to the UN's work there too
         receivers = {r for r in (f["receiver_org_id"], f["recipient_country"]) if not missing(r)}
-        if missing(f.get("donor_id")) or not receivers:
-            continue
         end = f["period_latest"] if not missing(f["period_latest"]) else f.get("as_of_date")
         time = (f["period_earliest"], end)  # an open period ends when it was counted
         if all(missing(v) for v in time):  # an undated gift: when its act was stated
@@ -87,7 +98,8 @@ def negation_pairs(
     negations = events[events["fact_key"].astype("string").str.endswith(NEGATED, na=False)]
     if negations.empty:
         return
-    affirming = _affirming(events, flows)
+    denied = {str(key)[: -len(NEGATED)] for key in negations["fact_key"]}
+    affirming = _affirming(events, flows, denied)
     for n in negations.to_dict("records"):
         for other in affirming.get(str(n["fact_key"])[: -len(NEGATED)], []):
             if other["doc_id"] == n["doc_id"]:
