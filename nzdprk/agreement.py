@@ -407,11 +407,10 @@ def _publication_order(doc_ids: pd.Series, documents: pd.DataFrame | None) -> pd
 
     order = pd.DataFrame({"doc_id": pd.Series(sorted(set(doc_ids)), dtype=object)})
     if documents is None:
-        published = pd.Series(pd.Timestamp(0), index=order["doc_id"])
-    else:
-        _require(documents, "documents", ("doc_id", "published_earliest"))
-        published = documents.drop_duplicates("doc_id", keep="last").set_index("doc_id")
-        published = published["published_earliest"]
-    order["published"] = order["doc_id"].map(published).to_numpy()
-    order = order.sort_values("published", kind="stable", na_position="last")
-    return order.assign(rank=range(len(order)), dated=order["published"].notna().to_numpy())
+        return order.assign(rank=range(len(order)), dated=True)
+    _require(documents, "documents", ("doc_id", "published_earliest"))
+    days = documents[["doc_id", "published_earliest"]].drop_duplicates("doc_id", keep="last")
+    order = order.merge(days.astype({"doc_id": object}), on="doc_id", how="left")
+    order = order.sort_values("published_earliest", kind="stable", na_position="last")
+    dated = order["published_earliest"].notna().to_numpy()
+    return order.drop(columns="published_earliest").assign(rank=range(len(order)), dated=dated)

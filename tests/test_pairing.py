@@ -10,7 +10,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nzdprk.agreement import READS, compare_claims, summarise_facts
+from nzdprk.agreement import READS, RELATIONS, compare_claims, summarise_facts
 from nzdprk.bounds import day_numbers, day_text, interval_relation, interval_relations, span
 from nzdprk.pairing import PAIRWISE_LIMIT, claim_pairs
 
@@ -144,3 +144,69 @@ def test_the_corpus_compares_only_the_columns_it_reads(corpus):
     facts = summarise_facts(corpus.events, whole, corpus.aid_flows, documents=corpus.documents)
     pd.testing.assert_frame_equal(corpus.facts, facts)
     assert set(READS["events"]) <= set(corpus.events.columns)
+
+
+def reference_summary(
+    claims: pd.DataFrame, comparisons: pd.DataFrame, documents: pd.DataFrame | None
+) -> list[list[object]]:
+    """The facts rows fact by fact: documents ranked by publication (ties and undated ones in
+    doc_id order, undated last), relations in the order of RELATIONS."""
+    ids = sorted(set(claims["doc_id"]))
+    published = {} if documents is None else dict(documents.values.tolist())
+    known = [d for d in ids if documents is None or pd.notna(published.get(d))]
+    dated = sorted(known, key=lambda d: published.get(d) or 0)
+    order = dated + [d for d in ids if d not in dated]
+    rows = []
+    for key in sorted(set(claims["fact_key"].dropna())):
+        group = claims[claims["fact_key"] == key]
+        docs = sorted(set(group["doc_id"]), key=order.index)
+        on_date = [d for d in docs if d in dated]
+        found = set(comparisons.loc[comparisons["fact_key"] == key, "relation"].dropna())
+        rows.append(
+            [
+                key,
+                group["claim_id"].nunique(),
+                len(docs),
+                "; ".join(docs),
+                on_date[0] if on_date else None,
+                on_date[-1] if on_date else None,
+                "conflict" in found,
+                len(docs) == 1,
+                "; ".join(r for r in RELATIONS if r in found) or None,
+            ]
+        )
+    return rows
+
+
+@st.composite
+def summary_inputs(draw: st.DrawFn) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame | None]:
+    """Claims of a few facts in a few documents, relations found for some facts, and the
+    documents' publication days (some equal, some unknown) or no documents frame."""
+    stated = draw(
+        st.lists(st.tuples(st.sampled_from([*KEYS, None]), st.integers(0, 5)), max_size=25)
+    )
+    frame = claims([(key, f"d{d}:c{i:02}", f"d{d}") for i, (key, d) in enumerate(stated)])
+    relations = draw(
+        st.lists(st.tuples(st.sampled_from(KEYS), st.sampled_from(RELATIONS)), max_size=6)
+    )
+    comparisons = pd.DataFrame(relations, columns=["fact_key", "relation"], dtype="string")
+    days = st.one_of(st.none(), st.sampled_from(["2001-01-01", "2005-06-30", "2010-12-31"]))
+    documents = pd.DataFrame(
+        {
+            "doc_id": [f"d{d}" for d in range(6)],
+            "published_earliest": [
+                None if day is None else pd.Timestamp(day)
+                for day in draw(st.lists(days, min_size=6, max_size=6))
+            ],
+        }
+    )
+    return frame, comparisons, draw(st.sampled_from([documents, None]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(inputs=summary_inputs())
+def test_facts_by_group_aggregations_are_the_facts_fact_by_fact(inputs):
+    frame, comparisons, documents = inputs
+    summary = summarise_facts(frame, comparisons, documents=documents)
+    got = summary.astype(object).where(summary.notna(), None).values.tolist()
+    assert got == reference_summary(frame, comparisons, documents)
