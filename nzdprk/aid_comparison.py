@@ -77,9 +77,9 @@ def aid_rows(aid_flows: pd.DataFrame) -> pd.DataFrame:
 def _period_rows(
     flows: pd.DataFrame, a: Index, b: Index, stated: list[Row], sides: tuple[Index, Index]
 ) -> pd.DataFrame:
-    """`_period_row` on columns (`interval_relations`): the periods of the pairs (a, b), row
-    positions in ``flows``; ``stated`` holds the claims in pairs, ``sides`` each pair's two
-    claims in it."""
+    """Compare the periods two aid amounts cover, for the pairs (a, b) (row positions in
+    ``flows``) on columns (`interval_relations`): different periods are a scope difference.
+    ``stated`` holds the claims in pairs as records, ``sides`` each pair's two claims in it."""
     import numpy as np
 
     bounds = [_period(claim) for claim in stated]
@@ -103,8 +103,10 @@ def _period_rows(
 def _scope_rows(
     flows: pd.DataFrame, a: Index, b: Index, stated: list[Row], sides: tuple[Index, Index]
 ) -> pd.DataFrame:
-    """`_scope_row` on columns: each scope field of each claim is read once (`_scope`), then
-    compared per pair as whole columns, and the differences joined in field order."""
+    """Do the two amounts of each pair measure the same thing (measure, purpose, receiver,
+    currency, as-of date)? Each scope field of each claim is read once (`_scope`), compared as
+    whole columns (`_same`: as stated, case-insensitively), and the differences joined in field
+    order (`_scope_differences` words them alike)."""
     import numpy as np
 
     fields = [_scope(claim) for claim in stated]

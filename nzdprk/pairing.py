@@ -32,8 +32,9 @@ def claim_pairs(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     `PAIRWISE_LIMIT` documents each claim with the fact's first. Pairs come in that order.
 
     The claims are sorted once; a fact's first claim and its number of documents are group
-    transforms; the facts within the limit make their pairs by a self-merge on fact_key (its
-    size is bounded by the limit), the others pair each claim with the first directly.
+    transforms; the facts within the limit make their pairs by a self-merge on fact_key (the
+    square of a fact's claims, as comparing every two needs), the others pair each claim with
+    the first directly.
     """
     import numpy as np
     import pandas as pd
