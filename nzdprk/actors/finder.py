@@ -44,8 +44,13 @@ _PAIR_REACH = 60
 # Sense: actor or place
 
 
+_LAST_WORD = re.compile(r"([A-Za-z]+)[^\S\n]+$")
+_STOPS = re.compile(r"[.;:!?\n]")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 def _prev_word(text: str, pos: int) -> str:
-    match = re.search(r"([A-Za-z]+)[^\S\n]+$", text[max(0, pos - _WORD_REACH) : pos])
+    match = _LAST_WORD.search(text[max(0, pos - _WORD_REACH) : pos])
     return match.group(1).lower() if match else ""
 
 
@@ -53,11 +58,14 @@ def _place_context(text: str, start: int) -> bool:
     """After "in/at/near/from/visited...", "north of", or "to" following a verb of motion."""
     before = text[max(0, start - _CONTEXT_REACH) : start]
     word = _prev_word(text, start)
-    if word in _PLACE_BEFORE or _COMPASS.search(before.lower()):
+    if word in _PLACE_BEFORE:
+        return True
+    lowered = before.lower()
+    if lowered.rstrip().endswith("of") and _COMPASS.search(lowered):  # its cheap half first
         return True
     if word == "to":
-        clause = re.split(r"[.;:!?\n]", before)[-1]
-        return bool(_MOTION.intersection(w.lower() for w in re.findall(r"[A-Za-z]+", clause)[-6:]))
+        clause = _STOPS.split(before)[-1]
+        return bool(_MOTION.intersection(w.lower() for w in _LETTERS.findall(clause)[-6:]))
     return False
 
 
@@ -86,6 +94,10 @@ def _can_be_place(entry: _Alias) -> bool:
     )
 
 
+_COORDINATED = re.compile(r"\s+(?:and|or)\s+")
+_APPOSED = re.compile(r",\s*")
+
+
 def _sense(text: str, start: int, end: int, entry: _Alias, previous: _Placed | None) -> str:
     """ "place" for a state or capital used as a location, else "actor" (see module docstring).
 
@@ -96,8 +108,8 @@ def _sense(text: str, start: int, end: int, entry: _Alias, previous: _Placed | N
         return "actor"
     if previous is not None and _can_be_place(previous.entry):
         between = text[previous.end : start]
-        if re.fullmatch(r"\s+(?:and|or)\s+", between) or (
-            re.fullmatch(r",\s*", between) and previous.sense == "place"
+        if _COORDINATED.fullmatch(between) or (
+            _APPOSED.fullmatch(between) and previous.sense == "place"
         ):
             return previous.sense
     if _place_context(text, start):
@@ -123,61 +135,42 @@ class _Placed(NamedTuple):
     sense: str
 
 
-class _Piece(NamedTuple):
-    """A token's part of a key, case kept and folded, in full and without a possessive 's."""
-
-    cased: str
-    folded: str
-    stem_cased: str
-    stem_folded: str
-
-
-def _pieces(text: str, toks: list[_Tok]) -> list[_Piece | None]:
-    """Each token's key piece, computed once per text (None when the token is not ASCII:
-    its spans are keyed whole, as :func:`alias_key` does, since folding may change them)."""
-    out: list[_Piece | None] = []
-    for tok in toks:
-        word = text[tok.start : tok.end]
-        if not word.isascii():
-            out.append(None)
-            continue
-        cased = word.replace("'", "").replace(".", "") if "'" in word or "." in word else word
-        stem = cased[:-1] if tok.stem_end != tok.end else cased  # "Peters's" -> "Peterss"[:-1]
-        out.append(_Piece(cased, cased.lower(), stem, stem.lower()))
+def _alias_starts(text: str, toks: list[_Tok], first_words: frozenset[str]) -> list[int]:
+    """The usable tokens an alias can begin with: whose key, with or without a possessive,
+    is the first word of a curated key. One pass over the tokens, before any span is built."""
+    out = []
+    for i, tok in enumerate(toks):
+        head = tok.piece
+        if head is None:
+            words = [alias_key(text[tok.start : end]) for end in (tok.end, tok.stem_end)]
+        else:
+            words = [head.folded, head.stem_folded]
+        if tok.usable and (words[0] in first_words or words[1] in first_words):
+            out.append(i)
     return out
 
 
 def _alias_hits(text: str, toks: list[_Tok], index: _Index) -> list[_Hit]:
     """All alias candidates, then the longest non-overlapping ones (earliest on ties).
 
-    Each token is keyed once (:func:`_pieces`); a span's key is its tokens' pieces joined as
+    Each token is keyed once (its ``piece``); a span's key is its tokens' pieces joined as
     :func:`alias_key` joins them, and a span grows only while its key begins a curated key.
     """
-    pieces = _pieces(text, toks)
     candidates = []
-    for i, first in enumerate(toks):
-        if not first.usable:
-            continue
-        head = pieces[i]
-        if head is None:
-            words = [alias_key(text[first.start : end]) for end in (first.end, first.stem_end)]
-        else:
-            words = [head.folded, head.stem_folded]
-        if words[0] not in index.first_words and words[1] not in index.first_words:
-            continue
+    for i in _alias_starts(text, toks, index.first_words):
+        first = toks[i]
         cased = folded = ""
         for j in range(i, min(i + index.max_words, len(toks))):
             last = toks[j]
             if not last.usable or (j > i and not _joined(text, toks[j - 1], last)):
                 break
-            piece = pieces[j]
+            piece = last.piece
             if piece is None or cased is None:
                 cased = folded = None  # keyed whole from here on
             ends = (last.end,) if last.stem_end == last.end else (last.end, last.stem_end)
             for end in ends:
-                span = text[first.start : end]
                 if cased is None:
-                    entry = _lookup(index.direct, span)
+                    entry = _lookup(index.direct, text[first.start : end])
                 else:
                     stem = end != last.end
                     tail_cased = piece.stem_cased if stem else piece.cased
@@ -185,7 +178,9 @@ def _alias_hits(text: str, toks: list[_Tok], index: _Index) -> list[_Hit]:
                     sep = " " if j == i + 1 else ""
                     key = folded + sep + tail_folded
                     entries = index.direct.get(key)
-                    entry = entries and _pick(entries, span, cased + sep + tail_cased)
+                    entry = entries and _pick(
+                        entries, text[first.start : end], cased + sep + tail_cased
+                    )
                 if entry:
                     candidates.append(_Hit(first.start, end, entry))
             if cased is not None:
@@ -202,6 +197,10 @@ def _alias_hits(text: str, toks: list[_Tok], index: _Index) -> list[_Hit]:
     return sorted(chosen)
 
 
+#: "X and " or "X or " just before a name: X may be an elided name's head.
+_PAIR = re.compile(r"(?<![\w'’])([A-Z][\w'’]*)[^\S\n]+(?:and|or)[^\S\n]+$")
+
+
 def _elided_hits(text: str, hits: list[_Hit], index: _Index) -> list[_Hit]:
     """ "North and South Korea": the bare "North" borrows the rest of the following name."""
     taken = bytearray(len(text))
@@ -209,12 +208,13 @@ def _elided_hits(text: str, hits: list[_Hit], index: _Index) -> list[_Hit]:
         taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     out = []
     for hit in hits:
+        offset = max(0, hit.start - _PAIR_REACH)
+        before = text[offset : hit.start]
+        if not before.rstrip().endswith(("and", "or")):
+            continue  # what _PAIR needs, tested first as it is cheap
         name = text[hit.start : hit.end]
         words = list(_TOKEN.finditer(name))
-        offset = max(0, hit.start - _PAIR_REACH)
-        match = re.search(
-            r"(?<![\w'’])([A-Z][\w'’]*)[^\S\n]+(?:and|or)[^\S\n]+$", text[offset : hit.start]
-        )
+        match = _PAIR.search(before)
         if len(words) < 2 or not match or match.group(1) in _ORDINARY | _TITLES:
             continue
         start, end = offset + match.start(1), offset + match.end(1)
@@ -267,11 +267,14 @@ def find_mentions(
     taken = bytearray(len(text))
 
     free = [t for t in toks if t.usable]
+    bounds: tuple[list[int], list[int]] | None = None  # starts and ends of ``free``, once read
 
     def take(items: Sequence[Mention | UnresolvedName]) -> list[_Tok]:
         """Mark ``items`` taken; the tokens still free (only ever fewer, so filter the last)."""
-        nonlocal free
-        starts, ends = [t.start for t in free], [t.end for t in free]
+        nonlocal free, bounds
+        if bounds is None:
+            bounds = [t.start for t in free], [t.end for t in free]
+        starts, ends = bounds
         drop: set[int] = set()
         for item in items:
             taken[item.char_start : item.char_end] = b"\x01" * (item.char_end - item.char_start)
@@ -279,7 +282,7 @@ def find_mentions(
                 first = bisect_right(ends, item.char_start)
                 drop.update(range(first, bisect_left(starts, item.char_end, first)))
         if drop:
-            free = [t for i, t in enumerate(free) if i not in drop]
+            free, bounds = [t for i, t in enumerate(free) if i not in drop], None
         return free
 
     take(mentions)

@@ -8,7 +8,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .. import curated
-from .keys import _HYPHENS, _TOKEN, alias_key
+from .keys import _HYPHENS, _TOKEN, _Piece, _piece, alias_key
 
 #: How far back a single word is looked for: longer than any title or initial before a full
 #: stop ("Ambassador.", "J.").
@@ -94,18 +94,24 @@ class _Tok(NamedTuple):
     end: int
     stem_end: int  # end without a possessive 's
     usable: bool  # False for NZ$ (currency) and Locator.png (file/URL part)
+    word: str  # text[start:end]
+    piece: _Piece | None  # its part of an alias key (see keys._piece)
+
+
+#: What makes the word before it unusable: "NZ$" (a currency), "Locator.png" (a file name).
+_UNUSABLE_AFTER = re.compile(r"\$|\.(?=[a-z])")
 
 
 def _tokens(text: str) -> list[_Tok]:
+    """The text's words, read once and shared by every step of the finder."""
+    unusable = {match.start() for match in _UNUSABLE_AFTER.finditer(text)}  # a few, if any
     out = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
-        after = text[end : end + 2]
-        usable = not (
-            after[:1] == "$" or (after[:1] == "." and "a" <= after[1:2] <= "z")
-        )  # "NZ$", "Locator.png"
-        stem_end = end - 2 if text[end - 1] == "s" and text[end - 2] in _APOSTROPHES else end
-        out.append(_Tok(start, end, stem_end, usable))
+        word = match.group()
+        stem_end = end - 2 if word[-1] == "s" and text[end - 2] in _APOSTROPHES else end
+        piece = _piece(word, stem_end != end)
+        out.append(_Tok(start, end, stem_end, end not in unusable, word, piece))
     return out
 
 
