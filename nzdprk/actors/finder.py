@@ -138,16 +138,18 @@ class _Placed(NamedTuple):
 def _alias_starts(text: str, toks: list[_Tok], first_words: frozenset[str]) -> list[int]:
     """The usable tokens an alias can begin with: whose key, with or without a possessive,
     is the first word of a curated key. One pass over the tokens, before any span is built."""
-    out = []
-    for i, tok in enumerate(toks):
-        head = tok.piece
-        if head is None:
-            words = [alias_key(text[tok.start : end]) for end in (tok.end, tok.stem_end)]
-        else:
-            words = [head.folded, head.stem_folded]
-        if tok.usable and (words[0] in first_words or words[1] in first_words):
-            out.append(i)
-    return out
+    return [
+        i
+        for i, t in enumerate(toks)
+        if t.usable
+        and (
+            t.piece.folded in first_words or t.piece.stem_folded in first_words
+            if t.piece is not None
+            else not first_words.isdisjoint(
+                alias_key(text[t.start : end]) for end in (t.end, t.stem_end)
+            )
+        )
+    ]
 
 
 def _alias_hits(text: str, toks: list[_Tok], index: _Index) -> list[_Hit]:
@@ -156,38 +158,41 @@ def _alias_hits(text: str, toks: list[_Tok], index: _Index) -> list[_Hit]:
     Each token is keyed once (its ``piece``); a span's key is its tokens' pieces joined as
     :func:`alias_key` joins them, and a span grows only while its key begins a curated key.
     """
-    candidates = []
+    direct, candidates = index.direct, []
+
+    def add(start: int, end: int, entries: list[_Alias], cased: str) -> None:
+        entry = _pick(entries, text[start:end], cased)
+        if entry:
+            candidates.append(_Hit(start, end, entry))
+
     for i in _alias_starts(text, toks, index.first_words):
         first = toks[i]
-        cased = folded = ""
+        cased: str | None = ""  # the span's key so far, case kept (None: keyed whole)
+        folded = ""  # and folded
         for j in range(i, min(i + index.max_words, len(toks))):
             last = toks[j]
             if not last.usable or (j > i and not _joined(text, toks[j - 1], last)):
                 break
             piece = last.piece
             if piece is None or cased is None:
-                cased = folded = None  # keyed whole from here on
-            ends = (last.end,) if last.stem_end == last.end else (last.end, last.stem_end)
-            for end in ends:
-                if cased is None:
-                    entry = _lookup(index.direct, text[first.start : end])
-                else:
-                    stem = end != last.end
-                    tail_cased = piece.stem_cased if stem else piece.cased
-                    tail_folded = piece.stem_folded if stem else piece.folded
-                    sep = " " if j == i + 1 else ""
-                    key = folded + sep + tail_folded
-                    entries = index.direct.get(key)
-                    entry = entries and _pick(
-                        entries, text[first.start : end], cased + sep + tail_cased
-                    )
-                if entry:
-                    candidates.append(_Hit(first.start, end, entry))
-            if cased is not None:
-                sep = " " if j == i + 1 else ""
-                cased, folded = cased + sep + piece.cased, folded + sep + piece.folded
-                if folded not in index.prefixes:
-                    break
+                cased = None
+                for end in (last.end,) if last.stem_end == last.end else (last.end, last.stem_end):
+                    entry = _lookup(direct, text[first.start : end])
+                    if entry:
+                        candidates.append(_Hit(first.start, end, entry))
+                continue
+            sep = " " if j == i + 1 else ""
+            grown_cased, grown = cased + sep + piece.cased, folded + sep + piece.folded
+            entries = direct.get(grown)
+            if entries:
+                add(first.start, last.end, entries, grown_cased)
+            if last.stem_end != last.end:  # "Korea's" is a candidate without its 's too
+                entries = direct.get(folded + sep + piece.stem_folded)
+                if entries:
+                    add(first.start, last.stem_end, entries, cased + sep + piece.stem_cased)
+            cased, folded = grown_cased, grown
+            if folded not in index.prefixes:
+                break
     taken = bytearray(len(text))
     chosen = []
     for hit in sorted(candidates, key=lambda h: (h.start - h.end, h.start)):
@@ -208,10 +213,12 @@ def _elided_hits(text: str, hits: list[_Hit], index: _Index) -> list[_Hit]:
         taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     out = []
     for hit in hits:
+        if not text[hit.start - 1 : hit.start].isspace():
+            continue  # what _PAIR needs first, tested alone as it is cheap
         offset = max(0, hit.start - _PAIR_REACH)
         before = text[offset : hit.start]
         if not before.rstrip().endswith(("and", "or")):
-            continue  # what _PAIR needs, tested first as it is cheap
+            continue  # and what it needs next
         name = text[hit.start : hit.end]
         words = list(_TOKEN.finditer(name))
         match = _PAIR.search(before)
@@ -248,6 +255,15 @@ def _curated_mentions(text: str, toks: list[_Tok], index) -> list[Mention]:
     return mentions
 
 
+def _cut(items: list, drop: list[tuple[int, int]]) -> list:
+    """``items`` without those in the index ranges ``drop`` (which may overlap or be empty)."""
+    out, pos = [], 0
+    for first, last in sorted(r for r in drop if r[0] < r[1]):
+        out += items[pos:first]
+        pos = max(pos, last)
+    return out + items[pos:]
+
+
 def find_mentions(
     text: str, persons: Sequence[str] = ()
 ) -> tuple[list[Mention], list[UnresolvedName]]:
@@ -267,22 +283,21 @@ def find_mentions(
     taken = bytearray(len(text))
 
     free = [t for t in toks if t.usable]
-    bounds: tuple[list[int], list[int]] | None = None  # starts and ends of ``free``, once read
+    starts, ends = [t.start for t in free], [t.end for t in free]
 
     def take(items: Sequence[Mention | UnresolvedName]) -> list[_Tok]:
-        """Mark ``items`` taken; the tokens still free (only ever fewer, so filter the last)."""
-        nonlocal free, bounds
-        if bounds is None:
-            bounds = [t.start for t in free], [t.end for t in free]
-        starts, ends = bounds
-        drop: set[int] = set()
+        """Mark ``items`` taken; the tokens still free (only ever fewer, so filter the last).
+        The tokens an item overlaps are a run of ``free``, found by bisection; the runs are
+        cut out of ``free`` and of its ``starts`` and ``ends`` alike, by slicing."""
+        nonlocal free, starts, ends
+        drop: list[tuple[int, int]] = []
         for item in items:
             taken[item.char_start : item.char_end] = b"\x01" * (item.char_end - item.char_start)
-            if item.char_end > item.char_start:  # the free tokens it overlaps, by bisection
+            if item.char_end > item.char_start:
                 first = bisect_right(ends, item.char_start)
-                drop.update(range(first, bisect_left(starts, item.char_end, first)))
-        if drop:
-            free, bounds = [t for i, t in enumerate(free) if i not in drop], None
+                drop.append((first, bisect_left(starts, item.char_end, first)))
+        if any(first < last for first, last in drop):  # some token overlapped
+            free, starts, ends = (_cut(column, drop) for column in (free, starts, ends))
         return free
 
     take(mentions)

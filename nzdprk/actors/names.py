@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .keys import _TOKEN, _case_fits, _shape, _slug, alias_key
@@ -290,9 +290,8 @@ def _person_candidates(text: str, free: list[_Tok]) -> list[_Candidate]:
     ("X said") does not make a person of a name whose later words the text also uses as
     common words."""
     out = []
-    common = frozenset(
-        re.findall(r"\b[a-z]+\b", text)
-    )  # "rights" makes "Human Rights Watch" a thing
+    # "rights" makes "Human Rights Watch" a thing; read at the first name that needs it
+    common = cache(lambda: frozenset(re.findall(r"\b[a-z]+\b", text)))
     for run in _person_runs(text, free):
         words = [text[free[i].start : free[i].stem_end] for i in run]
         # the name starts after the run's last title ("National MP Gerry Brownlee")
@@ -321,10 +320,10 @@ def _person_candidates(text: str, free: list[_Tok]) -> list[_Candidate]:
         said = bool(_SAID_AFTER.match(text, stop)) or bool(
             _SAID_BEFORE.search(text, max(0, start - _SAID_REACH), start)
         )
-        plain = not any(w.lower() in common for w in pieces[1:])
         said = said or _subject_of_he(text, stop)
         n_words = len(span.split())
-        cued = admin or (n_words > 1 and (_korean(span) or (said and plain)))
+        spoken = said and not any(w.lower() in common() for w in pieces[1:])  # said, a name
+        cued = admin or (n_words > 1 and (_korean(span) or spoken))
         acts = said or bool(_VERB_AFTER.match(text, stop))
         out.append(_Candidate(start, stop, n_words, titled, cued, acts))
     return out

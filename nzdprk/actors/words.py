@@ -4,7 +4,7 @@ the CSV files)."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .. import curated
@@ -240,13 +240,16 @@ def _not_a_name(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)
 def _is_title(word: str) -> bool:
-    """ "Minister", "minister", "MP"; not an acronym that spells a title word ("HEAD")."""
+    """ "Minister", "minister", "MP"; not an acronym that spells a title word ("HEAD").
+    Cached, like the other tests of one word or name below: they recur in every text."""
     if word.isupper() and len(word) > 2:
         return False
     return word.capitalize() in _TITLES or word in _TITLE_MODIFIERS or word.lower() in _ROLE_WORDS
 
 
+@lru_cache(maxsize=16384)
 def _korean(name: str) -> bool:
     """A Korean name's shape: a family name and a two-syllable given name, written
     "Kim Jong-un", "Kim Jong Un", "Kim Jong-Un" or "Kang-Chang Hee"."""
@@ -259,6 +262,7 @@ def _korean(name: str) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)
 def _family(name: str) -> frozenset[str]:
     """Keys a bare family name may use to refer back to ``name``: the first word of a Korean
     name, the last word of any other."""
