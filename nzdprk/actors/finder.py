@@ -44,8 +44,13 @@ _PAIR_REACH = 60
 # Sense: actor or place
 
 
+_LAST_WORD = re.compile(r"([A-Za-z]+)[^\S\n]+$")
+_STOPS = re.compile(r"[.;:!?\n]")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
 def _prev_word(text: str, pos: int) -> str:
-    match = re.search(r"([A-Za-z]+)[^\S\n]+$", text[max(0, pos - _WORD_REACH) : pos])
+    match = _LAST_WORD.search(text[max(0, pos - _WORD_REACH) : pos])
     return match.group(1).lower() if match else ""
 
 
@@ -53,11 +58,14 @@ def _place_context(text: str, start: int) -> bool:
     """After "in/at/near/from/visited...", "north of", or "to" following a verb of motion."""
     before = text[max(0, start - _CONTEXT_REACH) : start]
     word = _prev_word(text, start)
-    if word in _PLACE_BEFORE or _COMPASS.search(before.lower()):
+    if word in _PLACE_BEFORE:
+        return True
+    lowered = before.lower()
+    if lowered.rstrip().endswith("of") and _COMPASS.search(lowered):  # its cheap half first
         return True
     if word == "to":
-        clause = re.split(r"[.;:!?\n]", before)[-1]
-        return bool(_MOTION.intersection(w.lower() for w in re.findall(r"[A-Za-z]+", clause)[-6:]))
+        clause = _STOPS.split(before)[-1]
+        return bool(_MOTION.intersection(w.lower() for w in _LETTERS.findall(clause)[-6:]))
     return False
 
 
@@ -86,6 +94,10 @@ def _can_be_place(entry: _Alias) -> bool:
     )
 
 
+_COORDINATED = re.compile(r"\s+(?:and|or)\s+")
+_APPOSED = re.compile(r",\s*")
+
+
 def _sense(text: str, start: int, end: int, entry: _Alias, previous: _Placed | None) -> str:
     """ "place" for a state or capital used as a location, else "actor" (see module docstring).
 
@@ -96,8 +108,8 @@ def _sense(text: str, start: int, end: int, entry: _Alias, previous: _Placed | N
         return "actor"
     if previous is not None and _can_be_place(previous.entry):
         between = text[previous.end : start]
-        if re.fullmatch(r"\s+(?:and|or)\s+", between) or (
-            re.fullmatch(r",\s*", between) and previous.sense == "place"
+        if _COORDINATED.fullmatch(between) or (
+            _APPOSED.fullmatch(between) and previous.sense == "place"
         ):
             return previous.sense
     if _place_context(text, start):
@@ -123,76 +135,64 @@ class _Placed(NamedTuple):
     sense: str
 
 
-class _Piece(NamedTuple):
-    """A token's part of a key, case kept and folded, in full and without a possessive 's."""
-
-    cased: str
-    folded: str
-    stem_cased: str
-    stem_folded: str
-
-
-def _pieces(text: str, toks: list[_Tok]) -> list[_Piece | None]:
-    """Each token's key piece, computed once per text (None when the token is not ASCII:
-    its spans are keyed whole, as :func:`alias_key` does, since folding may change them)."""
-    out: list[_Piece | None] = []
-    for tok in toks:
-        word = text[tok.start : tok.end]
-        if not word.isascii():
-            out.append(None)
-            continue
-        cased = word.replace("'", "").replace(".", "") if "'" in word or "." in word else word
-        stem = cased[:-1] if tok.stem_end != tok.end else cased  # "Peters's" -> "Peterss"[:-1]
-        out.append(_Piece(cased, cased.lower(), stem, stem.lower()))
-    return out
+def _alias_starts(text: str, toks: list[_Tok], first_words: frozenset[str]) -> list[int]:
+    """The usable tokens an alias can begin with: whose key, with or without a possessive,
+    is the first word of a curated key. One pass over the tokens, before any span is built."""
+    return [
+        i
+        for i, t in enumerate(toks)
+        if t.usable
+        and (
+            t.piece.folded in first_words or t.piece.stem_folded in first_words
+            if t.piece is not None
+            else not first_words.isdisjoint(
+                alias_key(text[t.start : end]) for end in (t.end, t.stem_end)
+            )
+        )
+    ]
 
 
 def _alias_hits(text: str, toks: list[_Tok], index: _Index) -> list[_Hit]:
     """All alias candidates, then the longest non-overlapping ones (earliest on ties).
 
-    Each token is keyed once (:func:`_pieces`); a span's key is its tokens' pieces joined as
+    Each token is keyed once (its ``piece``); a span's key is its tokens' pieces joined as
     :func:`alias_key` joins them, and a span grows only while its key begins a curated key.
     """
-    pieces = _pieces(text, toks)
-    candidates = []
-    for i, first in enumerate(toks):
-        if not first.usable:
-            continue
-        head = pieces[i]
-        if head is None:
-            words = [alias_key(text[first.start : end]) for end in (first.end, first.stem_end)]
-        else:
-            words = [head.folded, head.stem_folded]
-        if words[0] not in index.first_words and words[1] not in index.first_words:
-            continue
-        cased = folded = ""
+    direct, candidates = index.direct, []
+
+    def add(start: int, end: int, entries: list[_Alias], cased: str) -> None:
+        entry = _pick(entries, text[start:end], cased)
+        if entry:
+            candidates.append(_Hit(start, end, entry))
+
+    for i in _alias_starts(text, toks, index.first_words):
+        first = toks[i]
+        cased: str | None = ""  # the span's key so far, case kept (None: keyed whole)
+        folded = ""  # and folded
         for j in range(i, min(i + index.max_words, len(toks))):
             last = toks[j]
             if not last.usable or (j > i and not _joined(text, toks[j - 1], last)):
                 break
-            piece = pieces[j]
+            piece = last.piece
             if piece is None or cased is None:
-                cased = folded = None  # keyed whole from here on
-            ends = (last.end,) if last.stem_end == last.end else (last.end, last.stem_end)
-            for end in ends:
-                span = text[first.start : end]
-                if cased is None:
-                    entry = _lookup(index.direct, span)
-                else:
-                    stem = end != last.end
-                    tail_cased = piece.stem_cased if stem else piece.cased
-                    tail_folded = piece.stem_folded if stem else piece.folded
-                    sep = " " if j == i + 1 else ""
-                    key = folded + sep + tail_folded
-                    entries = index.direct.get(key)
-                    entry = entries and _pick(entries, span, cased + sep + tail_cased)
-                if entry:
-                    candidates.append(_Hit(first.start, end, entry))
-            if cased is not None:
-                sep = " " if j == i + 1 else ""
-                cased, folded = cased + sep + piece.cased, folded + sep + piece.folded
-                if folded not in index.prefixes:
-                    break
+                cased = None
+                for end in (last.end,) if last.stem_end == last.end else (last.end, last.stem_end):
+                    entry = _lookup(direct, text[first.start : end])
+                    if entry:
+                        candidates.append(_Hit(first.start, end, entry))
+                continue
+            sep = " " if j == i + 1 else ""
+            grown_cased, grown = cased + sep + piece.cased, folded + sep + piece.folded
+            entries = direct.get(grown)
+            if entries:
+                add(first.start, last.end, entries, grown_cased)
+            if last.stem_end != last.end:  # "Korea's" is a candidate without its 's too
+                entries = direct.get(folded + sep + piece.stem_folded)
+                if entries:
+                    add(first.start, last.stem_end, entries, cased + sep + piece.stem_cased)
+            cased, folded = grown_cased, grown
+            if folded not in index.prefixes:
+                break
     taken = bytearray(len(text))
     chosen = []
     for hit in sorted(candidates, key=lambda h: (h.start - h.end, h.start)):
@@ -202,6 +202,10 @@ def _alias_hits(text: str, toks: list[_Tok], index: _Index) -> list[_Hit]:
     return sorted(chosen)
 
 
+#: "X and " or "X or " just before a name: X may be an elided name's head.
+_PAIR = re.compile(r"(?<![\w'’])([A-Z][\w'’]*)[^\S\n]+(?:and|or)[^\S\n]+$")
+
+
 def _elided_hits(text: str, hits: list[_Hit], index: _Index) -> list[_Hit]:
     """ "North and South Korea": the bare "North" borrows the rest of the following name."""
     taken = bytearray(len(text))
@@ -209,12 +213,15 @@ def _elided_hits(text: str, hits: list[_Hit], index: _Index) -> list[_Hit]:
         taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
     out = []
     for hit in hits:
+        if not text[hit.start - 1 : hit.start].isspace():
+            continue  # what _PAIR needs first, tested alone as it is cheap
+        offset = max(0, hit.start - _PAIR_REACH)
+        before = text[offset : hit.start]
+        if not before.rstrip().endswith(("and", "or")):
+            continue  # and what it needs next
         name = text[hit.start : hit.end]
         words = list(_TOKEN.finditer(name))
-        offset = max(0, hit.start - _PAIR_REACH)
-        match = re.search(
-            r"(?<![\w'’])([A-Z][\w'’]*)[^\S\n]+(?:and|or)[^\S\n]+$", text[offset : hit.start]
-        )
+        match = _PAIR.search(before)
         if len(words) < 2 or not match or match.group(1) in _ORDINARY | _TITLES:
             continue
         start, end = offset + match.start(1), offset + match.end(1)
@@ -248,6 +255,15 @@ def _curated_mentions(text: str, toks: list[_Tok], index) -> list[Mention]:
     return mentions
 
 
+def _cut(items: list, drop: list[tuple[int, int]]) -> list:
+    """``items`` without those in the index ranges ``drop`` (which may overlap or be empty)."""
+    out, pos = [], 0
+    for first, last in sorted(r for r in drop if r[0] < r[1]):
+        out += items[pos:first]
+        pos = max(pos, last)
+    return out + items[pos:]
+
+
 def find_mentions(
     text: str, persons: Sequence[str] = ()
 ) -> tuple[list[Mention], list[UnresolvedName]]:
@@ -267,19 +283,21 @@ def find_mentions(
     taken = bytearray(len(text))
 
     free = [t for t in toks if t.usable]
+    starts, ends = [t.start for t in free], [t.end for t in free]
 
     def take(items: Sequence[Mention | UnresolvedName]) -> list[_Tok]:
-        """Mark ``items`` taken; the tokens still free (only ever fewer, so filter the last)."""
-        nonlocal free
-        starts, ends = [t.start for t in free], [t.end for t in free]
-        drop: set[int] = set()
+        """Mark ``items`` taken; the tokens still free (only ever fewer, so filter the last).
+        The tokens an item overlaps are a run of ``free``, found by bisection; the runs are
+        cut out of ``free`` and of its ``starts`` and ``ends`` alike, by slicing."""
+        nonlocal free, starts, ends
+        drop: list[tuple[int, int]] = []
         for item in items:
             taken[item.char_start : item.char_end] = b"\x01" * (item.char_end - item.char_start)
-            if item.char_end > item.char_start:  # the free tokens it overlaps, by bisection
+            if item.char_end > item.char_start:
                 first = bisect_right(ends, item.char_start)
-                drop.update(range(first, bisect_left(starts, item.char_end, first)))
-        if drop:
-            free = [t for i, t in enumerate(free) if i not in drop]
+                drop.append((first, bisect_left(starts, item.char_end, first)))
+        if any(first < last for first, last in drop):  # some token overlapped
+            free, starts, ends = (_cut(column, drop) for column in (free, starts, ends))
         return free
 
     take(mentions)

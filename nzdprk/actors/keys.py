@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 _DROPPED = re.compile(r"['’‘ʼ.]")  # apostrophes (P'yongyang) and periods (U.N.)
 _HYPHENS = re.compile(r"[-\u2010\u2011]+")
@@ -57,8 +58,35 @@ def alias_key(name: str) -> str:
     return _fold(_shape(name)[0])
 
 
+class _Piece(NamedTuple):
+    """A token's part of a key, case kept and folded, in full and without a possessive 's."""
+
+    cased: str
+    folded: str
+    stem_cased: str
+    stem_folded: str
+
+
+@lru_cache(maxsize=65536)
+def _piece(word: str, possessive: bool) -> _Piece | None:
+    """The key piece of one token ``word`` (``possessive``: it ends in 's, left out of the
+    stem), or None when the word is not ASCII: then its spans are keyed whole, as
+    :func:`alias_key` does, since folding may change them. Cached: words recur in every text.
+
+    For an ASCII word this is :func:`alias_key`'s work on a one-token span: drop apostrophes
+    and periods, then casefold (which is ``lower`` for ASCII).
+    """
+    if not word.isascii():
+        return None
+    cased = word.replace("'", "").replace(".", "") if "'" in word or "." in word else word
+    stem = cased[:-1] if possessive else cased  # "Peters's" -> "Peterss"[:-1]
+    return _Piece(cased, cased.lower(), stem, stem.lower())
+
+
+@lru_cache(maxsize=65536)
 def _case_fits(required: frozenset[int], alias_cased: str, text_cased: str) -> bool:
-    """Whether the text has the alias's significant capitals (extra capitals are allowed)."""
+    """Whether the text has the alias's significant capitals (extra capitals are allowed).
+    Cached: the same names recur in every text."""
     if len(alias_cased) != len(text_cased):
         return not required or 0 not in required or text_cased[:1].isupper()
     return all(text_cased[i].isupper() for i in required)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .keys import _TOKEN, _case_fits, _shape, _slug, alias_key
@@ -58,9 +59,10 @@ def _back_references(
     by_end = sorted(named, key=lambda m: m.char_end)
     earlier: set[str] = set(known)
     seen = 0
-    for i, tok in enumerate(free):
+    for i in _may_refer_back(text, free, index.backref_words):
+        tok = free[i]
         spans = [(tok.start, tok.stem_end)]
-        after_the = i > 0 and text[free[i - 1].start : free[i - 1].end].lower() == "the"
+        after_the = i > 0 and free[i - 1].word.lower() == "the"
         if after_the and _joined(text, free[i - 1], tok):
             spans.insert(0, (free[i - 1].start, tok.stem_end))
         for start, end in spans:
@@ -87,6 +89,22 @@ def _back_references(
     return mentions, unresolved
 
 
+def _may_refer_back(text: str, free: list[_Tok], words: frozenset[str]) -> list[int]:
+    """The tokens that may have a short form's key, alone or after "the": a cheap test on each
+    token's piece (its stem is a word of a short form) that spares most words the lookups of
+    :func:`_back_references`. Unsure tokens are kept: a word not plain ASCII, or after a
+    separator that is not ASCII, or at the text's start (its stem may reach back past it),
+    is keyed whole there, and folding may change it."""
+    return [
+        i
+        for i, t in enumerate(free)
+        if t.piece is None
+        or t.piece.stem_folded in words
+        or not text[t.start - 1].isascii()
+        or not t.start
+    ]
+
+
 def _prev_title(text: str, start: int) -> bool:
     match = re.search(r"(\w+)\.?[^\S\n]+$", text[max(0, start - _TITLE_WORD_REACH) : start])
     return bool(match and match.group(1) in _TITLES)
@@ -96,7 +114,7 @@ def _stands_alone(text: str, free: list[_Tok], i: int, start: int) -> bool:
     """A short form is not part of a longer unknown name ("Tim Peters", "Kim Jong-nam")."""
     tok = free[i]
     if i + 1 < len(free) and _joined(text, tok, free[i + 1]) and tok.end == tok.stem_end:
-        following = text[free[i + 1].start : free[i + 1].end]
+        following = free[i + 1].word
         if _name_like(following) and following not in _ORDINARY:
             return False
     before = re.search(r"(\w+)[^\S\n]+$", text[max(0, start - _TITLE_WORD_REACH) : start])
@@ -117,7 +135,7 @@ def _initials_name(text: str, toks: list[_Tok], acronym: str, *, forward: bool) 
     for i, tok in enumerate(order):
         if i and not _joined(text, *(order[i - 1], tok) if forward else (tok, order[i - 1])):
             return None
-        word = text[tok.start : tok.end]
+        word = tok.word
         if word in _NAME_CONNECTORS:
             continue
         if not word[:1].isupper():
@@ -130,6 +148,11 @@ def _initials_name(text: str, toks: list[_Tok], acronym: str, *, forward: bool) 
     return None
 
 
+#: The two ways a text defines an acronym: "name (ACRONYM)", read backwards from the
+#: parenthesis, and "ACRONYM (the name ...)", read onwards.
+_DEFINITIONS = ((_IN_PARENS, False), (_PARENS_AFTER, True))
+
+
 def _defined_organisations(
     text: str, toks: list[_Tok], named: list[Mention], taken: bytearray
 ) -> list[Mention]:
@@ -137,36 +160,40 @@ def _defined_organisations(
     (ending in a word such as Organisation, Forum, Agency) and every standalone use of the
     acronym become mentions of one actor, the curated one if either form is curated, else
     ``org:`` + the folded full name."""
+    found = [(m, forward) for p, forward in _DEFINITIONS for m in p.finditer(text)]
+    if not found:
+        return []  # most texts: nothing below is needed
     starts = [t.start for t in toks]
     out: list[Mention] = []
-    # Looked up once, not re-read for every definition: the uses of each word, the curated
-    # mentions by span, and the acronyms learnt already (their uses are all taken then).
+    # Looked up once, not re-read for every definition: the uses of each word (read at the
+    # first definition), the curated mentions by span, and the acronyms learnt already
+    # (their uses are all taken then).
     uses: dict[str, list[tuple[int, int]]] = {}
-    for t in toks:
-        uses.setdefault(text[t.start : t.end], []).append((t.start, t.end))
     by_span: dict[tuple[int, int], list[Mention]] = {}
     for m in named:
         by_span.setdefault((m.char_start, m.char_end), []).append(m)
     learnt: set[str] = set()
-    for pattern, forward in ((_IN_PARENS, False), (_PARENS_AFTER, True)):
-        for match in pattern.finditer(text):
-            acronym, reach = match.group(1), len(match.group(1)) * 2 + 2
-            if forward:
-                at = bisect_left(starts, match.end())
-                near = toks[at : at + reach]
-            else:
-                at = bisect_left(starts, match.start())
-                near = [t for t in toks[max(0, at - reach) : at] if t.end <= match.start()]
-            edge = _initials_name(text, near, acronym, forward=forward)
-            if edge is None:
-                continue
-            if forward:
-                n_start, n_end = near[0].start, edge.end
-            else:
-                n_start, n_end = edge.start, near[-1].end
-            if text[n_start:n_end].split()[-1] not in _ORG_HEADS:
-                continue  # a defined term ("Official Development Assistance"), not a body
-            out += _learn(text, uses, by_span, learnt, taken, (n_start, n_end), match.span(1))
+    for match, forward in found:
+        acronym, reach = match.group(1), len(match.group(1)) * 2 + 2
+        if forward:
+            at = bisect_left(starts, match.end())
+            near = toks[at : at + reach]
+        else:
+            at = bisect_left(starts, match.start())
+            near = [t for t in toks[max(0, at - reach) : at] if t.end <= match.start()]
+        edge = _initials_name(text, near, acronym, forward=forward)
+        if edge is None:
+            continue
+        if forward:
+            n_start, n_end = near[0].start, edge.end
+        else:
+            n_start, n_end = edge.start, near[-1].end
+        if text[n_start:n_end].split()[-1] not in _ORG_HEADS:
+            continue  # a defined term ("Official Development Assistance"), not a body
+        if not uses:
+            for t in toks:
+                uses.setdefault(t.word, []).append((t.start, t.end))
+        out += _learn(text, uses, by_span, learnt, taken, (n_start, n_end), match.span(1))
     return out
 
 
@@ -239,7 +266,7 @@ def _person_runs(text: str, free: list[_Tok]) -> list[list[int]]:
     as in "Jong-un") joined by one space or hyphen."""
     runs: list[list[int]] = []
     for i, tok in enumerate(free):
-        word = text[tok.start : tok.end]
+        word = tok.word
         extends = bool(runs) and runs[-1][-1] == i - 1
         if not (extends or word[:1].isupper()):
             continue
@@ -263,9 +290,8 @@ def _person_candidates(text: str, free: list[_Tok]) -> list[_Candidate]:
     ("X said") does not make a person of a name whose later words the text also uses as
     common words."""
     out = []
-    common = frozenset(
-        re.findall(r"\b[a-z]+\b", text)
-    )  # "rights" makes "Human Rights Watch" a thing
+    # "rights" makes "Human Rights Watch" a thing; read at the first name that needs it
+    common = cache(lambda: frozenset(re.findall(r"\b[a-z]+\b", text)))
     for run in _person_runs(text, free):
         words = [text[free[i].start : free[i].stem_end] for i in run]
         # the name starts after the run's last title ("National MP Gerry Brownlee")
@@ -287,17 +313,17 @@ def _person_candidates(text: str, free: list[_Tok]) -> list[_Candidate]:
         pieces = [w for w in words[k:end] if w[:1].isupper()]
         if len(span.split()) > 4 or any(_not_a_name(w) for w in pieces):
             continue
-        titled = titled or bool(_TITLE_BEFORE.search(text, max(0, start - _TITLE_REACH), start))
         admin = bool(_ADMINISTRATION.match(text, stop))
         if _THE_BEFORE.search(text, max(0, start - 5), start) and not admin:
             continue
+        titled = titled or bool(_TITLE_BEFORE.search(text, max(0, start - _TITLE_REACH), start))
         said = bool(_SAID_AFTER.match(text, stop)) or bool(
             _SAID_BEFORE.search(text, max(0, start - _SAID_REACH), start)
         )
-        plain = not any(w.lower() in common for w in pieces[1:])
         said = said or _subject_of_he(text, stop)
         n_words = len(span.split())
-        cued = admin or (n_words > 1 and (_korean(span) or (said and plain)))
+        spoken = said and not any(w.lower() in common() for w in pieces[1:])  # said, a name
+        cued = admin or (n_words > 1 and (_korean(span) or spoken))
         acts = said or bool(_VERB_AFTER.match(text, stop))
         out.append(_Candidate(start, stop, n_words, titled, cued, acts))
     return out
@@ -380,18 +406,19 @@ def _unknown_names(text: str, free: list[_Tok], index: _Index) -> list[Unresolve
     between them) separated by one space or hyphen; titles and connectors are trimmed from
     its ends. A lone capitalised word at the start of a sentence is taken as an ordinary word.
     """
-    words = [text[t.start : t.end] for t in free]
+    words = [t.word for t in free]
     runs: list[list[int]] = []
     syllables: set[int] = set()  # "chun" in "Park Ui-chun": part of the name, though lowercase
     for i, word in enumerate(words):
-        joined = bool(runs) and runs[-1][-1] == i - 1 and _joined(text, free[i - 1], free[i])
+        extends = bool(runs) and runs[-1][-1] == i - 1
+        if not extends and not _run_word(word):
+            continue  # most words: neither in a run nor after one
+        joined = extends and _joined(text, free[i - 1], free[i])
         hyphened = text[free[i].start - 1] in "-\u2010\u2011"
         if joined and hyphened and len(runs[-1]) > 1 and word.islower():
             syllables.add(i)
             runs[-1].append(i)
-        elif word in _ORDINARY or not (
-            _name_like(word) or word in _CONNECTORS or _ORDINAL.fullmatch(word)
-        ):
+        elif not _run_word(word):
             continue
         elif joined:
             runs[-1].append(i)
@@ -412,6 +439,15 @@ def _unknown_names(text: str, free: list[_Tok], index: _Index) -> list[Unresolve
         elif len(run) > 1 or not _sentence_initial(text, first.start):
             out.append(UnresolvedName(name, first.start, last.stem_end, "no actor matches"))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _run_word(word: str) -> bool:
+    """A word that may stand in an unknown name's run: name-like, a connector or an ordinal,
+    not an ordinary capitalised word. Cached: words recur in every text."""
+    return word not in _ORDINARY and bool(
+        _name_like(word) or word in _CONNECTORS or _ORDINAL.fullmatch(word)
+    )
 
 
 def _is_name_word(word: str) -> bool:

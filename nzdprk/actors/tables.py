@@ -98,6 +98,7 @@ class _Index(NamedTuple):
     max_words: int
     ambiguous_heads: frozenset[str]
     prefixes: frozenset[str]  # every beginning of a key in ``direct``: where a match can go on
+    backref_words: frozenset[str]  # the keys in ``backref`` without "the ": "peters", "society"
 
 
 def _is_backref(alias: str, alias_type: str, kind: str) -> bool:
@@ -130,8 +131,15 @@ def _index() -> _Index:
             heads[alias_key(words[-1])].add(row["actor_id"])
     ambiguous = frozenset(h for h, ids in heads.items() if len(ids) > 1 and h not in direct)
     prefixes = frozenset(key[:n] for key in direct for n in range(1, len(key) + 1))
+    backref_words = frozenset(key.removeprefix("the ") for key in backref)
     return _Index(
-        dict(direct), dict(backref), frozenset(first_words), max_words, ambiguous, prefixes
+        dict(direct),
+        dict(backref),
+        frozenset(first_words),
+        max_words,
+        ambiguous,
+        prefixes,
+        backref_words,
     )
 
 
@@ -144,5 +152,8 @@ def _lookup(table: dict[str, list[_Alias]], span: str) -> _Alias | None:
 def _pick(entries: Sequence[_Alias], span: str, cased: str) -> _Alias | None:
     """Of the rows with the key of ``span`` (whose case-preserving key is ``cased``), the one
     whose capitals fit, preferring the row spelled exactly so."""
+    if len(entries) == 1:  # the usual case, without building a list
+        (only,) = entries
+        return only if _case_fits(only.required, only.cased, cased) else None
     fitting = [e for e in entries if _case_fits(e.required, e.cased, cased)]
     return min(fitting, key=lambda e: (e.alias != span, e.cased != cased), default=None)

@@ -4,11 +4,11 @@ the CSV files)."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .. import curated
-from .keys import _HYPHENS, _TOKEN, alias_key
+from .keys import _HYPHENS, _TOKEN, _Piece, _piece, alias_key
 
 #: How far back a single word is looked for: longer than any title or initial before a full
 #: stop ("Ambassador.", "J.").
@@ -94,18 +94,24 @@ class _Tok(NamedTuple):
     end: int
     stem_end: int  # end without a possessive 's
     usable: bool  # False for NZ$ (currency) and Locator.png (file/URL part)
+    word: str  # text[start:end]
+    piece: _Piece | None  # its part of an alias key (see keys._piece)
+
+
+#: What makes the word before it unusable: "NZ$" (a currency), "Locator.png" (a file name).
+_UNUSABLE_AFTER = re.compile(r"\$|\.(?=[a-z])")
 
 
 def _tokens(text: str) -> list[_Tok]:
+    """The text's words, read once and shared by every step of the finder."""
+    unusable = {match.start() for match in _UNUSABLE_AFTER.finditer(text)}  # a few, if any
     out = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
-        after = text[end : end + 2]
-        usable = not (
-            after[:1] == "$" or (after[:1] == "." and "a" <= after[1:2] <= "z")
-        )  # "NZ$", "Locator.png"
-        stem_end = end - 2 if text[end - 1] == "s" and text[end - 2] in _APOSTROPHES else end
-        out.append(_Tok(start, end, stem_end, usable))
+        word = match.group()
+        stem_end = end - 2 if word[-1] == "s" and text[end - 2] in _APOSTROPHES else end
+        piece = _piece(word, stem_end != end)
+        out.append(_Tok(start, end, stem_end, end not in unusable, word, piece))
     return out
 
 
@@ -234,13 +240,16 @@ def _not_a_name(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)
 def _is_title(word: str) -> bool:
-    """ "Minister", "minister", "MP"; not an acronym that spells a title word ("HEAD")."""
+    """ "Minister", "minister", "MP"; not an acronym that spells a title word ("HEAD").
+    Cached, like the other tests of one word or name below: they recur in every text."""
     if word.isupper() and len(word) > 2:
         return False
     return word.capitalize() in _TITLES or word in _TITLE_MODIFIERS or word.lower() in _ROLE_WORDS
 
 
+@lru_cache(maxsize=16384)
 def _korean(name: str) -> bool:
     """A Korean name's shape: a family name and a two-syllable given name, written
     "Kim Jong-un", "Kim Jong Un", "Kim Jong-Un" or "Kang-Chang Hee"."""
@@ -253,6 +262,7 @@ def _korean(name: str) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)
 def _family(name: str) -> frozenset[str]:
     """Keys a bare family name may use to refer back to ``name``: the first word of a Korean
     name, the last word of any other."""
