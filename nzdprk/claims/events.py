@@ -221,6 +221,7 @@ class _Sentence:
         dated_clauses = {c for h, c in kept if h.trigger.event_type != "STATEMENT"}
         out: list[Event] = []
         first: tuple[Participant, ...] = ()
+        outside: _Sentence | None = None  # the sentence without the names inside quotation marks
         for h, clause in kept:
             q = bisect_right(self.quote_at, h.start) - 1  # the quotation it is in, if any
             inside = [self.quotes[q]] if q >= 0 and h.start < self.quotes[q][1] else []
@@ -232,7 +233,9 @@ class _Sentence:
             left = max(bounds[i - 1], lo) if i else lo
             right = min(bounds[j], hi) if j < len(bounds) else hi
             # a trigger outside quotation marks takes no one named inside them
-            view = self if inside else replace(self, mentions=self._unquoted())
+            view = self
+            if not inside:
+                view = outside = outside or replace(self, mentions=self._unquoted())
             actors, recipients = view._sides(h, (left, right), clause, quoted, (first, subject))
             ids = {p.actor_id for p in actors}
             recipients = tuple(p for p in recipients if p.actor_id not in ids)
