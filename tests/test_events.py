@@ -1539,10 +1539,10 @@ def written_lexicon(monkeypatch):
         for action, form in (("talks", "peace talks"), ("peace", "peace"), ("any_p", r"p\w+"))
     ]
     monkeypatch.setattr(lexicon, "triggers", lambda: tuple(rows))
-    for cached in (lexicon._by_first, lexicon._rows_at):
+    for cached in (lexicon._by_first, lexicon._rows_at, lexicon._some_form):
         cached.cache_clear()
     yield
-    for cached in (lexicon._by_first, lexicon._rows_at):
+    for cached in (lexicon._by_first, lexicon._rows_at, lexicon._some_form):
         cached.cache_clear()
 
 

@@ -90,6 +90,10 @@ _HELD = re.compile(r"\b(?:has|have|had|gets?|got|receives?|received|enjoys?|enjo
 _OBJECT = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}")
 #: Verbs that say what a thing is rather than what happened.
 _COPULA = frozenset({"is", "was", "are", "were", "be", "been"})
+#: A comma and the unquoted clause of what was said, after a date ("said from May, a ship").
+_COMMA_CLAUSE = re.compile(r"\s*,\s*[^\s\"“]")
+#: A bracket still open at the end of the text searched (a date in brackets).
+_OPEN_BRACKET = re.compile(r"\([^()]*$")
 #: What separates two happenings of one kind in a clause ("agreed to the visit when he met").
 _SEPARATE = re.compile(r"\b(?:and|or|that|whether|then|when|while|because|although|if)\b|[,;]")
 
@@ -268,7 +272,9 @@ class _Sentence:
         left = subjects.subordinate_start(self.text, self.mentions, reach[0], h.start)
         right = reach[1]
         start = max(left, clause[0])
-        actors = self._group(start, h.start, True) or self._group(left, h.start, True)
+        actors = self._group(start, h.start, True)
+        if not actors and left < start:
+            actors = self._group(left, h.start, True)
         if adjunct(self.text, left, h.start):  # "Peters wrote to X, urging Y": Peters urges
             actors = earlier[0]
         cut = embedded(self.text, h.end, right)
@@ -539,7 +545,7 @@ class _Sentence:
         def owner(i: int) -> Hit:  # a date in brackets belongs to what comes before it
             d = self.dates[i]
             before = [h for h in siblings if h.end <= d.char_start]
-            bracketed = re.search(r"\([^()]*$", self.text[clause[0] : d.char_start])
+            bracketed = _OPEN_BRACKET.search(self.text[clause[0] : d.char_start])
             pool = before if bracketed and before else siblings
             return min(pool, key=lambda h: distance(i, h))
 
@@ -569,7 +575,7 @@ class _Sentence:
         """A date after a verb of saying followed by a comma and the unquoted clause of what was
         said ("said from mid-April to early May, a ship was ...")."""
         end = self.dates[i].char_end
-        return end > hit.start and bool(re.match(r"\s*,\s*[^\s\"“]", self.text[end:]))
+        return end > hit.start and bool(_COMMA_CLAUSE.match(self.text, end))
 
     def _in_object(self, hit: Hit, siblings: list[Hit]) -> bool:
         """Whether a trigger is a noun in the object of the trigger before it, a few words on

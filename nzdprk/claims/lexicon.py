@@ -230,23 +230,40 @@ def _rows_at(char: str | None) -> tuple[re.Pattern[str], tuple[int, ...]]:
     else:
         ids = tuple(sorted(by_first.rows.get(char, ()) + by_first.anywhere))
     forms = "|".join(triggers()[i].pattern.pattern for i in ids) or "(?!)"
-    return re.compile(rf"(?={forms})", re.IGNORECASE), ids
+    return re.compile(rf"(?=(?i:{forms}))"), ids
+
+
+@cache
+def _some_form() -> re.Pattern[str]:
+    """Where a form may begin, found in one search of the text: at a word boundary, one
+    branch per first character, which opens on that character in both cases (the regular
+    expression engine passes over a branch whose first character differs without entering
+    it) and then looks ahead for the forms of the rows that can begin with it (`_rows_at`),
+    from one character back; before a character outside ASCII, every form. It matches
+    wherever a pattern of `_rows_at` does (and may at a few more places: a pre-filter)."""
+    by_first = _by_first()
+    branches = [
+        f"[{re.escape(char)}{re.escape(char.upper())}](?<={_rows_at(char)[0].pattern}.)"
+        for char in sorted(by_first.rows)
+    ]
+    branches.append(rf"[^\x00-\x7f](?<={_rows_at(None)[0].pattern}.)")
+    if by_first.anywhere:  # forms whose first characters are not known: tried everywhere
+        branches.append(_rows_at("")[0].pattern)
+    return re.compile(rf"\b(?:{'|'.join(branches)})")
 
 
 def _scan(text: str, lo: int, hi: int) -> list[tuple[Trigger, int, int]]:
     """Each trigger's hits in [lo, hi) as its own pattern's ``finditer`` would give them
     (leftmost, not overlapping each other), in lexicon order; but each form is tried only at
-    the word boundaries before a character it can begin with, and only where one does."""
+    the word boundaries before a character it can begin with, and only where one may
+    (`_some_form`)."""
     rows = triggers()
     hits: list[list[tuple[Trigger, int, int]]] = [[] for _ in rows]
     free = [lo] * len(rows)  # where each row's own scan would go on
-    for at in _by_first().starts.finditer(text, lo, hi):
+    for at in _some_form().finditer(text, lo, hi):
         start = at.start()
         char = text[start].lower() if start < hi else ""
-        some, ids = _rows_at(char if char.isascii() else None)
-        if not some.match(text, start, hi):
-            continue
-        for i in ids:
+        for i in _rows_at(char if char.isascii() else None)[1]:
             if start >= free[i] and (m := rows[i].pattern.match(text, start, hi)):
                 hits[i].append((rows[i], start, m.end()))
                 free[i] = max(m.end(), start + 1)
