@@ -40,6 +40,7 @@ _GUARD_REACH = 40
 #: ("two such tests" after "the sixth nuclear test"); not after "any", which names no happening
 #: ("any such assistance").
 _SUCH = re.compile(r"(?<!\bany )\bsuch\s+(?P<noun>[a-z]+)\b", re.IGNORECASE)
+_SUCH_WORD = re.compile("such", re.IGNORECASE)  # what every match of `_SUCH` holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +302,8 @@ def _such(
     """A noun after "such" that is the head of a trigger found earlier in the document ("two
     such tests" after "the sixth nuclear test") names a happening of that kind: it gets that
     trigger, unless a trigger of its own covers it."""
+    if not _SUCH_WORD.search(text):
+        return found  # no "such" in the document: each sentence's triggers as found
     out: dict[tuple[int, int], list[Hit]] = {}
     earlier: dict[str, Trigger] = {}
     for span in sentences:

@@ -85,11 +85,11 @@ _GOVERNED_KEPT = 1024
 def _governed_by(
     text: str, clause_start: int, trigger_start: int, trigger_end: int, kind: str
 ) -> bool:
-    """Whether a cue of ``kind`` governs the trigger (`_GOVERNED`) in its clause: the cue
-    word alone first, as a clause without one needs no further search."""
-    upto = text[clause_start:trigger_end]
-    if not _cue_in(kind, text, clause_start, trigger_end):
+    """Whether a cue of ``kind`` governs the trigger (`_GOVERNED`) in its clause: a clause
+    without a word of the kind (`cue_index`) needs no search."""
+    if not cue_index(text).may_match(kind, clause_start, trigger_end):
         return False
+    upto = text[clause_start:trigger_end]
     if upto.endswith("\n"):  # "$" may match before it: the trigger's own words are needed
         trigger = re.escape(text[trigger_start:trigger_end]) + "$"
         return bool(re.search(cue(kind).pattern + _GOVERNED + trigger, upto))
