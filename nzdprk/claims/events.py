@@ -90,10 +90,8 @@ _HELD = re.compile(r"\b(?:has|have|had|gets?|got|receives?|received|enjoys?|enjo
 _OBJECT = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}")
 #: Verbs that say what a thing is rather than what happened.
 _COPULA = frozenset({"is", "was", "are", "were", "be", "been"})
-#: A comma and the unquoted clause of what was said, after a date ("said from May, a ship").
-_COMMA_CLAUSE = re.compile(r"\s*,\s*[^\s\"“]")
-#: A bracket still open at the end of the text searched (a date in brackets).
-_OPEN_BRACKET = re.compile(r"\([^()]*$")
+_COMMA_CLAUSE = re.compile(r"\s*,\s*[^\s\"“]")  # "said from May, a ship": what was said
+_OPEN_BRACKET = re.compile(r"\([^()]*$")  # a bracket still open: a date in brackets
 #: What separates two happenings of one kind in a clause ("agreed to the visit when he met").
 _SEPARATE = re.compile(r"\b(?:and|or|that|whether|then|when|while|because|although|if)\b|[,;]")
 
@@ -236,10 +234,9 @@ class _Sentence:
             i, j = bisect_left(bounds, h.start), bisect_right(bounds, h.start)
             left = max(bounds[i - 1], lo) if i else lo
             right = min(bounds[j], hi) if j < len(bounds) else hi
-            # a trigger outside quotation marks takes no one named inside them
-            view = self
-            if not inside:
-                view = outside = outside or replace(self, mentions=self._unquoted())
+            if not inside:  # a trigger outside quotation marks takes no one named inside them
+                outside = outside or replace(self, mentions=self._unquoted())
+            view = outside if outside and not inside else self
             actors, recipients = view._sides(h, (left, right), clause, quoted, (first, subject))
             ids = {p.actor_id for p in actors}
             recipients = tuple(p for p in recipients if p.actor_id not in ids)
@@ -273,7 +270,7 @@ class _Sentence:
         right = reach[1]
         start = max(left, clause[0])
         actors = self._group(start, h.start, True)
-        if not actors and left < start:
+        if not actors and left < start:  # the names from ``left`` on, if others come before
             actors = self._group(left, h.start, True)
         if adjunct(self.text, left, h.start):  # "Peters wrote to X, urging Y": Peters urges
             actors = earlier[0]

@@ -322,6 +322,8 @@ def _such(
 
 
 def _non_overlapping(hits: list[Hit]) -> list[Hit]:
+    if len(hits) < 2:  # most sentences: nothing to choose between
+        return list(hits)
     order = _order()
     hits = sorted(hits, key=lambda h: (-(h.end - h.start), order[h.trigger.action], h.start))
     kept: list[Hit] = []

@@ -187,6 +187,8 @@ def group(
         and m.char_end <= end
         and not _bound_elsewhere(text, m, start, possessive=possessive)
     ]
+    if not group:
+        return ()
     people_of = {
         lookup.country.get(m.actor_id)
         for m in group
