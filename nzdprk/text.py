@@ -253,6 +253,11 @@ _QUOTE_MARK = re.compile(f"[{_QUOTES_OPEN}{_QUOTES_CLOSE}]")
 _LOWER = re.compile(r"[a-z]")
 
 
+#: Sentences whose clauses are kept: those of the last few documents, as the event and the aid
+#: rules each cut the same sentences.
+_CLAUSES_KEPT = 256
+
+
 def clauses(
     text: str, start: int, end: int, protected: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -260,6 +265,14 @@ def clauses(
     Breaks inside dates, amounts or names (``protected``) are ignored, and an appositive — a
     stretch between commas that is only a name ("the Foreign Minister, Paek Nam-sun, in
     Bangkok") — joins the clauses on both sides."""
+    return list(_clauses(text, start, end, tuple(map(tuple, protected))))
+
+
+@lru_cache(maxsize=_CLAUSES_KEPT)
+def _clauses(
+    text: str, start: int, end: int, protected: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    """`clauses`, cut once for each sentence and its protected spans."""
     cuts = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
     if protected:
         cuts = [at for at in cuts if not any(s <= at < e for s, e in protected)]
@@ -276,7 +289,7 @@ def clauses(
             continue
         merged.append((a, b))
         i += 1
-    return merged
+    return tuple(merged)
 
 
 def _name_only(text: str, start: int, end: int, protected: Sequence[tuple[int, int]]) -> bool:
