@@ -249,6 +249,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[–—-]\s")
 _QUOTES_OPEN = '“"'
 _QUOTES_CLOSE = '”"'
+_QUOTE_MARK = re.compile(f"[{_QUOTES_OPEN}{_QUOTES_CLOSE}]")
+_LOWER = re.compile(r"[a-z]")
+
+
+#: Sentences whose clauses are kept: those of the last few documents, as the event and the aid
+#: rules each cut the same sentences.
+_CLAUSES_KEPT = 256
 
 
 def clauses(
@@ -258,11 +265,17 @@ def clauses(
     Breaks inside dates, amounts or names (``protected``) are ignored, and an appositive — a
     stretch between commas that is only a name ("the Foreign Minister, Paek Nam-sun, in
     Bangkok") — joins the clauses on both sides."""
-    cuts = [
-        m.start()
-        for m in _CLAUSE_BREAK.finditer(text, start, end)
-        if not any(s <= m.start() < e for s, e in protected)
-    ]
+    return list(_clauses(text, start, end, tuple(map(tuple, protected))))
+
+
+@lru_cache(maxsize=_CLAUSES_KEPT)
+def _clauses(
+    text: str, start: int, end: int, protected: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    """`clauses`, cut once for each sentence and its protected spans."""
+    cuts = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+    if protected:
+        cuts = [at for at in cuts if not any(s <= at < e for s, e in protected)]
     bounds = [start, *cuts, end]
     spans = [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
     merged: list[tuple[int, int]] = []
@@ -276,17 +289,17 @@ def clauses(
             continue
         merged.append((a, b))
         i += 1
-    return merged
+    return tuple(merged)
 
 
 def _name_only(text: str, start: int, end: int, protected: Sequence[tuple[int, int]]) -> bool:
     """True when text[start:end], without names, has no word but punctuation."""
-    keep = [True] * (end - start)
-    for s, e in protected:
-        for i in range(max(s, start), min(e, end)):
-            keep[i - start] = False
-    rest = "".join(ch for ch, k in zip(text[start:end], keep, strict=True) if k)
-    return not re.search(r"[a-z]", rest)
+    pos = start  # the stretches between the protected spans are searched, one by one
+    for s, e in sorted((max(s, start), min(e, end)) for s, e in protected if s < end and e > start):
+        if s > pos and _LOWER.search(text, pos, s):
+            return False
+        pos = max(pos, e)
+    return not (pos < end and _LOWER.search(text, pos, end))
 
 
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -300,10 +313,8 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in _QUOTES_OPEN and ch not in _QUOTES_CLOSE:
-            continue
+    for mark in _QUOTE_MARK.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
         opens = i == start or ch == "“" or (ch == '"' and _straight_opens(text, i, start, end))
         if open_at is None:
             if opens:

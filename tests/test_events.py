@@ -1530,6 +1530,20 @@ def test_one_pass_over_the_lexicon_finds_what_each_form_finds(words, joins, cut)
     assert [(t.action, s, e) for t, s, e in lexicon._scan(text, lo, hi)] == expected
 
 
+def test_the_two_first_letters_of_a_form_are_read_from_its_pattern():
+    # the forms of the curated "agree" row, and written ones: an optional or repeated
+    # opening, a one-letter form, and a class too wide to list (not known)
+    def openings(pattern):
+        return lexicon._openings(re._parser.parse(pattern, re.IGNORECASE).data)
+
+    agree = r"\b(?:agree(?:d|s|ment)?|armistices?|ceasefire|peace (?:agreement|treaty))\b"
+    assert openings(agree) == {"ag", "ar", "ce", "pe"}
+    assert openings(r"\b(?:re-?open(?:ed)?|x*yz|(?:ab){2,}|q?r)\b") == {
+        "re", "xx", "xy", "yz", "ab", "qr", "r"
+    }  # fmt: skip
+    assert openings(r"\bp\w+") is None
+
+
 @pytest.fixture
 def written_lexicon(monkeypatch):
     """A lexicon of three rows whose forms begin at one place ("peace talks", "peace", "p\\w+"),
@@ -1539,10 +1553,10 @@ def written_lexicon(monkeypatch):
         for action, form in (("talks", "peace talks"), ("peace", "peace"), ("any_p", r"p\w+"))
     ]
     monkeypatch.setattr(lexicon, "triggers", lambda: tuple(rows))
-    for cached in (lexicon._by_first, lexicon._rows_at):
+    for cached in (lexicon._by_first, lexicon._rows_at, lexicon._some_form):
         cached.cache_clear()
     yield
-    for cached in (lexicon._by_first, lexicon._rows_at):
+    for cached in (lexicon._by_first, lexicon._rows_at, lexicon._some_form):
         cached.cache_clear()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -201,6 +202,76 @@ def test_clauses_tile_the_sentence_and_quotes_stay_inside_it(text):
     quotes = quoted_spans(text, 0, len(text))
     assert all(0 <= a < b <= len(text) for a, b in quotes)
     assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(quotes))
+
+
+def _quoted_spans_reference(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`quoted_spans` read character by character, as first written."""
+    spans: list[tuple[int, int]] = []
+    open_at = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in '“"”':
+            continue
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        glued = after.isalnum() and not before.isalnum()
+        straight = before.isspace() or before in "([—–-" or glued
+        opens = i == start or ch == "“" or (ch == '"' and straight)
+        if open_at is None:
+            open_at = i if opens else None
+        elif not opens:
+            spans.append((open_at, i + 1))
+            open_at = None
+        else:
+            spans.append((open_at, i))
+            open_at = i
+    return spans + ([(open_at, end)] if open_at is not None else [])
+
+
+def _clauses_reference(text: str, start: int, end: int, protected) -> list[tuple[int, int]]:
+    """`clauses` as first written: every break tested against every protected span, and a
+    stretch's words found by blanking its protected characters one by one."""
+
+    def name_only(a: int, b: int) -> bool:
+        kept = [text[i] for i in range(a, b) if not any(s <= i < e for s, e in protected)]
+        return not re.search("[a-z]", "".join(kept))
+
+    breaks = re.compile(r"[,;:]\s|\s[–—-]\s").finditer(text, start, end)
+    cuts = [m.start() for m in breaks if not any(s <= m.start() < e for s, e in protected)]
+    spans = [(a, b) for a, b in itertools.pairwise([start, *cuts, end]) if b > a]
+    merged: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        if merged and i + 1 < len(spans) and name_only(*spans[i]):
+            merged.append((merged.pop()[0], spans[i + 1][1]))
+            i += 2
+            continue
+        merged.append(spans[i])
+        i += 1
+    return merged
+
+
+_QUOTE_TEXT = st.text(alphabet=st.sampled_from(list('ab A1 ,.;:-–—"“”()\n')), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_QUOTE_TEXT, st.integers(0, 80), st.integers(0, 80))
+def test_quoted_spans_are_those_read_character_by_character(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert quoted_spans(text, start, end) == _quoted_spans_reference(text, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _QUOTE_TEXT,
+    st.lists(st.tuples(st.integers(0, 80), st.integers(0, 20)), max_size=6),
+    st.integers(0, 80),
+    st.integers(0, 80),
+)
+def test_clauses_are_those_of_the_character_by_character_rules(text, spans, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    protected = sorted((s, s + n) for s, n in spans)
+    assert clauses(text, start, end, protected) == _clauses_reference(text, start, end, protected)
 
 
 # --- the cue pre-filter --------------------------------------------------------------------

@@ -109,7 +109,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..text import clauses, cue_search
+from ..text import clauses, cue_index, cue_search
 from . import aid_words as w
 from . import events
 from .aid_parties import Parties, PartyRules
@@ -498,7 +498,8 @@ class _Reader(PartyRules):
             if self.words(w.AID_WORD, m.start(), clause[1]):
                 verb = w.GIVE_AFTER_OFFER.match(self.text, m.end(), clause[1])
                 return m.start(), verb.end() if verb else m.end()
-        for m in w.FUTURE_GIVING.finditer(self.text, *clause):
+        future = cue_index(self.text).may_match("future", *clause)  # FUTURE_GIVING opens so
+        for m in w.FUTURE_GIVING.finditer(self.text, *clause) if future else ():
             if self.words(w.AID_NOUN, m.start(), clause[1]):
                 return m.start(), m.end()
         return None

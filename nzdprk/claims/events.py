@@ -90,6 +90,8 @@ _HELD = re.compile(r"\b(?:has|have|had|gets?|got|receives?|received|enjoys?|enjo
 _OBJECT = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}")
 #: Verbs that say what a thing is rather than what happened.
 _COPULA = frozenset({"is", "was", "are", "were", "be", "been"})
+_COMMA_CLAUSE = re.compile(r"\s*,\s*[^\s\"“]")  # "said from May, a ship": what was said
+_OPEN_BRACKET = re.compile(r"\([^()]*$")  # a bracket still open: a date in brackets
 #: What separates two happenings of one kind in a clause ("agreed to the visit when he met").
 _SEPARATE = re.compile(r"\b(?:and|or|that|whether|then|when|while|because|although|if)\b|[,;]")
 
@@ -221,6 +223,7 @@ class _Sentence:
         dated_clauses = {c for h, c in kept if h.trigger.event_type != "STATEMENT"}
         out: list[Event] = []
         first: tuple[Participant, ...] = ()
+        outside: _Sentence | None = None  # the sentence without the names inside quotation marks
         for h, clause in kept:
             q = bisect_right(self.quote_at, h.start) - 1  # the quotation it is in, if any
             inside = [self.quotes[q]] if q >= 0 and h.start < self.quotes[q][1] else []
@@ -231,8 +234,9 @@ class _Sentence:
             i, j = bisect_left(bounds, h.start), bisect_right(bounds, h.start)
             left = max(bounds[i - 1], lo) if i else lo
             right = min(bounds[j], hi) if j < len(bounds) else hi
-            # a trigger outside quotation marks takes no one named inside them
-            view = self if inside else replace(self, mentions=self._unquoted())
+            if not inside:  # a trigger outside quotation marks takes no one named inside them
+                outside = outside or replace(self, mentions=self._unquoted())
+            view = outside if outside and not inside else self
             actors, recipients = view._sides(h, (left, right), clause, quoted, (first, subject))
             ids = {p.actor_id for p in actors}
             recipients = tuple(p for p in recipients if p.actor_id not in ids)
@@ -265,7 +269,9 @@ class _Sentence:
         left = subjects.subordinate_start(self.text, self.mentions, reach[0], h.start)
         right = reach[1]
         start = max(left, clause[0])
-        actors = self._group(start, h.start, True) or self._group(left, h.start, True)
+        actors = self._group(start, h.start, True)
+        if not actors and left < start:  # the names from ``left`` on, if others come before
+            actors = self._group(left, h.start, True)
         if adjunct(self.text, left, h.start):  # "Peters wrote to X, urging Y": Peters urges
             actors = earlier[0]
         cut = embedded(self.text, h.end, right)
@@ -536,7 +542,7 @@ class _Sentence:
         def owner(i: int) -> Hit:  # a date in brackets belongs to what comes before it
             d = self.dates[i]
             before = [h for h in siblings if h.end <= d.char_start]
-            bracketed = re.search(r"\([^()]*$", self.text[clause[0] : d.char_start])
+            bracketed = _OPEN_BRACKET.search(self.text[clause[0] : d.char_start])
             pool = before if bracketed and before else siblings
             return min(pool, key=lambda h: distance(i, h))
 
@@ -566,7 +572,7 @@ class _Sentence:
         """A date after a verb of saying followed by a comma and the unquoted clause of what was
         said ("said from mid-April to early May, a ship was ...")."""
         end = self.dates[i].char_end
-        return end > hit.start and bool(re.match(r"\s*,\s*[^\s\"“]", self.text[end:]))
+        return end > hit.start and bool(_COMMA_CLAUSE.match(self.text, end))
 
     def _in_object(self, hit: Hit, siblings: list[Hit]) -> bool:
         """Whether a trigger is a noun in the object of the trigger before it, a few words on

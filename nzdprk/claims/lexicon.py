@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from re import _constants as _c
 from re import _parser
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .. import curated
 from ..schema import EVENT_TYPE
@@ -40,6 +40,7 @@ _GUARD_REACH = 40
 #: ("two such tests" after "the sixth nuclear test"); not after "any", which names no happening
 #: ("any such assistance").
 _SUCH = re.compile(r"(?<!\bany )\bsuch\s+(?P<noun>[a-z]+)\b", re.IGNORECASE)
+_SUCH_WORD = re.compile("such", re.IGNORECASE)  # what every match of `_SUCH` holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,23 +231,107 @@ def _rows_at(char: str | None) -> tuple[re.Pattern[str], tuple[int, ...]]:
     else:
         ids = tuple(sorted(by_first.rows.get(char, ()) + by_first.anywhere))
     forms = "|".join(triggers()[i].pattern.pattern for i in ids) or "(?!)"
-    return re.compile(rf"(?={forms})", re.IGNORECASE), ids
+    return re.compile(rf"(?=(?i:{forms}))"), ids
+
+
+#: The most two-letter beginnings a form may have in `_openings` (more: taken as unknown).
+_OPENINGS_LIMIT = 256
+
+
+def _openings(items: list) -> frozenset[str] | None:
+    """The lower-cased first two characters of every match of parsed regular expression
+    `items` (a shorter string: a match that ends there), None if not known. A lookaround
+    is read as matching nothing, so the answer is never too small."""
+    out = {""}
+    for op, av in items:
+        if all(len(p) >= 2 for p in out):
+            break
+        part = _opening_of(op, av)
+        if part is None:
+            return None
+        out = {p if len(p) >= 2 else (p + q)[:2] for p in out for q in part}
+        if len(out) > _OPENINGS_LIMIT:
+            return None
+    return frozenset(out)
+
+
+def _opening_of(op: object, av: Any) -> frozenset[str] | None:
+    """`_openings` of one parsed item."""
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return frozenset({""})
+    if op in (_c.LITERAL, _c.IN):  # a character that lower-cases to two is not known
+        chars = {chr(av).lower()} if op is _c.LITERAL else class_members(av, _CLASS_LIMIT)
+        return None if chars is None or any(len(c) != 1 for c in chars) else frozenset(chars)
+    if op is _c.SUBPATTERN:
+        return _openings(av[-1].data)
+    if op is _c.BRANCH:
+        found = [_openings(alternative.data) for alternative in av[1]]
+        return None if any(f is None for f in found) else frozenset().union(*found)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        body = _openings(av[2].data)
+        if body is None or "" in body:
+            return None
+        once = body | ({""} if av[0] == 0 else set())
+        twice = {p if len(p) >= 2 else (p + q)[:2] for p in body for q in body}
+        if av[0] >= 2:
+            return frozenset(twice)
+        return frozenset(once | (twice if av[1] >= 2 else set()))
+    return None
+
+
+@cache
+def _some_form() -> re.Pattern[str]:
+    """Where a form may begin, found in one search of the text: at a word boundary, one
+    branch per first character, which opens on that character in both cases (the regular
+    expression engine passes over a branch whose first character differs without entering
+    it), then one per second character (`_openings`) that looks ahead, from the first one,
+    for the forms of the rows that can begin so, and one for the rows whose second character
+    is not known; before a character outside ASCII, every form. Each match takes the first
+    character only, so the search goes on at the next. It matches wherever a pattern of
+    `_rows_at` does (and may at a few more places: a pre-filter)."""
+    by_first = _by_first()
+    rows = triggers()
+    openings = [_openings(_parser.parse(t.pattern.pattern, t.pattern.flags).data) for t in rows]
+    branches = []
+    for char in sorted(by_first.rows):
+        second: dict[str, list[int]] = {}
+        unknown = []
+        for i in _rows_at(char)[1]:
+            pairs = sorted(p for p in openings[i] or () if p[:1] == char)
+            if openings[i] is None or not pairs or any(len(p) < 2 for p in pairs):
+                unknown.append(i)
+                continue
+            for p in pairs:
+                second.setdefault(p[1], []).append(i)
+        inner = [
+            f"(?=(?i:[{re.escape(c)}]))(?<=(?=(?i:{_forms(ids)})).)"
+            for c, ids in sorted(second.items())
+        ]
+        inner += [f"(?<=(?=(?i:{_forms(unknown)})).)"] if unknown else []
+        branches.append(f"[{re.escape(char)}{re.escape(char.upper())}](?:{'|'.join(inner)})")
+    branches.append(rf"[^\x00-\x7f](?<={_rows_at(None)[0].pattern}.)")
+    if by_first.anywhere:  # forms whose first characters are not known: tried everywhere
+        branches.append(_rows_at("")[0].pattern)
+    return re.compile(rf"\b(?:{'|'.join(branches)})")
+
+
+def _forms(ids: Sequence[int]) -> str:
+    """The forms of lexicon rows `ids` as one alternation."""
+    return "|".join(triggers()[i].pattern.pattern for i in ids)
 
 
 def _scan(text: str, lo: int, hi: int) -> list[tuple[Trigger, int, int]]:
     """Each trigger's hits in [lo, hi) as its own pattern's ``finditer`` would give them
     (leftmost, not overlapping each other), in lexicon order; but each form is tried only at
-    the word boundaries before a character it can begin with, and only where one does."""
+    the word boundaries before a character it can begin with, and only where one may
+    (`_some_form`)."""
     rows = triggers()
     hits: list[list[tuple[Trigger, int, int]]] = [[] for _ in rows]
     free = [lo] * len(rows)  # where each row's own scan would go on
-    for at in _by_first().starts.finditer(text, lo, hi):
+    for at in _some_form().finditer(text, lo, hi):
         start = at.start()
         char = text[start].lower() if start < hi else ""
-        some, ids = _rows_at(char if char.isascii() else None)
-        if not some.match(text, start, hi):
-            continue
-        for i in ids:
+        for i in _rows_at(char if char.isascii() else None)[1]:
             if start >= free[i] and (m := rows[i].pattern.match(text, start, hi)):
                 hits[i].append((rows[i], start, m.end()))
                 free[i] = max(m.end(), start + 1)
@@ -284,6 +369,8 @@ def _such(
     """A noun after "such" that is the head of a trigger found earlier in the document ("two
     such tests" after "the sixth nuclear test") names a happening of that kind: it gets that
     trigger, unless a trigger of its own covers it."""
+    if not _SUCH_WORD.search(text):
+        return found  # no "such" in the document: each sentence's triggers as found
     out: dict[tuple[int, int], list[Hit]] = {}
     earlier: dict[str, Trigger] = {}
     for span in sentences:
@@ -302,6 +389,8 @@ def _such(
 
 
 def _non_overlapping(hits: list[Hit]) -> list[Hit]:
+    if len(hits) < 2:  # most sentences: nothing to choose between
+        return list(hits)
     order = _order()
     hits = sorted(hits, key=lambda h: (-(h.end - h.start), order[h.trigger.action], h.start))
     kept: list[Hit] = []

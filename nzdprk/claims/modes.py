@@ -10,10 +10,14 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import cache, lru_cache
 
 from ..text import cue, cue_index
 
 _MODAL_AFTER = re.compile(r"\s+(?:\S+\s+){0,2}?(?:would|could|might|may)\b")
+#: A determiner right before the trigger: it is a noun ("the establishment of relations would").
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|our|his|her)\s+$", re.IGNORECASE)
+_WOULD = re.compile(r"\bwould\b")
 
 
 #: Words that open a new verb phrase: a negation before them is not the trigger's.
@@ -41,21 +45,19 @@ def aux_mode(text: str, clause_start: int, trigger_start: int, trigger_end: int)
     A noun phrase followed by a modal is hypothetical ("the establishment of relations would
     facilitate dialogue"). A negation counts only in the trigger's own verb phrase (after the
     last coordinator before it), and not with "until" after the trigger."""
-    window = text[clause_start:trigger_end]
-    coordinators = list(_COORDINATOR.finditer(text, clause_start, trigger_start))
-    phrase_start = coordinators[-1].end() if coordinators else clause_start
-    nominal = re.search(
-        r"\b(?:the|a|an|its|their|our|his|her)\s+$", text[clause_start:trigger_start], re.IGNORECASE
-    )
-    if nominal and _MODAL_AFTER.match(text, trigger_end):
+    if _MODAL_AFTER.match(text, trigger_end) and _DETERMINER_BEFORE.search(
+        text[clause_start:trigger_start]
+    ):
         return "hypothetical"
     if _cue_in("future", text, clause_start, trigger_end):
         return "future"
+    coordinators = list(_COORDINATOR.finditer(text, clause_start, trigger_start))
+    phrase_start = coordinators[-1].end() if coordinators else clause_start
     if _cue_in("negation", text, phrase_start, trigger_end) and not _UNTIL_AFTER.match(
         text, trigger_end
     ):
         return "negated"
-    would = re.search(r"\bwould\b", window)
+    would = _WOULD.search(text[clause_start:trigger_end])
     if would and _cue_in("speech", text, clause_start, clause_start + would.start()):
         return "future"
     governed = governed_mode(text, clause_start, trigger_start, trigger_end)
@@ -74,13 +76,32 @@ def _cue_in(kind: str, text: str, start: int, end: int) -> re.Match[str] | None:
     return cue(kind).search(text[start:end])
 
 
-def _governed_by(text: str, clause_start: int, trigger_start: int, trigger_end: int, kind: str):
+#: Triggers whose governing word is kept: the triggers of the last few sentences, as each is
+#: asked for both by `unrealised` and by `governed_mode`.
+_GOVERNED_KEPT = 1024
+
+
+@lru_cache(maxsize=_GOVERNED_KEPT)
+def _governed_by(
+    text: str, clause_start: int, trigger_start: int, trigger_end: int, kind: str
+) -> bool:
+    """Whether a cue of ``kind`` governs the trigger (`_GOVERNED`) in its clause: a clause
+    without a word of the kind (`cue_index`) needs no search."""
+    if not cue_index(text).may_match(kind, clause_start, trigger_end):
+        return False
     upto = text[clause_start:trigger_end]
-    trigger = re.escape(text[trigger_start:trigger_end]) + "$"
-    # the cue word alone first: a clause without one needs no pattern built for it
-    return _cue_in(kind, text, clause_start, trigger_end) and re.search(
-        cue(kind).pattern + _GOVERNED + trigger, upto
-    )
+    if upto.endswith("\n"):  # "$" may match before it: the trigger's own words are needed
+        trigger = re.escape(text[trigger_start:trigger_end]) + "$"
+        return bool(re.search(cue(kind).pattern + _GOVERNED + trigger, upto))
+    return bool(_governing(kind, trigger_end - trigger_start).search(upto))
+
+
+@cache
+def _governing(kind: str, length: int) -> re.Pattern[str]:
+    """A cue of ``kind`` and what `_GOVERNED` lets follow it, up to the last ``length``
+    characters of the text searched (the trigger, which the lookaheads of `_GOVERNED` may
+    read): one pattern per kind and trigger length rather than per trigger."""
+    return re.compile(rf"{cue(kind).pattern}{_GOVERNED}(?s:.{{{length}}})\Z")
 
 
 def governed_mode(text: str, clause_start: int, trigger_start: int, trigger_end: int) -> str | None:

@@ -187,6 +187,8 @@ def group(
         and m.char_end <= end
         and not _bound_elsewhere(text, m, start, possessive=possessive)
     ]
+    if not group:
+        return ()
     people_of = {
         lookup.country.get(m.actor_id)
         for m in group
@@ -206,6 +208,7 @@ def group(
 #: participle after it modifies it ("supported the Six-Party talks aimed at negotiating ...").
 _ARTICLE_ONLY = re.compile(r"\s*(?:the|a|an)\s+", re.IGNORECASE)
 _PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ed\b")
+_POSSESSIVE_S = re.compile(r"['’]s\b")
 
 
 def _bound_elsewhere(text: str, m: MentionLike, start: int, *, possessive: bool) -> bool:
@@ -226,7 +229,7 @@ def _bound_elsewhere(text: str, m: MentionLike, start: int, *, possessive: bool)
             )
         )
     return bool(
-        re.match(r"['’]s\b", text[m.char_end : m.char_end + 2])
+        _POSSESSIVE_S.match(text[m.char_end : m.char_end + 2])
         or _OBJECT_OF.search(text, before, m.char_start)
     )
 

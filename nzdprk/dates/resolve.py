@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..schema import PRECISION
 from ..text import cue
@@ -445,11 +446,18 @@ def find_dates(
     return [_resolve(text, hit, anchor, story) for hit in _scan(text, hemisphere)]
 
 
+#: Phrases whose reading `parse_when` keeps: the parts of the dates of the last few documents
+#: (a "since" or "until" date and the members of a coordination are read again as phrases).
+_PHRASES_KEPT = 1024
+
+
+@lru_cache(maxsize=_PHRASES_KEPT)
 def parse_when(
     phrase: str, *, anchor: dt.date | None = None, hemisphere: str | None = None
 ) -> When | None:
     """One phrase that is entirely a date expression (offsets relative to `phrase`); None if it
-    is not one. A leading "in"/"on"/"the" may stand before it, as in running text."""
+    is not one. A leading "in"/"on"/"the" may stand before it, as in running text. The reading
+    is a pure function of its arguments, and a `When` is immutable: each is made once."""
     anchor = _check(anchor, hemisphere)
     found = _scan(phrase, hemisphere)
     if len(found) != 1:
