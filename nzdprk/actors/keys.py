@@ -82,7 +82,7 @@ def _key_piece(word: str, possessive: bool) -> _Piece | None:
     return _Piece(cased, cased.lower(), stem, stem.lower())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _piece(word: str) -> _Piece | None:
     """:func:`_key_piece` of a word with no possessive; cached, as words recur in every text
     (one argument: the cache's key is then the word itself)."""
@@ -95,7 +95,7 @@ def _possessive_piece(word: str) -> _Piece | None:
     return _key_piece(word, True)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _case_fits(required: frozenset[int], alias_cased: str, text_cased: str) -> bool:
     """Whether the text has the alias's significant capitals (extra capitals are allowed).
     Cached: the same names recur in every text."""

@@ -456,7 +456,7 @@ def _unknown_names(text: str, free: list[_Tok], index: _Index) -> list[Unresolve
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _run_word(word: str) -> bool:
     """A word that may stand in an unknown name's run: name-like, a connector or an ordinal,
     not an ordinary capitalised word. Cached: words recur in every text."""
