@@ -3,6 +3,8 @@ against a plain reference on text made of curated aliases, filler words and odd 
 
 from __future__ import annotations
 
+import copy
+import pickle
 import re
 import sys
 
@@ -205,3 +207,10 @@ def test_picking_from_one_row_is_picking_the_fitting_rows(key: str, case: str) -
         fitting = [e for e in entries if _case_fits(e.required, e.cased, cased)]
         expected = min(fitting, key=lambda e: (e.alias != span, e.cased != cased), default=None)
         assert _pick(entries, span, cased) == expected
+
+
+def test_tokens_survive_a_copy_and_a_pickle() -> None:
+    toks = _tokens("Korea's talks with NZ$5")
+    assert pickle.loads(pickle.dumps(toks)) == toks
+    assert copy.deepcopy(toks) == toks
+    assert [t.word for t in copy.copy(toks)] == ["Korea's", "talks", "with", "NZ", "5"]

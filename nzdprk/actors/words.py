@@ -106,6 +106,10 @@ class _Tok(_TokFields):
     __slots__ = ()
     __new__ = tuple.__new__
 
+    def __getnewargs__(self) -> tuple[tuple]:
+        """What ``__new__`` takes, so that copies and pickles are made as tokens are."""
+        return (tuple(self),)
+
 
 #: What makes the word before it unusable: "NZ$" (a currency), "Locator.png" (a file name).
 _UNUSABLE_AFTER = re.compile(r"\$|\.(?=[a-z])")
