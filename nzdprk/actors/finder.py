@@ -44,7 +44,8 @@ _PAIR_REACH = 60
 # Sense: actor or place
 
 
-_LAST_WORD = re.compile(r"([A-Za-z]+)[^\S\n]+$")
+#: The last word before trailing spaces; the look-behind spares tries from inside a word.
+_LAST_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[^\S\n]+$")
 _STOPS = re.compile(r"[.;:!?\n]")
 _LETTERS = re.compile(r"[A-Za-z]+")
 
@@ -256,9 +257,9 @@ def _curated_mentions(text: str, toks: list[_Tok], index) -> list[Mention]:
 
 
 def _cut(items: list, drop: list[tuple[int, int]]) -> list:
-    """``items`` without those in the index ranges ``drop`` (which may overlap or be empty)."""
+    """``items`` without those in the index ranges ``drop``, sorted (they may overlap)."""
     out, pos = [], 0
-    for first, last in sorted(r for r in drop if r[0] < r[1]):
+    for first, last in drop:
         out += items[pos:first]
         pos = max(pos, last)
     return out + items[pos:]
@@ -296,7 +297,8 @@ def find_mentions(
             if item.char_end > item.char_start:
                 first = bisect_right(ends, item.char_start)
                 drop.append((first, bisect_left(starts, item.char_end, first)))
-        if any(first < last for first, last in drop):  # some token overlapped
+        drop = sorted(r for r in drop if r[0] < r[1])  # the runs of tokens overlapped
+        if drop:
             free, starts, ends = (_cut(column, drop) for column in (free, starts, ends))
         return free
 

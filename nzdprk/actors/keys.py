@@ -67,11 +67,10 @@ class _Piece(NamedTuple):
     stem_folded: str
 
 
-@lru_cache(maxsize=65536)
-def _piece(word: str, possessive: bool) -> _Piece | None:
+def _key_piece(word: str, possessive: bool) -> _Piece | None:
     """The key piece of one token ``word`` (``possessive``: it ends in 's, left out of the
     stem), or None when the word is not ASCII: then its spans are keyed whole, as
-    :func:`alias_key` does, since folding may change them. Cached: words recur in every text.
+    :func:`alias_key` does, since folding may change them.
 
     For an ASCII word this is :func:`alias_key`'s work on a one-token span: drop apostrophes
     and periods, then casefold (which is ``lower`` for ASCII).
@@ -83,7 +82,20 @@ def _piece(word: str, possessive: bool) -> _Piece | None:
     return _Piece(cased, cased.lower(), stem, stem.lower())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
+def _piece(word: str) -> _Piece | None:
+    """:func:`_key_piece` of a word with no possessive; cached, as words recur in every text
+    (one argument: the cache's key is then the word itself)."""
+    return _key_piece(word, False)
+
+
+@lru_cache(maxsize=4096)
+def _possessive_piece(word: str) -> _Piece | None:
+    """:func:`_key_piece` of a word with a possessive ("Korea's"); cached likewise."""
+    return _key_piece(word, True)
+
+
+@lru_cache(maxsize=16384)
 def _case_fits(required: frozenset[int], alias_cased: str, text_cased: str) -> bool:
     """Whether the text has the alias's significant capitals (extra capitals are allowed).
     Cached: the same names recur in every text."""

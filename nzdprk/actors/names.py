@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -92,16 +92,14 @@ def _back_references(
 def _may_refer_back(text: str, free: list[_Tok], words: frozenset[str]) -> list[int]:
     """The tokens that may have a short form's key, alone or after "the": a cheap test on each
     token's piece (its stem is a word of a short form) that spares most words the lookups of
-    :func:`_back_references`. Unsure tokens are kept: a word not plain ASCII, or after a
-    separator that is not ASCII, or at the text's start (its stem may reach back past it),
-    is keyed whole there, and folding may change it."""
+    :func:`_back_references`. A joined "the X" is keyed "the " + X's key whatever space or
+    hyphen joins them (each folds to one space or splits the words). Unsure tokens are kept:
+    a word not plain ASCII (keyed whole there) or at the text's start (its stem may reach
+    back past it)."""
     return [
         i
         for i, t in enumerate(free)
-        if t.piece is None
-        or t.piece.stem_folded in words
-        or not text[t.start - 1].isascii()
-        or not t.start
+        if t.piece is None or t.piece.stem_folded in words or not t.start
     ]
 
 
@@ -160,6 +158,8 @@ def _defined_organisations(
     (ending in a word such as Organisation, Forum, Agency) and every standalone use of the
     acronym become mentions of one actor, the curated one if either form is curated, else
     ``org:`` + the folded full name."""
+    if "(" not in text:
+        return []  # both definitions need a parenthesis: a quick test spares reading them
     found = [(m, forward) for p, forward in _DEFINITIONS for m in p.finditer(text)]
     if not found:
         return []  # most texts: nothing below is needed
@@ -261,15 +261,31 @@ class _Candidate(NamedTuple):
 _DIGIT = re.compile(r"\d")
 
 
+def _run_indices(flags: list[bool], runs: list[list[int]]) -> Iterator[int]:
+    """The indices a loop that builds ``runs`` must read: the flagged ones (words that may
+    begin a run) and the one after the last run's last index (the only place an unflagged
+    word may join). Read lazily, so the loop's additions to ``runs`` count; the indices
+    between are skipped by ``list.index``, in C, as most words begin no run."""
+    i, n = 0, len(flags)
+    while i < n:
+        if flags[i] or (runs and runs[-1][-1] == i - 1):
+            yield i
+            i += 1
+        else:  # no run can end between here and the next flagged word
+            try:
+                i = flags.index(True, i)
+            except ValueError:
+                return
+
+
 def _person_runs(text: str, free: list[_Tok]) -> list[list[int]]:
     """Runs of capitalised words (with "of", "the" and lowercase syllables after a hyphen,
     as in "Jong-un") joined by one space or hyphen."""
     runs: list[list[int]] = []
-    for i, tok in enumerate(free):
+    for i in _run_indices([t.word[:1].isupper() for t in free], runs):
+        tok = free[i]
         word = tok.word
         extends = bool(runs) and runs[-1][-1] == i - 1
-        if not (extends or word[:1].isupper()):
-            continue
         prev = free[i - 1]
         joined = extends and prev.end == prev.stem_end and _joined(text, prev, tok)
         if joined and text[tok.start - 1] in "-\u2010\u2011" and word.islower():
@@ -409,10 +425,9 @@ def _unknown_names(text: str, free: list[_Tok], index: _Index) -> list[Unresolve
     words = [t.word for t in free]
     runs: list[list[int]] = []
     syllables: set[int] = set()  # "chun" in "Park Ui-chun": part of the name, though lowercase
-    for i, word in enumerate(words):
+    for i in _run_indices(list(map(_run_word, words)), runs):
+        word = words[i]
         extends = bool(runs) and runs[-1][-1] == i - 1
-        if not extends and not _run_word(word):
-            continue  # most words: neither in a run nor after one
         joined = extends and _joined(text, free[i - 1], free[i])
         hyphened = text[free[i].start - 1] in "-\u2010\u2011"
         if joined and hyphened and len(runs[-1]) > 1 and word.islower():
@@ -441,7 +456,7 @@ def _unknown_names(text: str, free: list[_Tok], index: _Index) -> list[Unresolve
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _run_word(word: str) -> bool:
     """A word that may stand in an unknown name's run: name-like, a connector or an ordinal,
     not an ordinary capitalised word. Cached: words recur in every text."""
