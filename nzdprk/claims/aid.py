@@ -498,7 +498,7 @@ class _Reader(PartyRules):
             if self.words(w.AID_WORD, m.start(), clause[1]):
                 verb = w.GIVE_AFTER_OFFER.match(self.text, m.end(), clause[1])
                 return m.start(), verb.end() if verb else m.end()
-        future = cue_index(self.text).may_match("future", *clause)  # FUTURE_GIVING opens so
+        future = cue_index(self.text).may_match("future", *clause)  # FUTURE_GIVING's first word
         for m in w.FUTURE_GIVING.finditer(self.text, *clause) if future else ():
             if self.words(w.AID_NOUN, m.start(), clause[1]):
                 return m.start(), m.end()

@@ -192,7 +192,6 @@ def _class_chars(items: list, chars: set[str]) -> frozenset[str] | None:
 class _ByFirst(NamedTuple):
     """The lexicon rows by the (lower-cased, ASCII) character their forms can begin with."""
 
-    starts: re.Pattern[str]  # where a form can begin: a word boundary before such a character
     rows: dict[str, tuple[int, ...]]  # the rows that can begin with a character
     anywhere: tuple[int, ...]  # rows whose first characters are not known: tried everywhere
 
@@ -211,27 +210,17 @@ def _by_first() -> _ByFirst:
             continue
         for char in first:
             rows.setdefault(char, []).append(i)
-    chars = "".join(re.escape(c) for c in sorted(rows))
-    starts = rf"\b(?:(?=[{chars}])|(?=[^\x00-\x7f]))" if not anywhere else r"\b"
-    return _ByFirst(
-        re.compile(starts, re.IGNORECASE),
-        {c: tuple(ids) for c, ids in rows.items()},
-        tuple(anywhere),
-    )
+    return _ByFirst({c: tuple(ids) for c, ids in rows.items()}, tuple(anywhere))
 
 
 @cache
-def _rows_at(char: str | None) -> tuple[re.Pattern[str], tuple[int, ...]]:
+def _rows_at(char: str | None) -> tuple[int, ...]:
     """The rows that can match before a lower-cased ASCII character (None: any other one, for
-    which every row is tried), and one pattern that matches where any of them does: most word
-    beginnings are passed over with one call."""
+    which every row is tried)."""
     by_first = _by_first()
     if char is None:
-        ids = tuple(range(len(triggers())))
-    else:
-        ids = tuple(sorted(by_first.rows.get(char, ()) + by_first.anywhere))
-    forms = "|".join(triggers()[i].pattern.pattern for i in ids) or "(?!)"
-    return re.compile(rf"(?=(?i:{forms}))"), ids
+        return tuple(range(len(triggers())))
+    return tuple(sorted(by_first.rows.get(char, ()) + by_first.anywhere))
 
 
 #: The most two-letter beginnings a form may have in `_openings` (more: taken as unknown).
@@ -287,8 +276,9 @@ def _some_form() -> re.Pattern[str]:
     it), then one per second character (`_openings`) that looks ahead, from the first one,
     for the forms of the rows that can begin so, and one for the rows whose second character
     is not known; before a character outside ASCII, every form. Each match takes the first
-    character only, so the search goes on at the next. It matches wherever a pattern of
-    `_rows_at` does (and may at a few more places: a pre-filter)."""
+    character only, so the search goes on at the next. It matches wherever a form of the
+    rows `_rows_at` gives for the character there does (and may at a few more places: it
+    is a pre-filter, each row's own pattern is tried where it matches)."""
     by_first = _by_first()
     rows = triggers()
     openings = [_openings(_parser.parse(t.pattern.pattern, t.pattern.flags).data) for t in rows]
@@ -296,7 +286,7 @@ def _some_form() -> re.Pattern[str]:
     for char in sorted(by_first.rows):
         second: dict[str, list[int]] = {}
         unknown = []
-        for i in _rows_at(char)[1]:
+        for i in _rows_at(char):
             pairs = sorted(p for p in openings[i] or () if p[:1] == char)
             if openings[i] is None or not pairs or any(len(p) < 2 for p in pairs):
                 unknown.append(i)
@@ -309,15 +299,15 @@ def _some_form() -> re.Pattern[str]:
         ]
         inner += [f"(?<=(?=(?i:{_forms(unknown)})).)"] if unknown else []
         branches.append(f"[{re.escape(char)}{re.escape(char.upper())}](?:{'|'.join(inner)})")
-    branches.append(rf"[^\x00-\x7f](?<={_rows_at(None)[0].pattern}.)")
+    branches.append(rf"[^\x00-\x7f](?<=(?=(?i:{_forms(_rows_at(None))})).)")
     if by_first.anywhere:  # forms whose first characters are not known: tried everywhere
-        branches.append(_rows_at("")[0].pattern)
+        branches.append(f"(?=(?i:{_forms(by_first.anywhere)}))")
     return re.compile(rf"\b(?:{'|'.join(branches)})")
 
 
 def _forms(ids: Sequence[int]) -> str:
-    """The forms of lexicon rows `ids` as one alternation."""
-    return "|".join(triggers()[i].pattern.pattern for i in ids)
+    """The forms of lexicon rows `ids` as one alternation (none: one that never matches)."""
+    return "|".join(triggers()[i].pattern.pattern for i in ids) or "(?!)"
 
 
 def _scan(text: str, lo: int, hi: int) -> list[tuple[Trigger, int, int]]:
@@ -331,7 +321,7 @@ def _scan(text: str, lo: int, hi: int) -> list[tuple[Trigger, int, int]]:
     for at in _some_form().finditer(text, lo, hi):
         start = at.start()
         char = text[start].lower() if start < hi else ""
-        for i in _rows_at(char if char.isascii() else None)[1]:
+        for i in _rows_at(char if char.isascii() else None):
             if start >= free[i] and (m := rows[i].pattern.match(text, start, hi)):
                 hits[i].append((rows[i], start, m.end()))
                 free[i] = max(m.end(), start + 1)
