@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -137,20 +137,48 @@ class Corpus:
     def _analysed(self) -> dict[str, Analysis]:
         return {doc.doc_id: analyse(doc) for doc in self.docs}
 
-    @cached_property
-    def _tables(self) -> dict[str, pd.DataFrame]:
-        """The `frames.PER_DOCUMENT` frames without their text columns, the documents
-        analysed and framed `BATCH_SIZE` at a time (analyses already made are used)."""
+    def _batches(self) -> Iterator[dict[str, pd.DataFrame]]:
+        """The `frames.PER_DOCUMENT` frames of each batch of `BATCH_SIZE` documents, without
+        their text columns, the batch analysed when it is framed (analyses already made are
+        used); the rows of the batches in turn are the rows of the whole frames."""
         known = self.__dict__.get("_analysed", {})
-        parts: dict[str, list[pd.DataFrame]] = {name: [] for name in frames.PER_DOCUMENT}
         for start in range(0, len(self.docs), BATCH_SIZE):
             batch = self.docs[start : start + BATCH_SIZE]
             analysed = {
                 d.doc_id: known[d.doc_id] if d.doc_id in known else analyse(d) for d in batch
             }
-            for name, frame in frames.batch_frames(batch, analysed, self.catalogue).items():
+            yield frames.batch_frames(batch, analysed, self.catalogue)
+
+    @cached_property
+    def _tables(self) -> dict[str, pd.DataFrame]:
+        """The `frames.PER_DOCUMENT` frames without their text columns (see `_batches`)."""
+        parts: dict[str, list[pd.DataFrame]] = {name: [] for name in frames.PER_DOCUMENT}
+        for framed in self._batches():
+            for name, frame in framed.items():
                 parts[name].append(frame)
         return {name: frames.join(name, parts.pop(name)) for name in frames.PER_DOCUMENT}
+
+    @property
+    def unframed(self) -> bool:
+        """Whether none of the `frames.PER_DOCUMENT` frames is made, given or assigned yet:
+        then `stream_per_document` can make them without holding them all."""
+        made = self.__dict__.keys() & {"_tables", *(f"_frame_{n}" for n in frames.PER_DOCUMENT)}
+        return not made and not self._assigned & set(frames.PER_DOCUMENT)
+
+    def stream_per_document(self, write: Callable[[str, pd.DataFrame], object]) -> None:
+        """Hand each `frames.PER_DOCUMENT` frame to ``write(name, part)`` in parts, one per
+        batch of documents, each with its text column (the parts in turn are the frame that
+        the attribute gives), and keep only the frames others are computed from (`SOURCES`),
+        so that memory never holds every per-document frame of a large corpus. The frames not
+        kept are made again, all together, if asked for (as after `forget`)."""
+        keep = {source for sources in SOURCES.values() for source in sources}
+        parts: dict[str, list[pd.DataFrame]] = {n: [] for n in frames.PER_DOCUMENT if n in keep}
+        for framed in self._batches():
+            for name, frame in framed.items():
+                write(name, frames.with_text(name, frame, self.text))
+                if name in parts:
+                    parts[name].append(frame)
+        self._tables = {name: frames.join(name, frame) for name, frame in parts.items()}
 
     def _table(self, name: str) -> pd.DataFrame:
         """One of the `frames.PER_DOCUMENT` frames; when it was forgotten, all of them are
