@@ -84,7 +84,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
 
 #: Documents analysed at a time in one process: their analyses are dropped once the batch's
 #: rows are framed, so memory holds one batch's analyses, not the corpus's.
-BATCH_SIZE = 500
+BATCH_SIZE = 100
 
 
 class Corpus:
@@ -295,7 +295,13 @@ class Corpus:
         return list(self._problems)
 
     def frames(self) -> dict[str, pd.DataFrame]:
-        """Every frame by name, in the schema's order (what ``nzdprk export`` writes)."""
+        """Every frame by name, in the schema's order (what ``nzdprk export`` writes).
+
+        The frames computed from other frames (`SOURCES`) are made first, before any frame is
+        handed out, so that memory never holds what their making needs on top of every
+        frame handed out with its quotes."""
+        for name in SOURCES:
+            getattr(self, name)
         return {name: getattr(self, name) for name in FRAMES}
 
 
