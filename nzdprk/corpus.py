@@ -53,9 +53,10 @@ def _frame_property(build: Callable[[Corpus], pd.DataFrame]) -> property:
     key = f"_frame_{name}"
 
     def get(self: Corpus) -> pd.DataFrame:
-        if key not in self.__dict__:
-            self.__dict__[key] = build(self)
-        return _copy(frames.with_text(name, self.__dict__[key], self.text))
+        with frames.system_allocated():
+            if key not in self.__dict__:
+                self.__dict__[key] = build(self)
+            return _copy(frames.with_text(name, self.__dict__[key], self.text))
 
     def put(self: Corpus, frame: pd.DataFrame) -> None:
         self.__dict__[key] = frame.copy()
@@ -153,10 +154,11 @@ class Corpus:
     def _tables(self) -> dict[str, pd.DataFrame]:
         """The `frames.PER_DOCUMENT` frames without their text columns (see `_batches`)."""
         parts: dict[str, list[pd.DataFrame]] = {name: [] for name in frames.PER_DOCUMENT}
-        for framed in self._batches():
-            for name, frame in framed.items():
-                parts[name].append(frame)
-        return {name: frames.join(name, parts.pop(name)) for name in frames.PER_DOCUMENT}
+        with frames.system_allocated():
+            for framed in self._batches():
+                for name, frame in framed.items():
+                    parts[name].append(frame)
+            return {name: frames.join(name, parts.pop(name)) for name in frames.PER_DOCUMENT}
 
     @property
     def unframed(self) -> bool:
@@ -173,12 +175,13 @@ class Corpus:
         kept are made again, all together, if asked for (as after `forget`)."""
         keep = {source for sources in SOURCES.values() for source in sources}
         parts: dict[str, list[pd.DataFrame]] = {n: [] for n in frames.PER_DOCUMENT if n in keep}
-        for framed in self._batches():
-            for name, frame in framed.items():
-                write(name, frames.with_text(name, frame, self.text))
-                if name in parts:
-                    parts[name].append(frame)
-        self._tables = {name: frames.join(name, frame) for name, frame in parts.items()}
+        with frames.system_allocated():
+            for framed in self._batches():
+                for name, frame in framed.items():
+                    write(name, frames.with_text(name, frame, self.text))
+                    if name in parts:
+                        parts[name].append(frame)
+            self._tables = {name: frames.join(name, frame) for name, frame in parts.items()}
 
     def _table(self, name: str) -> pd.DataFrame:
         """One of the `frames.PER_DOCUMENT` frames; when it was forgotten, all of them are

@@ -200,7 +200,8 @@ class _StreamedCsv:
             if not self.written:
                 self.written = True
                 self._write_all(path)
-            os.replace(self.ready.pop(name), path)
+            os.replace(self.ready[name], path)
+            del self.ready[name]
             for done in _last_needed()[name]:
                 self.corpus.forget(done)
 
