@@ -18,10 +18,12 @@ taken for a formula. :func:`read_tables` removes those apostrophes again.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Mapping
+from contextlib import ExitStack
 from functools import cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .files import OutputError, write_file, write_files
 from .read import NoDocumentsError
@@ -55,7 +57,9 @@ def export_corpus(
 
     Each frame is made when its file is written, and the corpus forgets it (`Corpus.forget`)
     once no frame still to be written is computed from it, so memory holds a few frames at a
-    time, not all of them; the corpus computes a frame again if it is asked for later.
+    time, not all of them; the corpus computes a frame again if it is asked for later. As CSV,
+    the frames of the documents' own rows, when none is made yet, are written batch by batch
+    of documents (`_StreamedCsv`): the same bytes, without ever holding the whole frames.
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {format!r}")
@@ -64,8 +68,18 @@ def export_corpus(
     if format == "timelinejs":
         return write_timeline(corpus, out)
     require_documents(corpus)
-    frames = {name: partial(_made_then_forgotten, corpus, name) for name in FRAMES}
-    return write_tables(frames, out, format=format, spreadsheet=spreadsheet)
+    writers = {
+        name: _writer(partial(_made_then_forgotten, corpus, name), format, spreadsheet)
+        for name in FRAMES
+    }
+    if format != "csv" or not corpus.unframed:
+        return _write_tables(writers, out, format=format, spreadsheet=spreadsheet)
+    streamed = _StreamedCsv(corpus, spreadsheet)
+    writers |= {name: streamed.writer(name) for name in streamed.names}
+    try:
+        return _write_tables(writers, out, format=format, spreadsheet=spreadsheet)
+    finally:
+        streamed.remove()
 
 
 @cache
@@ -108,16 +122,26 @@ def write_tables(
         raise ValueError(f"frames not in nzdprk.schema: {unknown}")
     if spreadsheet and format != "csv":
         raise ValueError("spreadsheet=True is for CSV files only")
-    writers = {
-        f"{name}.{format}": _writer(frame, format, spreadsheet) for name, frame in frames.items()
-    }
+    writers = {name: _writer(frame, format, spreadsheet) for name, frame in frames.items()}
+    return _write_tables(writers, out, format=format, spreadsheet=spreadsheet)
+
+
+def _write_tables(
+    writers: Mapping[str, Callable[[Path], object]],
+    out: str | Path,
+    *,
+    format: str,
+    spreadsheet: bool,
+) -> list[Path]:
+    """Write each frame's file with its writer (by frame name), then ``datapackage.json``."""
+    files = {f"{name}.{format}": write for name, write in writers.items()}
     package = json.dumps(
-        datapackage(list(frames), format=format, spreadsheet=spreadsheet),
+        datapackage(list(writers), format=format, spreadsheet=spreadsheet),
         ensure_ascii=False,
         indent=1,
     )
-    writers[DATAPACKAGE] = lambda p: p.write_text(package + "\n", encoding="utf-8")
-    return write_files(out, writers, group="tables")
+    files[DATAPACKAGE] = lambda p: p.write_text(package + "\n", encoding="utf-8")
+    return write_files(out, files, group="tables")
 
 
 def _writer(
@@ -132,15 +156,78 @@ def _writer(
         if format == "parquet":
             table.to_parquet(path, index=False)
             return
-        (spreadsheet_safe(table) if spreadsheet else table).to_csv(
-            path,
-            index=False,
-            date_format="%Y-%m-%d",
-            lineterminator="\n",
-            encoding="utf-8-sig" if spreadsheet else "utf-8",
-        )
+        with _open_csv(path, spreadsheet) as handle:
+            _write_csv(table, handle, spreadsheet=spreadsheet, header=True)
 
     return write
+
+
+def _open_csv(path: Path, spreadsheet: bool) -> TextIO:
+    """``path`` opened to write CSV text: UTF-8, with a byte-order mark for a spreadsheet
+    (written once, before the first text), line ends as written."""
+    return path.open("w", encoding="utf-8-sig" if spreadsheet else "utf-8", newline="")
+
+
+def _write_csv(frame: pd.DataFrame, handle: TextIO, *, spreadsheet: bool, header: bool) -> None:
+    """The rows of ``frame`` as CSV into ``handle`` (and the header line, with ``header``).
+    Each cell is written on its own, so the rows of a frame written in parts, one part after
+    the other, are the bytes of the whole frame written at once."""
+    (spreadsheet_safe(frame) if spreadsheet else frame).to_csv(
+        handle, index=False, header=header, date_format="%Y-%m-%d", lineterminator="\n"
+    )
+
+
+class _StreamedCsv:
+    """The CSV files of a corpus's per-document frames (`nzdprk.frames.PER_DOCUMENT`),
+    written together batch by batch of documents (`Corpus.stream_per_document`) when the first
+    of them is to be written, so that no whole per-document frame is held. Each is written
+    into a temporary file next to the first's (its name begins as the first's does, so a
+    killed run's are removed as its are) and moved into its place when its turn comes."""
+
+    def __init__(self, corpus: Corpus, spreadsheet: bool):
+        from .frames import PER_DOCUMENT
+
+        self.corpus = corpus
+        self.spreadsheet = spreadsheet
+        self.names = PER_DOCUMENT
+        self.ready: dict[str, Path] = {}
+        self.written = False
+
+    def writer(self, name: str) -> Callable[[Path], None]:
+        """The writer of the file of ``name``: the files are written on the first call."""
+
+        def write(path: Path) -> None:
+            if not self.written:
+                self.written = True
+                self._write_all(path)
+            os.replace(self.ready[name], path)
+            del self.ready[name]
+            for done in _last_needed()[name]:
+                self.corpus.forget(done)
+
+        return write
+
+    def _write_all(self, first: Path) -> None:
+        self.ready = {name: first.with_name(f"{first.name}-{name}") for name in self.names}
+        with ExitStack() as stack:
+            handles = {
+                name: stack.enter_context(_open_csv(path, self.spreadsheet))
+                for name, path in self.ready.items()
+            }
+            started: set[str] = set()
+
+            def write(name: str, part: pd.DataFrame) -> None:
+                _write_csv(
+                    part, handles[name], spreadsheet=self.spreadsheet, header=name not in started
+                )
+                started.add(name)
+
+            self.corpus.stream_per_document(write)
+
+    def remove(self) -> None:
+        """Remove the files not moved into place (the export failed before their turn)."""
+        for path in self.ready.values():
+            path.unlink(missing_ok=True)
 
 
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:

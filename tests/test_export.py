@@ -496,3 +496,50 @@ def test_export_keeps_a_frame_assigned_by_hand(tmp_path):
     nzdprk.export_corpus(corpus, tmp_path)
     pd.testing.assert_frame_equal(corpus.events, events.iloc[:2])
     assert len(read_tables(tmp_path)["events"]) == 2
+
+
+@pytest.mark.parametrize("spreadsheet", [False, True])
+def test_csv_written_batch_by_batch_is_the_bytes_of_the_whole_frames(
+    tmp_path, monkeypatch, spreadsheet
+):
+    from nzdprk import corpus as corpus_module
+
+    whole = nzdprk.load_corpus()
+    frames = whole.frames()  # made before the export: written whole, not in batches
+    nzdprk.export_corpus(whole, tmp_path / "whole", spreadsheet=spreadsheet)
+    monkeypatch.setattr(corpus_module, "BATCH_SIZE", 2)  # the five seeds in three batches
+    batched = nzdprk.load_corpus()
+    written = nzdprk.export_corpus(batched, tmp_path / "batched", spreadsheet=spreadsheet)
+    assert snapshot(tmp_path / "batched") == snapshot(tmp_path / "whole")
+    assert sorted(p.name for p in written) == sorted(
+        [f"{name}.csv" for name in FRAMES] + ["datapackage.json"]
+    )
+    assert temp_files(tmp_path) == []
+    for name, frame in frames.items():  # what was not kept is made again when asked for
+        pd.testing.assert_frame_equal(getattr(batched, name), frame, obj=name)
+
+
+def test_a_failed_batch_by_batch_export_leaves_the_previous_files_and_no_temporary_one(
+    tmp_path, monkeypatch
+):
+    from nzdprk import corpus as corpus_module
+
+    out = tmp_path / "out"
+    nzdprk.export_corpus(nzdprk.load_corpus(), out)
+    before = snapshot(out)
+    monkeypatch.setattr(corpus_module, "BATCH_SIZE", 2)
+    corpus = nzdprk.load_corpus()
+    calls = []
+    analyse = corpus_module.analyse
+
+    def fails_on_the_third_batch(doc):
+        calls.append(doc.doc_id)
+        if len(calls) == 5:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return analyse(doc)
+
+    monkeypatch.setattr(corpus_module, "analyse", fails_on_the_third_batch)
+    with pytest.raises(nzdprk.OutputError, match="No space left on device"):
+        nzdprk.export_corpus(corpus, out)
+    assert snapshot(out) == before
+    assert temp_files(tmp_path) == []

@@ -118,3 +118,24 @@ def test_timelinejs_slides_quote_their_source_and_keep_precision(tmp_path, corpu
         assert ("month" in start) == (precision in ("day", "month", "season"))
     planned = set(corpus.events.loc[corpus.events["aux_mode"] == "future", "event_id"])
     assert not planned & {s["unique_id"].replace("-e", ":e") for s in data["events"]}
+
+
+def test_the_frames_do_not_depend_on_how_many_documents_are_framed_at_a_time(corpus, monkeypatch):
+    from nzdprk import corpus as corpus_module
+
+    monkeypatch.setattr(corpus_module, "BATCH_SIZE", 2)  # the five seeds in three batches
+    assert_same_frames(corpus, nzdprk.load_corpus())
+
+
+def test_framing_leaves_pyarrows_memory_pool_as_the_user_set_it():
+    import pyarrow as pa
+
+    from nzdprk.frames import system_allocated
+
+    mine = pa.default_memory_pool()
+    nzdprk.load_corpus().frames()
+    assert pa.default_memory_pool().backend_name == mine.backend_name
+    with pytest.raises(KeyError), system_allocated():
+        assert pa.default_memory_pool().backend_name == "system"
+        raise KeyError("a failure while framing")
+    assert pa.default_memory_pool().backend_name == mine.backend_name

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nzdprk.schema import FRAMES, cast_frame, data_dictionary, empty_frame
 
@@ -102,3 +104,50 @@ def test_every_column_is_defined():
 
 def test_the_data_dictionary_in_docs_is_generated_from_the_schema():
     assert (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8") == data_dictionary()
+
+
+def _cast_one_series_at_a_time(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The reference for `cast_frame`: each column converted as a Series, step by step."""
+    from nzdprk.schema import DATE, Category
+
+    out = df.reindex(columns=FRAMES[name].names)
+    data = {}
+    for col in FRAMES[name].columns:
+        values = out[col.name].astype(object)
+        values = values.where(values.notna(), None)
+        if col.dtype == DATE:
+            data[col.name] = pd.to_datetime(values).astype(DATE)
+        elif isinstance(col.dtype, Category):
+            data[col.name] = values.astype(col.dtype.dtype())
+        else:
+            data[col.name] = values.astype(col.dtype)
+    return pd.DataFrame(data, index=pd.RangeIndex(len(out)))
+
+
+_MISSING = st.sampled_from([None, float("nan"), pd.NA])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(_MISSING, st.text(max_size=5)),
+            st.one_of(_MISSING, st.integers(-(2**40), 2**40)),
+            st.one_of(_MISSING, st.floats(allow_nan=False, allow_infinity=False, width=32)),
+            st.one_of(_MISSING, st.booleans()),
+            st.one_of(_MISSING, st.sampled_from(["aid", "budget", "fine"])),
+            st.one_of(_MISSING, st.dates().map(lambda d: pd.Timestamp(d).to_pydatetime())),
+        ),
+        max_size=6,
+    )
+)
+def test_casting_gives_what_converting_each_column_as_a_series_gives(rows):
+    names = ("rule_id", "char_start", "amount", "currency_assumed", "measure", "amount_text")
+    raw = pd.DataFrame(rows, columns=list(names), dtype=object)
+    raw["amount_text"] = raw["amount_text"].map(lambda v: None if pd.isna(v) else str(v.date()))
+    expected = _cast_one_series_at_a_time(raw, "amounts")
+    pd.testing.assert_frame_equal(cast_frame(raw, "amounts"), expected)
+    dated = pd.DataFrame({"published_earliest": [r[5] for r in rows]}, dtype=object)
+    pd.testing.assert_frame_equal(
+        cast_frame(dated, "documents"), _cast_one_series_at_a_time(dated, "documents")
+    )

@@ -69,21 +69,20 @@ def cast_frame(df: pd.DataFrame, name: str) -> pd.DataFrame:
     if extra:
         raise ValueError(f"{name}: columns not in the schema: {extra}")
     out = df.reindex(columns=frame.names)
-    data: dict[str, pd.Series] = {}
+    data: dict[str, Any] = {}
     for col in frame.columns:
-        values = out[col.name]
+        # the values as Python objects, every kind of missing value as None; converted
+        # straight into the column's array (no Series per step: this runs per batch of rows)
+        values = out[col.name].to_numpy(dtype=object, na_value=None)
         if col.dtype == DATE:
-            values = pd.to_datetime(values.astype(object).where(values.notna(), None))
-            data[col.name] = values.astype(DATE)
+            data[col.name] = pd.Series(pd.to_datetime(values)).astype(DATE)
         elif isinstance(col.dtype, Category):
-            bad = set(values.dropna().unique()) - set(col.dtype.values)
+            bad = set(values.tolist()) - {None, *col.dtype.values}
             if bad:
                 raise ValueError(f"{name}.{col.name}: values outside {col.dtype}: {sorted(bad)}")
-            data[col.name] = values.astype(object).astype(col.dtype.dtype())
-        elif col.dtype == "string":
-            data[col.name] = values.astype(object).where(values.notna(), None).astype("string")
+            data[col.name] = pd.Categorical(values, dtype=col.dtype.dtype())
         else:
-            data[col.name] = values.astype(object).where(values.notna(), None).astype(col.dtype)
+            data[col.name] = pd.array(values, dtype=col.dtype)
     return pd.DataFrame(data, index=pd.RangeIndex(len(out)))
 
 
