@@ -930,16 +930,18 @@ def next_steps(res: Results, fast: bool, lean: bool) -> list[str]:
     if not lean or any(export_ratio(res, n) > TARGET_MEMORY for n in res.export):
         L.append(
             "* **Memory**: a `Corpus` keeps the text once, and the per-document frames without "
-            "their quotes (made from the text when a frame is handed out); each batch of 500 "
-            "documents is analysed, framed and its analyses dropped. What is left: those frames "
-            "themselves (ids such as `doc_id:e001`, summaries and fact keys are strings in every "
-            "row, about 8× the text's bytes), `claim_comparisons` built from whole copies of "
-            "`events` and `aid_flows` (the largest step up after the per-document frames), "
-            "`frames()` handing out every frame with its quotes at once, and memory the "
-            "allocators keep after each batch. Next: ids and repeated keys as categories or "
-            "numbers in the kept frames, comparisons grouped by fact key without whole-frame "
-            "copies, and the per-document frames built and written batch by batch (`export` "
-            "already lets the corpus forget each frame once written and no later one needs it)."
+            "their quotes (made from the text when a frame is handed out); each batch of "
+            "200 documents is analysed, framed and its analyses dropped, the Arrow columns "
+            "allocated by the system's allocator so that they reuse what the analyses freed. "
+            "The comparisons read only the columns they compare, and `frames()` makes them "
+            "before handing out any frame. `export_corpus` writes the per-document frames batch "
+            "by batch, keeping only those later frames are computed from. What is left: "
+            "`frames()` hands out every frame with its quotes at once (the quotes alone are "
+            "several times the text); the kept frames themselves (ids such as `doc_id:e001`, "
+            "summaries and fact keys are strings in every row); and the comparisons, which "
+            "pair the claims of every fact at once. Next: ids and repeated keys as numbers or "
+            "categories in the kept frames, the comparisons made and written fact key by fact "
+            "key, and quotes left as spans in what `frames()` hands out when asked."
         )
     for n, ways in sorted(res.scale.items()):
         if n >= 5000 and "dask2" in ways and ways["dask2"]["seconds"] >= ways["one"]["seconds"]:
