@@ -40,10 +40,9 @@ from .pairing import Row, claim_pairs, pair_rows, records, row, row_frame
 from .schema import ASPECT, FRAMES, RELATION, cast_frame
 
 if TYPE_CHECKING:
-    import numpy as np
     import pandas as pd
 
-    Index = np.ndarray  # row positions in a frame of claims
+    from .pairing import Index
 
 __all__ = [
     "ASPECTS",

@@ -23,10 +23,9 @@ from .bounds import (
 from .pairing import Row, claim_pairs, pair_rows, records, row, row_frame
 
 if TYPE_CHECKING:
-    import numpy as np
     import pandas as pd
 
-    Index = np.ndarray  # row positions in a frame of claims
+    from .pairing import Index
 
 #: The columns of ``aid_flows`` the comparison reads.
 AID_COLUMNS = (

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
+    Index = np.ndarray  # row positions in a frame of claims
+
 Row = dict[str, Any]
 #: The columns of a ``claim_comparisons`` row, in order.
 COLUMNS = list(FRAMES["claim_comparisons"].names)
