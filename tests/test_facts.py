@@ -245,14 +245,18 @@ def test_undated_requests_from_releases_months_apart_are_still_compared(make_cor
     assert compared(make_corpus, files) == []
 
 
+# dev set h04: a release whose nuclear test is dated by the release ("today's")
+BROWNLEE_CONDEMNS_TODAY = RELEASE.format(
+    date="2017-09-03",
+    minister="Gerry Brownlee",
+    body="Foreign Minister Gerry Brownlee has condemned today’s nuclear test by North Korea"
+    " as utterly deplorable.",
+)
+
+
 def test_what_can_recur_told_at_dates_that_share_no_day_is_two_happenings(make_corpus):
     # dev set h04 and h10: the 2017 test and the two tests of 2016 are not one happening
-    today = RELEASE.format(
-        date="2017-09-03",
-        minister="Gerry Brownlee",
-        body="Foreign Minister Gerry Brownlee has condemned today’s nuclear test by North Korea"
-        " as utterly deplorable.",
-    )
+    today = BROWNLEE_CONDEMNS_TODAY
     earlier = (
         "Gerry Brownlee said the funding was stopped because of concerns over North Korea's"
         " provocative actions, including two nuclear tests in 2016.\n"
@@ -277,12 +281,7 @@ def test_an_undated_deed_is_tied_to_no_dated_occurrence_of_it(make_corpus):
         "Pyongyang said it had carried out a nuclear test on Monday, drawing condemnation from"
         " around the world.\n"
     )
-    today = RELEASE.format(
-        date="2017-09-03",
-        minister="Gerry Brownlee",
-        body="Foreign Minister Gerry Brownlee has condemned today’s nuclear test by North Korea"
-        " as utterly deplorable.",
-    )
+    today = BROWNLEE_CONDEMNS_TODAY
     assert compared(make_corpus, {"a.txt": today, "b.txt": undated}) == []
     # a visit likewise; a position held over time (support) is compared undated
     visit = "Helen Clark visited Pyongyang in May 2005.\n"
